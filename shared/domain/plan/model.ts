@@ -1,0 +1,120 @@
+/**
+ * The plan registry's vocabulary: plans, tasks, schedules, targets and agencies.
+ * zod schemas are the single source of truth; the types are inferred from them.
+ */
+import * as z from 'zod';
+
+/** A calendar date in Asia/Ho_Chi_Minh, as `YYYY-MM-DD`. */
+export const isoDateSchema = z.iso.date();
+export type IsoDate = z.infer<typeof isoDateSchema>;
+
+export const SECTORS = ['agriculture', 'industry', 'services'] as const;
+export const sectorSchema = z.enum(SECTORS);
+export type Sector = z.infer<typeof sectorSchema>;
+
+export const SCHEDULE_KINDS = [
+  'deadline',
+  'window',
+  'recurring',
+  'ongoing',
+  'conditional',
+  'unspecified',
+] as const;
+export const RECURRENCES = ['monthly', 'quarterly', 'yearly'] as const;
+
+export const scheduleSchema = z.object({
+  /** The timeline exactly as printed (clean text). */
+  text: z.string(),
+  kind: z.enum(SCHEDULE_KINDS),
+  start: isoDateSchema.nullable(),
+  due: isoDateSchema.nullable(),
+  recurrence: z.enum(RECURRENCES).nullable(),
+  /** For `conditional`: the event the task waits for. */
+  condition: z.string().nullable(),
+});
+export type Schedule = z.infer<typeof scheduleSchema>;
+
+export const milestoneSchema = z.object({
+  due: isoDateSchema.nullable(),
+  text: z.string(),
+  schedule: scheduleSchema,
+});
+export type Milestone = z.infer<typeof milestoneSchema>;
+
+export const COMPARATORS = ['gte', 'gt', 'lte', 'eq'] as const;
+export const targetSchema = z.object({
+  /** Stable and unique within its task: reports send actuals under this key. */
+  key: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  label: z.string(),
+  value: z.number().finite(),
+  unit: z.string(),
+  comparator: z.enum(COMPARATORS),
+  /** The phrase the target was read from. */
+  text: z.string(),
+});
+export type Target = z.infer<typeof targetSchema>;
+
+export const AGENCY_KINDS = [
+  'department', // Sở and equivalent provincial bodies
+  'board', // Ban quản lý ...
+  'commune', // one commune or ward People's Committee
+  'collective', // a group named as one: "UBND các xã, phường", "Các sở ngành liên quan"
+  'enterprise',
+  'central', // central-government bodies in the province (customs, bank branch)
+  'other',
+] as const;
+
+export const agencySchema = z.object({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  name: z.string(),
+  kind: z.enum(AGENCY_KINDS),
+  /** Other spellings met in the tables; matched after normalisation. */
+  aliases: z.array(z.string()),
+  /** Collectives this agency belongs to: it acts for tasks assigned to them. */
+  memberOf: z.array(z.string()),
+});
+export type Agency = z.infer<typeof agencySchema>;
+
+/** An agency as a task names it: the registry id and the words printed in the table. */
+export const agencyRefSchema = z.object({ id: z.string(), name: z.string() });
+export type AgencyRef = z.infer<typeof agencyRefSchema>;
+
+export const planCodeSchema = z.string().regex(/^KH\d+$/);
+
+export const taskSchema = z.object({
+  id: z.string(),
+  plan: planCodeSchema,
+  section: z.object({ code: z.string(), title: z.string() }),
+  sector: sectorSchema,
+  /** The STT as printed (`1.1`, `28`, `106`). */
+  ordinal: z.string(),
+  parentId: z.string().nullable(),
+  isGroup: z.boolean(),
+  title: z.string(),
+  lead: z.array(agencyRefSchema),
+  coordinating: z.array(agencyRefSchema),
+  schedule: scheduleSchema,
+  milestones: z.array(milestoneSchema),
+  expectedResult: z.string(),
+  targets: z.array(targetSchema),
+  note: z.string(),
+  source: z.object({ file: z.string(), line: z.number().int().positive() }),
+});
+export type Task = z.infer<typeof taskSchema>;
+
+export const planSchema = z.object({
+  code: planCodeSchema,
+  title: z.string(),
+  issuedOn: isoDateSchema,
+  period: z.object({ start: isoDateSchema, end: isoDateSchema }),
+});
+export type Plan = z.infer<typeof planSchema>;
+
+/** Something the importer could not read as it should; never silent. */
+export const importWarningSchema = z.object({
+  file: z.string(),
+  line: z.number().int().nonnegative(),
+  code: z.string(),
+  message: z.string(),
+});
+export type ImportWarning = z.infer<typeof importWarningSchema>;
