@@ -37,8 +37,3 @@ export function cellText(raw: string): string {
     .filter((line) => line.length > 0)
     .join('\n');
 }
-
-/** Whether a raw cell was wholly bold (section rows and some headers are). */
-export function isBold(raw: string): boolean {
-  return /^\s*<b>[\s\S]*<\/b>\s*$/i.test(raw);
-}

@@ -1,0 +1,95 @@
+/**
+ * Idempotent commands with Powertools idempotency, keyed by the `Idempotency-Key` header
+ * scoped to the caller. Its records live in the platform's single table. Its errors become
+ * the API's: a duplicate still in flight is 409, a key reused with another body is 422.
+ */
+import {
+  IdempotencyAlreadyInProgressError,
+  IdempotencyConfig,
+  IdempotencyValidationError,
+  makeIdempotent,
+} from '@aws-lambda-powertools/idempotency';
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
+import * as z from 'zod';
+import { createHash } from 'node:crypto';
+import { createDynamoClient } from '#shared/adapters/aws-clients.ts';
+import {
+  PARTITION_KEY,
+  SORT_KEY,
+  TTL_ATTRIBUTE,
+} from '#shared/adapters/dynamodb/table-definition.ts';
+import type { Caller } from '#shared/domain/access/caller.ts';
+import { ConflictError, UnprocessableError } from '#shared/domain/errors.ts';
+import { parsePart } from './request.ts';
+
+/** A replay within a day returns the first response. */
+const RECORD_LIFETIME_SECONDS = 24 * 60 * 60;
+
+const idempotencyKeySchema = z.object({
+  'idempotency-key': z
+    .string({ error: 'required on every POST: a unique value per request, reused on retry' })
+    .regex(/^[\x21-\x7e]{1,255}$/, '1 to 255 visible ASCII characters'),
+});
+
+export interface IdempotentRequest<Request> {
+  /** The caller's agency (or token) and the header's key: what makes two requests "the same". */
+  scope: string;
+  /** Everything the result depends on: a replay with different content is refused. */
+  request: Request;
+}
+
+/** The header's key, scoped to the calling agency (or, for admin and viewer, the token). */
+export function idempotencyScope(event: APIGatewayProxyEvent, caller: Caller): string {
+  const headers = parsePart(idempotencyKeySchema, event.headers, 'header');
+  return `${caller.agencyId ?? `token:${caller.tokenId}`}:${headers['idempotency-key']}`;
+}
+
+/** A stable identifier derived from a scope, so a re-executed command writes the same item. */
+export function stableId(prefix: string, scope: string): string {
+  return `${prefix}_${createHash('sha256').update(scope).digest('base64url').slice(0, 22)}`;
+}
+
+export function idempotentCommand<Request, Result>(
+  name: string,
+  tableName: string,
+  command: (input: IdempotentRequest<Request>) => Promise<Result>,
+): (input: IdempotentRequest<Request>, context: Context) => Promise<Result> {
+  const config = new IdempotencyConfig({
+    eventKeyJmesPath: 'scope',
+    payloadValidationJmesPath: 'request',
+    throwOnNoIdempotencyKey: true,
+    expiresAfterSeconds: RECORD_LIFETIME_SECONDS,
+  });
+  const persistenceStore = new DynamoDBPersistenceLayer({
+    tableName,
+    keyAttr: PARTITION_KEY,
+    sortKeyAttr: SORT_KEY,
+    staticPkValue: `IDEMPOTENCY#${name}`,
+    expiryAttr: TTL_ATTRIBUTE,
+    awsSdkV3Client: createDynamoClient(),
+  });
+  const idempotent = makeIdempotent(command, { persistenceStore, config });
+
+  return async (input, context) => {
+    config.registerLambdaContext(context);
+    try {
+      return await idempotent(input);
+    } catch (error) {
+      if (error instanceof IdempotencyAlreadyInProgressError) {
+        throw new ConflictError(
+          'request-in-progress',
+          'a request with this Idempotency-Key is still in progress; retry shortly',
+        );
+      }
+      if (error instanceof IdempotencyValidationError) {
+        throw new UnprocessableError(
+          'idempotency-key-reused',
+          'this Idempotency-Key was used with a different request',
+          [{ field: 'header.idempotency-key', reason: 'already used with a different body' }],
+        );
+      }
+      throw error;
+    }
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * The middy stack every API handler runs in: Powertools context, metrics and tracing;
+ * normalised headers; a body-size limit; JSON parsing; and one error mapper that turns
+ * every failure into problem+json (4xx with detail, 5xx generic and logged).
+ */
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import middy, { type MiddlewareObj } from '@middy/core';
+import httpEventNormalizer from '@middy/http-event-normalizer';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import httpJsonBodyParser from '@middy/http-json-body-parser';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { logger, metrics, tracer } from '#shared/observability.ts';
+import { INTERNAL_ERROR, problem, problemFor, problemResponse } from './problem.ts';
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export type ApiHandler = (
+  event: APIGatewayProxyEvent,
+  context: Context,
+) => Promise<APIGatewayProxyResult>;
+
+function bodyLimit(maxBytes: number): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> {
+  return {
+    before: ({ event }) => {
+      if (event.body == null) return;
+      const bytes = event.isBase64Encoded
+        ? Buffer.from(event.body, 'base64').byteLength
+        : Buffer.byteLength(event.body, 'utf8');
+      if (bytes > maxBytes) {
+        throw Object.assign(new Error(`body of ${bytes} bytes exceeds ${maxBytes}`), {
+          statusCode: 413,
+        });
+      }
+    },
+  };
+}
+
+function problemDetails(): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> {
+  return {
+    onError: (request) => {
+      const { error } = request;
+      const mapped =
+        error && 'statusCode' in error && error.statusCode === 413
+          ? problem(413, 'body-too-large', `the body must not exceed ${MAX_BODY_BYTES} bytes`)
+          : problemFor(error);
+      if (mapped) {
+        logger.info('request refused', {
+          status: mapped.status,
+          type: mapped.type,
+          detail: mapped.detail,
+        });
+        metrics.addDimensions({ reason: mapped.type.split('/').at(-1) ?? 'unknown' });
+        metrics.addMetric('RequestsRefused', MetricUnit.Count, 1);
+        request.response = problemResponse(mapped);
+      } else {
+        logger.error('request failed', error as Error);
+        request.response = problemResponse(INTERNAL_ERROR);
+      }
+    },
+  };
+}
+
+/** Wraps a handler in the API stack; `json` parses the body (POST routes). */
+export function httpApi(handler: ApiHandler, options: { json?: boolean } = {}) {
+  const stack = middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
+    .use(
+      injectLambdaContext(logger, {
+        correlationIdPath: 'requestContext.requestId',
+        resetKeys: true,
+      }),
+    )
+    .use(logMetrics(metrics, { captureColdStartMetric: true }))
+    .use(captureLambdaHandler(tracer))
+    .use(problemDetails())
+    .use(httpHeaderNormalizer())
+    .use(httpEventNormalizer());
+  if (options.json) stack.use(bodyLimit(MAX_BODY_BYTES)).use(httpJsonBodyParser());
+  return stack.handler(handler);
+}
+
+export function json(
+  statusCode: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): APIGatewayProxyResult {
+  return {
+    statusCode,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+    body: JSON.stringify(body),
+  };
+}

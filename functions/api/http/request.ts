@@ -1,0 +1,33 @@
+/**
+ * Reading a request at the edge: zod for every part, failures as 400 problems naming the
+ * field; the caller from the authorizer's context.
+ */
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+import type * as z from 'zod';
+import {
+  authorizerContextSchema,
+  fromAuthorizerContext,
+  type Caller,
+} from '#shared/domain/access/caller.ts';
+import { ValidationError } from '#shared/domain/errors.ts';
+
+type Part = 'body' | 'query' | 'path' | 'header';
+
+export function parsePart<S extends z.ZodType>(schema: S, value: unknown, part: Part): z.infer<S> {
+  const result = schema.safeParse(value ?? {});
+  if (result.success) return result.data;
+  const fields = result.error.issues.map((issue) => ({
+    field: [part, ...issue.path.map(String)].join('.'),
+    reason: issue.message,
+  }));
+  throw new ValidationError(
+    `invalid ${part}: ${fields.map((f) => `${f.field} ${f.reason}`).join('; ')}`,
+    fields,
+  );
+}
+
+/** The caller, as the authorizer established it. A route without one is a wiring fault. */
+export function callerOf(event: APIGatewayProxyEvent): Caller {
+  const context = authorizerContextSchema.parse(event.requestContext.authorizer);
+  return fromAuthorizerContext(context);
+}

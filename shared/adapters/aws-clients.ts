@@ -1,0 +1,30 @@
+/**
+ * SDK clients as module-level singletons, created once per Lambda container (or process).
+ * An endpoint variable (DYNAMODB_ENDPOINT, EVENTBRIDGE_ENDPOINT) points a client at the
+ * local runtime's emulation; on AWS they are unset.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+/** Settings for a client talking to a local emulation: any credentials will do there. */
+export function localClientConfig(endpoint: string | undefined) {
+  return endpoint
+    ? {
+        endpoint,
+        region: process.env.AWS_REGION ?? 'local',
+        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      }
+    : {};
+}
+
+export function createDynamoClient(endpoint = process.env.DYNAMODB_ENDPOINT): DynamoDBClient {
+  return new DynamoDBClient(localClientConfig(endpoint));
+}
+
+export function createDocumentClient(
+  endpoint = process.env.DYNAMODB_ENDPOINT,
+): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(createDynamoClient(endpoint), {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  });
+}

@@ -1,0 +1,62 @@
+/**
+ * Every key of the single-table design in one place (the README lists the access
+ * patterns they serve). Sort keys that order lists are zero-padded so that DynamoDB's
+ * byte order is the table's row order.
+ */
+const pad = (n: number, width = 6) => String(n).padStart(width, '0');
+
+export const keys = {
+  plan: (code: string) => ({
+    PK: `PLAN#${code}`,
+    SK: 'PLAN',
+    GSI1PK: 'PLANS',
+    GSI1SK: `PLAN#${code}`,
+  }),
+  agency: (id: string) => ({
+    PK: `AGENCY#${id}`,
+    SK: 'AGENCY',
+    GSI1PK: 'AGENCIES',
+    GSI1SK: `AGENCY#${id}`,
+  }),
+  task: (task: { id: string; plan: string; sector: string; source: { line: number } }) => ({
+    PK: `TASK#${task.id}`,
+    SK: 'TASK',
+    GSI1PK: `PLAN#${task.plan}`,
+    GSI1SK: `TASK#${pad(task.source.line)}`,
+    GSI2PK: `SECTOR#${task.sector}`,
+    GSI2SK: `TASK#${task.plan}#${pad(task.source.line)}`,
+  }),
+  taskPk: (taskId: string) => `TASK#${taskId}`,
+  /** Who a task names: one item per (task, agency), listed by agency through GSI1. */
+  taskAgencyLink: (taskId: string, agencyId: string) => ({
+    PK: `TASK#${taskId}`,
+    SK: `LINK#${agencyId}`,
+    GSI1PK: `AGENCY#${agencyId}`,
+    GSI1SK: `TASK#${taskId}`,
+  }),
+  linkPrefix: 'LINK#',
+} as const;
+
+/** Progress: reports under their task, listed newest first (GSI1) and per sector quarter (GSI2). */
+export const progressKeys = {
+  report: (report: {
+    id: string;
+    taskId: string;
+    sector: string;
+    quarter: string;
+    receivedAt: string;
+  }) => ({
+    PK: `TASK#${report.taskId}`,
+    SK: `REPORT#${report.id}`,
+    GSI1PK: `REPORTS#${report.taskId}`,
+    GSI1SK: `${report.receivedAt}#${report.id}`,
+    GSI2PK: `REPORTS#${report.sector}#${report.quarter}`,
+    GSI2SK: `${report.receivedAt}#${report.id}`,
+  }),
+  latestState: (taskId: string, agencyId: string) => ({
+    PK: `TASK#${taskId}`,
+    SK: `STATE#${agencyId}`,
+  }),
+  statePrefix: 'STATE#',
+  reportsOfTask: (taskId: string) => `REPORTS#${taskId}`,
+} as const;

@@ -1,0 +1,63 @@
+/**
+ * The embedded DynamoDB-compatible store (dynalite) on 127.0.0.1, with the project's
+ * table created from the same definition the CDK app deploys. Used by the local runtime
+ * and by the integration tests.
+ */
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ResourceNotFoundException,
+} from '@aws-sdk/client-dynamodb';
+import dynalite from 'dynalite';
+import { createTableInput } from './table-definition.ts';
+
+export interface LocalStore {
+  endpoint: string;
+  close(): Promise<void>;
+}
+
+export interface LocalStoreOptions {
+  /** LevelDB folder; in memory when absent. */
+  path?: string;
+  port?: number;
+  host?: string;
+}
+
+export async function startLocalStore(options: LocalStoreOptions = {}): Promise<LocalStore> {
+  const server = dynalite({
+    ...(options.path ? { path: options.path } : {}),
+    createTableMs: 0,
+    deleteTableMs: 0,
+    updateTableMs: 0,
+  });
+  server.listen(options.port ?? 0, options.host ?? '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      ),
+  };
+}
+
+/** Creates the table unless it exists; safe to call on every start. */
+export async function ensureTable(endpoint: string, tableName: string): Promise<void> {
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  try {
+    await client.send(new DescribeTableCommand({ TableName: tableName }));
+  } catch (error) {
+    if (!(error instanceof ResourceNotFoundException)) throw error;
+    await client.send(new CreateTableCommand(createTableInput(tableName)));
+  } finally {
+    client.destroy();
+  }
+}

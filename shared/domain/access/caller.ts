@@ -1,0 +1,44 @@
+/**
+ * Who is calling: established by the authorizer from the bearer token, handed to the
+ * handlers in the request context. Never taken from the request body.
+ */
+import * as z from 'zod';
+
+export const ROLES = ['admin', 'agency', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Caller {
+  tokenId: string;
+  role: Role;
+  /** The agency of an `agency` token; null for admin and viewer tokens. */
+  agencyId: string | null;
+  /** The agency and the collectives it belongs to ("UBND các xã, phường" for a commune). */
+  actsFor: string[];
+}
+
+/** API Gateway passes authorizer context values as strings. */
+export const authorizerContextSchema = z.object({
+  tokenId: z.string().min(1),
+  role: z.enum(ROLES),
+  agencyId: z.string(),
+  actsFor: z.string(),
+});
+export type AuthorizerContext = z.infer<typeof authorizerContextSchema>;
+
+export function toAuthorizerContext(caller: Caller): AuthorizerContext {
+  return {
+    tokenId: caller.tokenId,
+    role: caller.role,
+    agencyId: caller.agencyId ?? '',
+    actsFor: caller.actsFor.join(','),
+  };
+}
+
+export function fromAuthorizerContext(context: AuthorizerContext): Caller {
+  return {
+    tokenId: context.tokenId,
+    role: context.role,
+    agencyId: context.agencyId === '' ? null : context.agencyId,
+    actsFor: context.actsFor === '' ? [] : context.actsFor.split(','),
+  };
+}

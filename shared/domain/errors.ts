@@ -1,0 +1,76 @@
+/**
+ * The domain's typed failures. They say what went wrong in the domain's words; the HTTP
+ * edge maps each kind to a status (functions/api/http/problem.ts), the domain never does.
+ */
+export type DomainErrorKind =
+  'not-found' | 'forbidden' | 'invalid' | 'unprocessable' | 'conflict' | 'unavailable';
+
+export interface FieldProblem {
+  /** Where in the request: `body.actuals.lua`, `query.limit`, `path.taskId`. */
+  field: string;
+  reason: string;
+}
+
+export abstract class DomainError extends Error {
+  abstract readonly kind: DomainErrorKind;
+  /** A stable, URL-safe slug naming this failure (the problem `type` ends with it). */
+  abstract readonly code: string;
+  readonly fields: FieldProblem[];
+
+  constructor(message: string, fields: FieldProblem[] = []) {
+    super(message);
+    this.name = new.target.name;
+    this.fields = fields;
+  }
+}
+
+export class NotFoundError extends DomainError {
+  readonly kind = 'not-found';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  readonly kind = 'forbidden';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class ValidationError extends DomainError {
+  readonly kind = 'invalid';
+  readonly code = 'validation-failed';
+}
+
+export class UnprocessableError extends DomainError {
+  readonly kind = 'unprocessable';
+  constructor(
+    readonly code: string,
+    message: string,
+    fields: FieldProblem[] = [],
+  ) {
+    super(message, fields);
+  }
+}
+
+export class ConflictError extends DomainError {
+  readonly kind = 'conflict';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class UnavailableError extends DomainError {
+  readonly kind = 'unavailable';
+  readonly code = 'temporarily-unavailable';
+}

@@ -1,0 +1,405 @@
+/**
+ * Reads the numeric commitments out of an expected result ("Kết quả cụ thể").
+ *
+ * A deliberately small heuristic, not a parser of Vietnamese. A number becomes a
+ * target only when all of these hold, so a phrase it cannot read yields no target
+ * rather than a wrong one:
+ * - it stands alone: not glued to `/`, `-` or letters before it (decision numbers
+ *   "1141/QĐ-UBND", dates "22/6/2026", codes "05-CT/TU", ranges "2021-2030");
+ * - the word before it does not make it a reference ("năm 2026", "giai đoạn 1",
+ *   "phụ lục 3", "số 1141", "trên tổng số 811");
+ * - it is not a period ("6 tháng cuối năm");
+ * - a unit from a closed lexicon follows it, possibly after a multiplier
+ *   ("45 triệu cây giống"). Unknown words ("110kV") mean no target.
+ *
+ * Comparator: the word directly before the number, possibly after "đạt", decides
+ * it ("trên"/"vượt" → gt, "tối thiểu"/"từ"/"ít nhất" → gte, "tối đa" → lte). With no
+ * such word it is `gte`: a plan target is a floor to reach, and a lower actual is
+ * what the platform must flag. `eq` is never inferred: plans do not commit to
+ * exact numbers.
+ */
+import type { Target } from './model.ts';
+import { VN_NUMBER_PATTERN, applyMultiplier, multiplierOf, parseVnNumber } from './vn-number.ts';
+
+type Comparator = Target['comparator'];
+type UnitKind = 'measure' | 'count';
+
+/** Units of measure: what they measure is named around the number ("Lúa: 15.520 ha"). */
+const MEASURE_UNITS = [
+  '%',
+  'ha',
+  'km',
+  'km2',
+  'km²',
+  'm',
+  'm2',
+  'm²',
+  'm3',
+  'm³',
+  'kg',
+  'tạ',
+  'tấn',
+  'lít',
+  'đồng',
+  'usd',
+  'kw',
+  'kwh',
+  'mw',
+  'mwh',
+  'ngày',
+  'giờ',
+];
+
+/** Things counted: the unit names itself ("200 doanh nghiệp"). Longest match wins. */
+const COUNT_UNITS = [
+  'dự án',
+  'đề án',
+  'doanh nghiệp',
+  'hợp tác xã',
+  'htx',
+  'nhà đầu tư',
+  'công trình',
+  'danh mục công trình',
+  'danh mục',
+  'cầu',
+  'nhà máy',
+  'cụm công nghiệp',
+  'khu công nghiệp',
+  'chợ',
+  'tuyến',
+  'hồ sơ',
+  'thủ tục',
+  'hộ',
+  'hộ dân',
+  'hộ gia đình',
+  'người',
+  'lao động',
+  'học sinh',
+  'trường',
+  'phòng học',
+  'xã',
+  'phường',
+  'thôn',
+  'con',
+  'con cá giống',
+  'cá giống',
+  'cây',
+  'cây giống',
+  'lượt',
+  'lượt khách',
+  'lượt khách du lịch',
+  'lượt người',
+  'khách',
+  'cơ sở',
+  'sản phẩm',
+  'mô hình',
+  'căn hộ',
+  'căn nhà',
+  'lớp',
+  'hội nghị',
+];
+
+const UNIT_LEXICON: ReadonlyArray<{ word: string; kind: UnitKind }> = [
+  ...MEASURE_UNITS.map((word) => ({ word, kind: 'measure' as const })),
+  ...COUNT_UNITS.map((word) => ({ word, kind: 'count' as const })),
+].sort((a, b) => b.word.length - a.word.length);
+
+/** Function words that end a noun phrase: "cây giống | đủ tiêu chuẩn", "dự án | đã ký". */
+const STOP_WORDS = new Set([
+  'bị',
+  'các',
+  'cho',
+  'có',
+  'còn',
+  'của',
+  'đã',
+  'đạt',
+  'đảm',
+  'đang',
+  'để',
+  'đến',
+  'do',
+  'dưới',
+  'đủ',
+  'được',
+  'hay',
+  'hơn',
+  'hoặc',
+  'ít',
+  'khi',
+  'không',
+  'là',
+  'mà',
+  'nếu',
+  'nhằm',
+  'những',
+  'phải',
+  'qua',
+  'sau',
+  'sẽ',
+  'so',
+  'tại',
+  'theo',
+  'thì',
+  'thuộc',
+  'tối',
+  'tới',
+  'trên',
+  'trong',
+  'trước',
+  'từ',
+  'và',
+  'vào',
+  'về',
+  'vì',
+  'với',
+  'vượt',
+]);
+
+const DETERMINERS = new Set(['các', 'những']);
+
+/** Time words that, before a number or numeral, start a reference: "năm 2026", "quý III". */
+const TIME_WORDS = new Set(['năm', 'tháng', 'quý', 'kỳ', 'đợt', 'giai']);
+const NUMERAL = /^(?:\d|[IVX]+$)/u;
+
+/** A number standing alone (see the module comment for why each neighbour disqualifies). */
+const NUMBER = new RegExp(
+  String.raw`(?<![\p{L}\p{N}/.,\-])(?:${VN_NUMBER_PATTERN})(?![\p{N}/]|[.,]\p{N}|-[\p{L}\p{N}])`,
+  'gu',
+);
+
+/**
+ * Words after which a number is a reference, not a quantity. "số" also covers
+ * "trên tổng số 811" (out of a total: context, not a commitment). Words that end
+ * common compounds ("nâng cấp", "địa điểm", "cổ phần") are left out on purpose.
+ */
+const REFERENCE_BEFORE =
+  /(?:^|[^\p{L}])(?:năm|tháng|quý|ngày|tuần|giai\s+đoạn|phụ\s+lục|số|khoản|điều|mục|chương|thứ|khóa|khoá|đợt|kỳ|km|quốc\s+lộ|tỉnh\s+lộ|huyện\s+lộ|ql|đt|tiêu\s+chí)\s*$/iu;
+
+/** "6 tháng cuối năm", "5 năm": a period or duration the plan runs over, not a target. */
+const PERIOD_AFTER = /^\s*(?:tháng|năm|quý|tuần)(?![\p{L}\p{N}])/iu;
+
+const MULTIPLIER_AFTER = /^\s*(nghìn|ngàn|triệu|tỷ|tỉ)(?![\p{L}\p{N}])/iu;
+
+/** Qualifiers directly before the number; "không vượt quá" is tried before "vượt". */
+const QUALIFIERS: ReadonlyArray<{ pattern: RegExp; comparator: Comparator }> = [
+  {
+    pattern: /(?:^|[^\p{L}])(?:không\s+vượt(?:\s+quá)?|không\s+quá|tối\s+đa|dưới)\s*$/iu,
+    // The model has no strict "<": "dưới 5%" is read as a ceiling, like "tối đa".
+    comparator: 'lte',
+  },
+  { pattern: /(?:^|[^\p{L}])(?:trên|vượt(?:\s+quá)?|hơn)\s*$/iu, comparator: 'gt' },
+  { pattern: /(?:^|[^\p{L}])(?:tối\s+thiểu|ít\s+nhất|từ)\s*$/iu, comparator: 'gte' },
+];
+
+/** Clause breaks: lines, ";", sentence ends, " - " bullets and parentheses. */
+const CLAUSE_BREAK = /\n|;|\.(?=\s|$)|(?:^|\s)[-–—•]\s+|[()[\]]/u;
+
+/** Connectors that start a new phrase inside a clause: the label starts after them. */
+const CONNECTOR = /(?:^|\s)(?:và|để|nhằm|đồng\s+thời)\s/giu;
+
+/** A qualifying acronym after a counted noun names its kind: "công trình đường GTNT". */
+const ACRONYM_QUALIFIER = /^(?:\s+(\p{Ll}+))?\s+(\p{Lu}[\p{Lu}\p{N}]+)(?![\p{L}\p{N}])/u;
+
+const PHRASE_END = /[,;:()[\].\n]/u;
+const MAX_PHRASE_WORDS = 6;
+const MAX_KEY_WORDS = 6;
+const FALLBACK_KEY = 'muc-tieu';
+
+interface Unit {
+  text: string;
+  kind: UnitKind;
+  end: number;
+}
+
+/** A target before its key is known, with where its phrase starts and ends in the clause. */
+interface Reading extends Omit<Target, 'key' | 'text'> {
+  start: number;
+  end: number;
+}
+
+/** The targets of one expected-result text (clean text, as `cellText` returns it). */
+export function extractTargets(expectedResult: string): Target[] {
+  const clauses = expectedResult.normalize('NFC').split(CLAUSE_BREAK);
+  const targets = clauses.flatMap(readClause);
+  return withKeys(targets);
+}
+
+/** The key a label gives: ASCII words without diacritics ("Cây lấy củ" → `cay-lay-cu`). */
+export function labelKey(label: string): string {
+  const words = label
+    .replaceAll('%', ' phan tram ')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word.length > 0);
+  return words.length > 0 ? words.slice(0, MAX_KEY_WORDS).join('-') : FALLBACK_KEY;
+}
+
+function readClause(clause: string): Omit<Target, 'key'>[] {
+  const readings: Reading[] = [];
+  let segmentStart = 0;
+  for (const match of clause.matchAll(NUMBER)) {
+    const reading = readNumber(clause, segmentStart, match.index, match[0]);
+    if (!reading) continue;
+    readings.push(reading);
+    segmentStart = reading.end;
+  }
+  // Each target's text runs to where the next one's starts; the last one's to the clause end.
+  return readings.map(({ start, end, ...target }, index) => ({
+    ...target,
+    text: phraseText(clause.slice(start, index + 1 < readings.length ? end : clause.length)),
+  }));
+}
+
+function readNumber(
+  clause: string,
+  segmentStart: number,
+  numberStart: number,
+  numeral: string,
+): Reading | null {
+  const before = clause.slice(0, numberStart);
+  if (REFERENCE_BEFORE.test(before)) return null;
+  let rest = clause.slice(numberStart + numeral.length);
+  if (PERIOD_AFTER.test(rest)) return null;
+
+  let value = parseVnNumber(numeral);
+  if (value === null) return null;
+  const multiplier = MULTIPLIER_AFTER.exec(rest);
+  if (multiplier) {
+    value = applyMultiplier(value, multiplierOf(multiplier[1] ?? '') ?? 1);
+    rest = rest.slice(multiplier[0].length);
+  }
+  if (!Number.isFinite(value)) return null;
+
+  const unit = readUnit(rest);
+  if (!unit) return null;
+  const isCount = unit.kind === 'count';
+  const descriptor = nounPhrase(rest.slice(unit.end), !isCount);
+  const qualifier = QUALIFIERS.find(({ pattern }) => pattern.test(before));
+  let lead = clause.slice(segmentStart, numberStart);
+  if (qualifier) lead = lead.replace(qualifier.pattern, '');
+  return {
+    label: isCount
+      ? joinWords(unit.text, descriptor.text)
+      : measureLabel(lead, descriptor.text, unit.text),
+    value,
+    unit: unit.text,
+    comparator: qualifier?.comparator ?? 'gte',
+    start: segmentStart,
+    end: clause.length - rest.length + unit.end + descriptor.end,
+  };
+}
+
+/** The unit right after the number: a lexicon word, `a/b` compounds, a qualifying acronym. */
+function readUnit(text: string): Unit | null {
+  const start = text.length - text.trimStart().length;
+  const head = lexiconWord(text, start);
+  if (!head) return null;
+  let end = start + head.word.length;
+  // "Tấn/Km", "nhà đầu tư/hộ dân": a rate or an alternative, printed as one unit.
+  if (text[end] === '/') {
+    const second = lexiconWord(text, end + 1);
+    if (second) end += 1 + second.word.length;
+  }
+  if (head.kind === 'count') {
+    const acronym = ACRONYM_QUALIFIER.exec(text.slice(end));
+    const between = acronym?.[1];
+    if (acronym && !(between && STOP_WORDS.has(between))) end += acronym[0].length;
+  }
+  return { text: text.slice(start, end), kind: head.kind, end };
+}
+
+function lexiconWord(text: string, at: number): { word: string; kind: UnitKind } | undefined {
+  return UNIT_LEXICON.find(({ word }) => {
+    const candidate = text.slice(at, at + word.length);
+    if (candidate.toLowerCase() !== word) return false;
+    // "m" must not match "mặt bằng": a unit ends where the word ends.
+    return !/[\p{L}\p{N}]/u.test(text[at + word.length] ?? '');
+  });
+}
+
+/**
+ * The words after the unit that say what it counts or measures ("dự án | nhà ở xã hội",
+ * "% | khối lượng hạ tầng kỹ thuật"), up to punctuation, a function word, a number
+ * or a time reference. After a unit of measure a leading "các"/"những" is skipped
+ * ("100% | các ổ dịch hại"); after a counted noun it ends the phrase ("cá giống | các loại").
+ */
+function nounPhrase(text: string, skipDeterminers: boolean): { text: string; end: number } {
+  const stop = PHRASE_END.exec(text)?.index ?? text.length;
+  const matches = [...text.slice(0, stop).matchAll(/\S+/gu)];
+  const words = matches.map((match) => match[0]);
+  let first = 0;
+  while (skipDeterminers && DETERMINERS.has(words[first]?.toLowerCase() ?? '')) first += 1;
+  let last = first;
+  while (last < words.length && last - first < MAX_PHRASE_WORDS && !endsPhrase(words, last)) {
+    last += 1;
+  }
+  const final = matches[last - 1];
+  if (last === first || !final) return { text: '', end: 0 };
+  return { text: words.slice(first, last).join(' '), end: final.index + final[0].length };
+}
+
+function endsPhrase(words: string[], index: number): boolean {
+  const word = (words[index] ?? '').toLowerCase();
+  if (STOP_WORDS.has(word) || /^\p{N}/u.test(word)) return true;
+  // "năm 2026", "giai đoạn 1", "quý III": the phrase is over, a date follows.
+  const next = word === 'giai' ? words[index + 2] : words[index + 1];
+  return TIME_WORDS.has(word) && NUMERAL.test(next ?? '');
+}
+
+/**
+ * What a unit of measure measures. "Lúa: 15.520 ha" → the words before the colon;
+ * "Tỷ lệ … đạt trên 80%" → the subject of "đạt"; otherwise the verb phrase before
+ * the number with the words after the unit ("Bàn giao 100% mặt bằng sạch").
+ */
+function measureLabel(lead: string, descriptor: string, unit: string): string {
+  const colon = lead.lastIndexOf(':');
+  if (colon >= 0) {
+    const afterColon = trimPhrase(lead.slice(colon + 1)).replace(/^đạt$/iu, '');
+    const named = trimPhrase(lead.slice(0, colon));
+    if (afterColon === '' && named !== '') return named;
+    lead = lead.slice(colon + 1);
+  }
+  const connectors = [...lead.matchAll(CONNECTOR)];
+  const lastConnector = connectors.at(-1);
+  if (lastConnector) lead = lead.slice(lastConnector.index + lastConnector[0].length);
+  const subject = trimPhrase(lead);
+  const beforeDat = /^(.*\S)\s+đạt$/isu.exec(subject)?.[1];
+  if (beforeDat) return trimPhrase(beforeDat);
+  return joinWords(subject.replace(/^đạt$/iu, ''), descriptor) || unit;
+}
+
+/** The phrase without the punctuation and connector its slice of the clause starts with. */
+function phraseText(text: string): string {
+  return trimPhrase(text).replace(/^(?:và|để)\s+/iu, '');
+}
+
+function trimPhrase(text: string): string {
+  return text.replace(/^[\s,;:.\-–—•]+|[\s,;:\-–—•]+$/gu, '').replace(/\s+/g, ' ');
+}
+
+function joinWords(...parts: string[]): string {
+  return parts.filter((part) => part !== '').join(' ');
+}
+
+/** Keys in text order; a clash gets -2, -3, … so each is unique within the task. */
+function withKeys(targets: Omit<Target, 'key'>[]): Target[] {
+  const used = new Set<string>();
+  const seen = new Map<string, number>();
+  return targets.map((target) => {
+    const base = labelKey(target.label);
+    let count = seen.get(base) ?? 0;
+    let key = base;
+    do {
+      count += 1;
+      key = count === 1 ? base : `${base}-${count}`;
+    } while (used.has(key));
+    seen.set(base, count);
+    used.add(key);
+    return { key, ...target };
+  });
+}

@@ -1,0 +1,93 @@
+/**
+ * Progress reports: what an agency says about one task in one period. Reports are facts,
+ * stored once and never edited; a correction is a new report.
+ */
+import * as z from 'zod';
+import {
+  formatQuarter,
+  monthRange,
+  parseQuarter,
+  quarterOf,
+  quarterRange,
+  todayInProvince,
+  type DateRange,
+  type Quarter,
+} from '../calendar.ts';
+import { isoDateSchema, sectorSchema } from '../plan/model.ts';
+
+export const REPORT_STATUSES = [
+  'not_started',
+  'on_track',
+  'at_risk',
+  'delayed',
+  'completed',
+  'cancelled',
+] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+/** `2026-Q3` (a quarter) or `2026-09` (a month). */
+export const reportingPeriodSchema = z
+  .string()
+  .regex(/^\d{4}-(?:Q[1-4]|0[1-9]|1[0-2])$/, 'a quarter like 2026-Q3 or a month like 2026-09')
+  .meta({ example: '2026-Q3' });
+
+const text = (max: number) => z.string().trim().max(max);
+
+/** The body an agency sends. Strict: an unknown field is an error, not silently dropped. */
+export const reportSubmissionSchema = z
+  .strictObject({
+    period: reportingPeriodSchema.optional().meta({
+      description: 'Defaults to the current quarter in Asia/Ho_Chi_Minh',
+    }),
+    status: z.enum(REPORT_STATUSES),
+    percentComplete: z.number().min(0).max(100),
+    actuals: z
+      .record(z.string().min(1).max(100), z.number().finite())
+      .default({})
+      .meta({ description: "Actual values keyed by the task's target keys" }),
+    narrative: text(10_000).default(''),
+    obstacles: z.array(text(2_000).min(1)).max(50).default([]).meta({ description: 'Vướng mắc' }),
+    proposals: z.array(text(2_000).min(1)).max(50).default([]).meta({ description: 'Kiến nghị' }),
+    asOf: isoDateSchema.optional().meta({ description: 'The date the figures describe' }),
+  })
+  .meta({ id: 'ReportSubmission' });
+export type ReportSubmission = z.infer<typeof reportSubmissionSchema>;
+
+export const progressReportSchema = z
+  .object({
+    id: z.string(),
+    taskId: z.string(),
+    agencyId: z.string(),
+    plan: z.string(),
+    sector: sectorSchema,
+    period: reportingPeriodSchema,
+    quarter: z.string(),
+    status: z.enum(REPORT_STATUSES),
+    percentComplete: z.number(),
+    actuals: z.record(z.string(), z.number()),
+    narrative: z.string(),
+    obstacles: z.array(z.string()),
+    proposals: z.array(z.string()),
+    asOf: isoDateSchema,
+    receivedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'ProgressReport' });
+export type ProgressReport = z.infer<typeof progressReportSchema>;
+
+export function periodRange(period: string): DateRange {
+  const quarter = parseQuarter(period);
+  if (quarter) return quarterRange(quarter.year, quarter.quarter);
+  const [year, month] = period.split('-').map(Number);
+  return monthRange(year ?? 0, month ?? 0);
+}
+
+/** The quarter a period falls in: `2026-09` → `2026-Q3`. */
+export function quarterOfPeriod(period: string): Quarter {
+  const { year, quarter } = quarterOf(periodRange(period).start);
+  return formatQuarter(year, quarter);
+}
+
+export function currentQuarter(now: Date): Quarter {
+  const { year, quarter } = quarterOf(todayInProvince(now));
+  return formatQuarter(year, quarter);
+}

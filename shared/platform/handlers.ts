@@ -1,0 +1,65 @@
+/**
+ * Every Lambda handler of the platform, declared once. The CDK app makes one function
+ * per entry with exactly the grants listed; the local runtime imports the same entries.
+ * Each entry module exports `handler`.
+ */
+export interface HandlerDeclaration {
+  /** Module path from the repository root. */
+  entry: string;
+  description: string;
+  memoryMb: number;
+  timeoutSeconds: number;
+  /** What the function touches; the CDK app grants exactly this and no more. */
+  grants: {
+    table?: 'read' | 'readWrite';
+    publishEvents?: boolean;
+    notifyRisks?: boolean;
+  };
+}
+
+export const HANDLERS = {
+  authorizer: {
+    entry: 'functions/api/authorizer.ts',
+    description: 'Bearer-token authorizer: token hash to agency and role',
+    memoryMb: 256,
+    timeoutSeconds: 5,
+    grants: { table: 'read' },
+  },
+  openApi: {
+    entry: 'functions/api/openapi.ts',
+    description: 'GET /openapi.json, generated from the request schemas',
+    memoryMb: 256,
+    timeoutSeconds: 5,
+    grants: {},
+  },
+  submitReport: {
+    entry: 'functions/api/submit-report.ts',
+    description: 'POST /tasks/{taskId}/reports',
+    memoryMb: 512,
+    timeoutSeconds: 10,
+    grants: { table: 'readWrite', publishEvents: true },
+  },
+  readTasks: {
+    entry: 'functions/api/read-tasks.ts',
+    description: 'GET /tasks, /tasks/{taskId}, /tasks/{taskId}/reports',
+    memoryMb: 512,
+    timeoutSeconds: 10,
+    grants: { table: 'read' },
+  },
+  readRegistry: {
+    entry: 'functions/api/read-registry.ts',
+    description: 'GET /plans, /plans/{code}, /agencies, /agencies/{agencyId}/tasks',
+    memoryMb: 256,
+    timeoutSeconds: 10,
+    grants: { table: 'read' },
+  },
+  importPlan: {
+    entry: 'functions/api/import-plan.ts',
+    description: 'POST /plans (admin): import a plan table',
+    memoryMb: 1024,
+    timeoutSeconds: 60,
+    grants: { table: 'readWrite' },
+  },
+} as const satisfies Record<string, HandlerDeclaration>;
+
+export type HandlerName = keyof typeof HANDLERS;

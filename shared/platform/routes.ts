@@ -1,0 +1,30 @@
+/**
+ * The REST API, declared once: API Gateway resources in the CDK app, the router of the
+ * local runtime, and the access matrix of the tests all read this list.
+ */
+import type { Role } from '#shared/domain/access/caller.ts';
+import type { HandlerName } from './handlers.ts';
+
+export interface RouteDeclaration {
+  method: 'GET' | 'POST';
+  /** API Gateway resource path, `{name}` for a path parameter. */
+  path: string;
+  handler: HandlerName;
+  /** Roles allowed; `public` routes need no token. */
+  access: 'public' | readonly Role[];
+}
+
+const READERS = ['admin', 'agency', 'viewer'] as const;
+
+export const ROUTES = [
+  { method: 'GET', path: '/openapi.json', handler: 'openApi', access: 'public' },
+  { method: 'GET', path: '/tasks', handler: 'readTasks', access: READERS },
+  { method: 'GET', path: '/tasks/{taskId}', handler: 'readTasks', access: READERS },
+  { method: 'GET', path: '/tasks/{taskId}/reports', handler: 'readTasks', access: READERS },
+  { method: 'POST', path: '/tasks/{taskId}/reports', handler: 'submitReport', access: ['agency'] },
+  { method: 'GET', path: '/agencies', handler: 'readRegistry', access: READERS },
+  { method: 'GET', path: '/agencies/{agencyId}/tasks', handler: 'readRegistry', access: READERS },
+  { method: 'GET', path: '/plans', handler: 'readRegistry', access: READERS },
+  { method: 'GET', path: '/plans/{code}', handler: 'readRegistry', access: READERS },
+  { method: 'POST', path: '/plans', handler: 'importPlan', access: ['admin'] },
+] as const satisfies readonly RouteDeclaration[];

@@ -1,0 +1,67 @@
+/**
+ * Imports plan tables into the registry: parse every file first, write only if all of
+ * them parse, so bad input never leaves half a plan behind. Serves the command line and
+ * the admin API alike.
+ */
+import type { Agency, ImportWarning, Plan, Task } from '#shared/domain/plan/model.ts';
+import {
+  parsePlanTable,
+  type PlanParserDeps,
+  type PlanSource,
+} from '#shared/domain/plan/plan-parser.ts';
+import type { PlanRegistryRepository, WriteOutcome } from './plan-registry-ports.ts';
+
+export interface ParsedPlans {
+  plans: Plan[];
+  tasks: Task[];
+  agencies: Agency[];
+  warnings: ImportWarning[];
+}
+
+export interface ImportSummary {
+  plans: { code: string; outcome: WriteOutcome; tasks: number }[];
+  tasks: Record<WriteOutcome, string[]>;
+  agencies: Record<WriteOutcome, string[]>;
+  warnings: ImportWarning[];
+}
+
+/** Parses every source; throws `PlanTableError` on the first file that cannot be a plan. */
+export function parsePlans(sources: PlanSource[], deps: PlanParserDeps): ParsedPlans {
+  const parsed = sources.map((source) => parsePlanTable(source, deps));
+  const agencies = new Map<string, Agency>();
+  for (const agency of parsed.flatMap((p) => p.agencies)) agencies.set(agency.id, agency);
+  return {
+    plans: parsed.map((p) => p.plan),
+    tasks: parsed.flatMap((p) => p.tasks),
+    agencies: [...agencies.values()],
+    warnings: parsed.flatMap((p) => p.warnings),
+  };
+}
+
+export async function importPlans(
+  sources: PlanSource[],
+  deps: PlanParserDeps & { repository: PlanRegistryRepository },
+): Promise<ImportSummary> {
+  const parsed = parsePlans(sources, deps);
+  const summary: ImportSummary = {
+    plans: [],
+    tasks: { created: [], updated: [], unchanged: [] },
+    agencies: { created: [], updated: [], unchanged: [] },
+    warnings: parsed.warnings,
+  };
+  for (const agency of parsed.agencies) {
+    summary.agencies[await deps.repository.saveAgency(agency)].push(agency.id);
+  }
+  for (const plan of parsed.plans) {
+    const tasks = parsed.tasks.filter((task) => task.plan === plan.code);
+    for (const task of tasks) {
+      summary.tasks[await deps.repository.saveTask(task)].push(task.id);
+    }
+    const outcome = await deps.repository.savePlan(
+      plan,
+      tasks.map((task) => task.id),
+    );
+    summary.plans.push({ code: plan.code, outcome, tasks: tasks.length });
+  }
+  return summary;
+}
