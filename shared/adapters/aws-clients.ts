@@ -4,6 +4,7 @@
  * local runtime's emulation; on AWS they are unset.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 /** Settings for a client talking to a local emulation: any credentials will do there. */
@@ -27,4 +28,10 @@ export function createDocumentClient(
   return DynamoDBDocumentClient.from(createDynamoClient(endpoint), {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
+}
+
+export function createEventBridgeClient(
+  endpoint = process.env.EVENTBRIDGE_ENDPOINT,
+): EventBridgeClient {
+  return new EventBridgeClient(localClientConfig(endpoint));
 }

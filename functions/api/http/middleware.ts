@@ -38,13 +38,15 @@ function bodyLimit(maxBytes: number): MiddlewareObj<APIGatewayProxyEvent, APIGat
   };
 }
 
-function problemDetails(): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> {
+function problemDetails(
+  maxBodyBytes: number,
+): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> {
   return {
     onError: (request) => {
       const { error } = request;
       const mapped =
         error && 'statusCode' in error && error.statusCode === 413
-          ? problem(413, 'body-too-large', `the body must not exceed ${MAX_BODY_BYTES} bytes`)
+          ? problem(413, 'body-too-large', `the body must not exceed ${maxBodyBytes} bytes`)
           : problemFor(error);
       if (mapped) {
         logger.info('request refused', {
@@ -64,7 +66,11 @@ function problemDetails(): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyRe
 }
 
 /** Wraps a handler in the API stack; `json` parses the body (POST routes). */
-export function httpApi(handler: ApiHandler, options: { json?: boolean } = {}) {
+export function httpApi(
+  handler: ApiHandler,
+  options: { json?: boolean; maxBodyBytes?: number } = {},
+) {
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const stack = middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
     .use(
       injectLambdaContext(logger, {
@@ -74,10 +80,10 @@ export function httpApi(handler: ApiHandler, options: { json?: boolean } = {}) {
     )
     .use(logMetrics(metrics, { captureColdStartMetric: true }))
     .use(captureLambdaHandler(tracer))
-    .use(problemDetails())
+    .use(problemDetails(maxBodyBytes))
     .use(httpHeaderNormalizer())
     .use(httpEventNormalizer());
-  if (options.json) stack.use(bodyLimit(MAX_BODY_BYTES)).use(httpJsonBodyParser());
+  if (options.json) stack.use(bodyLimit(maxBodyBytes)).use(httpJsonBodyParser());
   return stack.handler(handler);
 }
 

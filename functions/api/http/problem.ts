@@ -73,8 +73,23 @@ function isMiddyHttpError(error: unknown): error is MiddyHttpError {
   );
 }
 
+/** AWS SDK errors that mean "slow down and retry", not "broken". */
+const THROTTLING = new Set([
+  'ThrottlingException',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'TimeoutError',
+]);
+
 /** The problem for an error, or null for one that must become a generic 500. */
 export function problemFor(error: unknown): Problem | null {
+  if (error instanceof Error && THROTTLING.has(error.name)) {
+    return problem(
+      503,
+      'temporarily-unavailable',
+      'the service is busy; retry with the same Idempotency-Key',
+    );
+  }
   if (error instanceof DomainError) {
     return problem(STATUS_OF[error.kind], error.code, error.message, error.fields);
   }

@@ -60,3 +60,13 @@ export const progressKeys = {
   statePrefix: 'STATE#',
   reportsOfTask: (taskId: string) => `REPORTS#${taskId}`,
 } as const;
+
+export const accessKeys = {
+  token: (tokenHash: string, tokenId: string) => ({
+    PK: `TOKEN#${tokenHash}`,
+    SK: 'TOKEN',
+    GSI1PK: 'TOKENS',
+    GSI1SK: `TOKEN#${tokenId}`,
+  }),
+  tokens: 'TOKENS',
+} as const;

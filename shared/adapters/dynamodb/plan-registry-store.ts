@@ -33,7 +33,8 @@ export class DynamoPlanRegistryStore implements PlanRegistryRepository {
     // Links first: if the task write below is lost, a retry finds the task changed and
     // redoes both; links are reconciled from what is stored, so stale ones always go.
     await this.reconcileLinks(task);
-    return this.putIfChanged({ ...keys.task(task), entity: 'task', ...task });
+    const agencyIds = [...new Set([...task.lead, ...task.coordinating].map((ref) => ref.id))];
+    return this.putIfChanged({ ...keys.task(task), entity: 'task', ...task, agencyIds });
   }
 
   savePlan(plan: Plan, taskIds: string[]): Promise<WriteOutcome> {

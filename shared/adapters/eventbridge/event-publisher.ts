@@ -3,12 +3,8 @@
  * call succeeds (FailedEntryCount > 0): those entries are retried, and if they still fail
  * the publish throws, so the caller's request fails and its retry republishes.
  */
-import {
-  EventBridgeClient,
-  PutEventsCommand,
-  type PutEventsRequestEntry,
-} from '@aws-sdk/client-eventbridge';
-import { localClientConfig } from '#shared/adapters/aws-clients.ts';
+import { PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
+import { UnavailableError } from '#shared/domain/errors.ts';
 import { EVENT_SOURCE } from '#shared/platform/events.ts';
 import type { DomainEvent } from '#shared/events/domain-event.ts';
 import type { EventPublisher } from '#shared/use-cases/progress-ports.ts';
@@ -17,9 +13,8 @@ import type { EventPublisher } from '#shared/use-cases/progress-ports.ts';
 const BATCH_SIZE = 10;
 const ATTEMPTS = 3;
 
-export class PublishError extends Error {
-  override name = 'PublishError';
-}
+/** The bus refused events: the request fails as temporarily unavailable, and its retry republishes. */
+export class PublishError extends UnavailableError {}
 
 export interface PutEventsPort {
   send(command: PutEventsCommand): Promise<{
@@ -58,10 +53,4 @@ export class EventBridgePublisher implements EventPublisher {
       }
     }
   }
-}
-
-export function createEventBridgeClient(
-  endpoint = process.env.EVENTBRIDGE_ENDPOINT,
-): EventBridgeClient {
-  return new EventBridgeClient(localClientConfig(endpoint));
 }

@@ -301,9 +301,11 @@ function readUnit(text: string): Unit | null {
   if (!head) return null;
   let end = start + head.word.length;
   // "Tấn/Km", "nhà đầu tư/hộ dân": a rate or an alternative, printed as one unit.
+  // A rate we cannot read ("ha/vụ") is no target: "ha" alone would be a wrong unit.
   if (text[end] === '/') {
     const second = lexiconWord(text, end + 1);
-    if (second) end += 1 + second.word.length;
+    if (!second) return null;
+    end += 1 + second.word.length;
   }
   if (head.kind === 'count') {
     const acronym = ACRONYM_QUALIFIER.exec(text.slice(end));

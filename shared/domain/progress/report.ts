@@ -91,3 +91,18 @@ export function currentQuarter(now: Date): Quarter {
   const { year, quarter } = quarterOf(todayInProvince(now));
   return formatQuarter(year, quarter);
 }
+
+/** An agency's latest report on a task, kept beside the task for reads and filters. */
+export const latestReportSchema = z
+  .object({
+    reportId: z.string(),
+    agencyId: z.string(),
+    status: z.enum(REPORT_STATUSES),
+    percentComplete: z.number(),
+    period: z.string(),
+    asOf: isoDateSchema,
+    receivedAt: z.iso.datetime(),
+    hasObstacles: z.boolean(),
+  })
+  .meta({ id: 'LatestReport' });
+export type LatestReport = z.infer<typeof latestReportSchema>;

@@ -1,0 +1,32 @@
+/** GET /tasks, GET /tasks/{taskId}, GET /tasks/{taskId}/reports */
+import { createDocumentClient } from '#shared/adapters/aws-clients.ts';
+import { DynamoReadStore } from '#shared/adapters/dynamodb/read-store.ts';
+import { readEnv, tableEnvSchema } from '#shared/config/env.ts';
+import { NotFoundError } from '#shared/domain/errors.ts';
+import { httpApi, json } from './http/middleware.ts';
+import { parsePart } from './http/request.ts';
+import { pageQuerySchema, taskListQuerySchema, taskPathSchema } from './schemas/requests.ts';
+
+const env = readEnv(tableEnvSchema);
+const store = new DynamoReadStore(createDocumentClient(env.DYNAMODB_ENDPOINT), env.TABLE_NAME);
+
+export const handler = httpApi(async (event) => {
+  if (event.resource === '/tasks') {
+    const { limit, cursor, ...filter } = parsePart(
+      taskListQuerySchema,
+      event.queryStringParameters,
+      'query',
+    );
+    return json(200, await store.listTasks(filter, limit, cursor));
+  }
+  const { taskId } = parsePart(taskPathSchema, event.pathParameters, 'path');
+  if (event.resource === '/tasks/{taskId}/reports') {
+    const { limit, cursor } = parsePart(pageQuerySchema, event.queryStringParameters, 'query');
+    if (!(await store.getTaskDetail(taskId)))
+      throw new NotFoundError('task-not-found', `no task ${taskId}`);
+    return json(200, await store.listReports(taskId, limit, cursor));
+  }
+  const detail = await store.getTaskDetail(taskId);
+  if (!detail) throw new NotFoundError('task-not-found', `no task ${taskId}`);
+  return json(200, detail);
+});

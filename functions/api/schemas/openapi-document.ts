@@ -1,0 +1,139 @@
+/**
+ * The OpenAPI 3.1 document, generated from the zod schemas that validate requests
+ * (zod-openapi) and the route declarations; never written by hand. The type of
+ * OPERATIONS makes a route without an operation a compile error.
+ */
+import {
+  createDocument,
+  type ZodOpenApiOperationObject,
+  type ZodOpenApiPathsObject,
+} from 'zod-openapi';
+import * as z from 'zod';
+import { reportSubmissionSchema } from '#shared/domain/progress/report.ts';
+import { ROUTES } from '#shared/platform/routes.ts';
+import {
+  agencyPathSchema,
+  pageQuerySchema,
+  planImportSchema,
+  planPathSchema,
+  taskListQuerySchema,
+  taskPathSchema,
+} from './requests.ts';
+import { problemSchema, responses } from './responses.ts';
+
+type RouteKeyOf<R> = R extends { method: infer M extends string; path: infer P extends string }
+  ? `${M} ${P}`
+  : never;
+type RouteKey = RouteKeyOf<(typeof ROUTES)[number]>;
+
+const idempotencyHeader = z.object({
+  'idempotency-key': z.string().min(1).max(255).meta({
+    description: 'Unique per request and reused on retry: a replay returns the first response',
+  }),
+});
+
+const ok = (description: string, schema: z.ZodType) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const problems = (...statuses: number[]) =>
+  Object.fromEntries(
+    statuses.map((status) => [
+      String(status),
+      {
+        description: 'Problem details',
+        content: { 'application/problem+json': { schema: problemSchema } },
+      },
+    ]),
+  );
+const READ_ERRORS = [400, 401, 403] as const;
+
+const OPERATIONS: Record<RouteKey, ZodOpenApiOperationObject> = {
+  'GET /openapi.json': {
+    summary: 'This document',
+    security: [],
+    responses: { '200': { description: 'OpenAPI 3.1 document' } },
+  },
+  'GET /tasks': {
+    summary: 'List tasks, filtered',
+    requestParams: { query: taskListQuerySchema },
+    responses: { '200': ok('A page of tasks', responses.taskPage), ...problems(...READ_ERRORS) },
+  },
+  'GET /tasks/{taskId}': {
+    summary: 'A task with its latest state per agency and its risk flags',
+    requestParams: { path: taskPathSchema },
+    responses: { '200': ok('The task', responses.taskDetail), ...problems(...READ_ERRORS, 404) },
+  },
+  'GET /tasks/{taskId}/reports': {
+    summary: "A task's reports, newest first",
+    requestParams: { path: taskPathSchema, query: pageQuerySchema },
+    responses: {
+      '200': ok('A page of reports', responses.reportPage),
+      ...problems(...READ_ERRORS, 404),
+    },
+  },
+  'POST /tasks/{taskId}/reports': {
+    summary: 'Submit a progress report (agency tokens, on tasks the agency holds)',
+    requestParams: { path: taskPathSchema, header: idempotencyHeader },
+    requestBody: { content: { 'application/json': { schema: reportSubmissionSchema } } },
+    responses: {
+      '201': ok('The stored report', responses.report),
+      ...problems(400, 401, 403, 404, 409, 413, 415, 422),
+    },
+  },
+  'GET /agencies': {
+    summary: 'List agencies',
+    requestParams: { query: pageQuerySchema },
+    responses: {
+      '200': ok('A page of agencies', responses.agencyPage),
+      ...problems(...READ_ERRORS),
+    },
+  },
+  'GET /agencies/{agencyId}/tasks': {
+    summary: 'Tasks an agency leads or coordinates',
+    requestParams: { path: agencyPathSchema, query: pageQuerySchema },
+    responses: {
+      '200': ok('A page of tasks', responses.agencyTaskPage),
+      ...problems(...READ_ERRORS, 404),
+    },
+  },
+  'GET /plans': {
+    summary: 'List plans',
+    responses: { '200': ok('The plans', responses.planList), ...problems(...READ_ERRORS) },
+  },
+  'GET /plans/{code}': {
+    summary: 'A plan',
+    requestParams: { path: planPathSchema },
+    responses: { '200': ok('The plan', responses.plan), ...problems(...READ_ERRORS, 404) },
+  },
+  'POST /plans': {
+    summary: 'Import a plan table (admin)',
+    requestParams: { header: idempotencyHeader },
+    requestBody: { content: { 'application/json': { schema: planImportSchema } } },
+    responses: {
+      '200': ok('What was created, updated and warned about', responses.importSummary),
+      ...problems(400, 401, 403, 409, 413, 415, 422),
+    },
+  },
+};
+
+export function openApiDocument(serverUrl = '/') {
+  const paths: ZodOpenApiPathsObject = {};
+  for (const route of ROUTES) {
+    const method = route.method.toLowerCase() as 'get' | 'post';
+    const key = `${route.method} ${route.path}` as RouteKey;
+    paths[route.path] = { ...paths[route.path], [method]: OPERATIONS[key] };
+  }
+  return createDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'Lạng Sơn plan progress API',
+      version: '1.0.0',
+      description: 'Agencies report progress on the tasks of the provincial action plans.',
+    },
+    servers: [{ url: serverUrl }],
+    security: [{ bearer: [] }],
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    paths,
+  });
+}

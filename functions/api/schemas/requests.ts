@@ -1,0 +1,53 @@
+/**
+ * The API's request schemas (path, query, headers). The same schemas validate requests in
+ * the handlers and generate the OpenAPI document.
+ */
+import * as z from 'zod';
+import { isoDateSchema, planCodeSchema, sectorSchema } from '#shared/domain/plan/model.ts';
+import { REPORT_STATUSES } from '#shared/domain/progress/report.ts';
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a lower-case slug like so-cong-thuong')
+  .max(100);
+
+export const taskIdSchema = z
+  .string()
+  .regex(/^KH\d+-[IVXLC]+-\d+(\.\d+)*$/, 'a task id like KH266-I-1.1')
+  .meta({ example: 'KH266-I-1.1' });
+
+export const pageQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().max(2048).optional(),
+});
+
+export const taskListQuerySchema = pageQuerySchema.extend({
+  sector: sectorSchema.optional(),
+  plan: planCodeSchema.optional(),
+  section: z
+    .string()
+    .regex(/^[IVXLC]+$/, 'a Roman numeral')
+    .optional(),
+  agency: slug.optional(),
+  status: z.enum([...REPORT_STATUSES, 'no_report']).optional(),
+  dueBefore: isoDateSchema.optional(),
+  atRisk: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+});
+
+export const taskPathSchema = z.strictObject({ taskId: taskIdSchema });
+export const agencyPathSchema = z.strictObject({ agencyId: slug });
+export const planPathSchema = z.strictObject({ code: planCodeSchema });
+
+export const planImportSchema = z
+  .strictObject({
+    file: z
+      .string()
+      .min(1)
+      .max(200)
+      .meta({ description: 'A name for the table, used in warnings' }),
+    text: z.string().min(1).max(1_000_000).meta({ description: 'The tab-separated plan table' }),
+  })
+  .meta({ id: 'PlanImport' });

@@ -1,0 +1,54 @@
+/** Response schemas for the OpenAPI document (the handlers build these shapes). */
+import * as z from 'zod';
+import { agencySchema, importWarningSchema, planSchema } from '#shared/domain/plan/model.ts';
+import { progressReportSchema } from '#shared/domain/progress/report.ts';
+import { taskDetailSchema, taskViewSchema } from '#shared/domain/progress/task-view.ts';
+
+export const problemSchema = z
+  .object({
+    type: z.url(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    errors: z.array(z.object({ field: z.string(), reason: z.string() })).optional(),
+  })
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
+
+export const pageOf = <T extends z.ZodType>(item: T, id: string) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() }).meta({ id });
+
+const outcomes = z.object({
+  created: z.array(z.string()),
+  updated: z.array(z.string()),
+  unchanged: z.array(z.string()),
+});
+
+export const importSummarySchema = z
+  .object({
+    plans: z.array(
+      z.object({
+        code: z.string(),
+        outcome: z.enum(['created', 'updated', 'unchanged']),
+        tasks: z.number(),
+      }),
+    ),
+    tasks: outcomes,
+    agencies: outcomes,
+    warnings: z.array(importWarningSchema),
+  })
+  .meta({ id: 'ImportSummary' });
+
+export const responses = {
+  taskPage: pageOf(taskViewSchema, 'TaskPage'),
+  taskDetail: taskDetailSchema,
+  reportPage: pageOf(progressReportSchema, 'ReportPage'),
+  report: progressReportSchema,
+  planList: pageOf(planSchema, 'PlanList'),
+  plan: planSchema.extend({ taskIds: z.array(z.string()) }).meta({ id: 'PlanDetail' }),
+  agencyPage: pageOf(agencySchema, 'AgencyPage'),
+  agencyTaskPage: pageOf(
+    taskViewSchema.extend({ role: z.enum(['lead', 'coordinating']) }),
+    'AgencyTaskPage',
+  ),
+  importSummary: importSummarySchema,
+};

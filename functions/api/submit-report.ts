@@ -1,0 +1,62 @@
+/** POST /tasks/{taskId}/reports: an agency reports progress on a task it holds. */
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { createDocumentClient, createEventBridgeClient } from '#shared/adapters/aws-clients.ts';
+import { DynamoProgressStore } from '#shared/adapters/dynamodb/progress-store.ts';
+import { EventBridgePublisher } from '#shared/adapters/eventbridge/event-publisher.ts';
+import { eventBusEnvSchema, readEnv, tableEnvSchema } from '#shared/config/env.ts';
+import { ForbiddenError } from '#shared/domain/errors.ts';
+import { reportSubmissionSchema, type ReportSubmission } from '#shared/domain/progress/report.ts';
+import { logger, metrics } from '#shared/observability.ts';
+import { submitReport } from '#shared/use-cases/submit-report.ts';
+import { idempotencyScope, idempotentCommand, stableId } from './http/idempotency.ts';
+import { httpApi, json } from './http/middleware.ts';
+import { callerOf, parsePart } from './http/request.ts';
+import { taskPathSchema } from './schemas/requests.ts';
+
+const env = readEnv(tableEnvSchema.extend(eventBusEnvSchema.shape));
+const store = new DynamoProgressStore(createDocumentClient(env.DYNAMODB_ENDPOINT), env.TABLE_NAME);
+const deps = {
+  tasks: store,
+  reports: store,
+  events: new EventBridgePublisher(
+    createEventBridgeClient(env.EVENTBRIDGE_ENDPOINT),
+    env.EVENT_BUS_NAME,
+  ),
+  clock: { now: () => new Date() },
+};
+
+interface SubmitRequest {
+  taskId: string;
+  submission: ReportSubmission;
+  agencyId: string;
+  actsFor: string[];
+}
+
+const submitOnce = idempotentCommand(
+  'submitReport',
+  env.TABLE_NAME,
+  async ({ scope, request }: { scope: string; request: SubmitRequest }) => {
+    const report = await submitReport({ ...request, reportId: stableId('rep', scope) }, deps);
+    metrics.addDimensions({ sector: report.sector });
+    metrics.addMetric('ReportsAccepted', MetricUnit.Count, 1);
+    return report;
+  },
+);
+
+export const handler = httpApi(
+  async (event, context) => {
+    const caller = callerOf(event);
+    if (caller.role !== 'agency' || !caller.agencyId) {
+      throw new ForbiddenError('agency-only', 'only an agency token can submit reports');
+    }
+    const { taskId } = parsePart(taskPathSchema, event.pathParameters, 'path');
+    const scope = idempotencyScope(event, caller);
+    const submission = parsePart(reportSubmissionSchema, event.body as unknown, 'body');
+    logger.appendKeys({ agency: caller.agencyId, task: taskId });
+
+    const request = { taskId, submission, agencyId: caller.agencyId, actsFor: caller.actsFor };
+    const report = await submitOnce({ scope, request }, context);
+    return json(201, report, { location: `/tasks/${taskId}/reports/${report.id}` });
+  },
+  { json: true },
+);

@@ -1,0 +1,80 @@
+/**
+ * Cursor pagination over one or more DynamoDB partitions read in order. The cursor is
+ * opaque to clients (base64url JSON of the partition and DynamoDB's LastEvaluatedKey)
+ * and validated when it comes back, so a forged one is a 400, not a 500.
+ */
+import {
+  QueryCommand,
+  type DynamoDBDocumentClient,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
+import { ValidationError } from '#shared/domain/errors.ts';
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+const cursorSchema = z.object({
+  p: z.number().int().nonnegative(),
+  k: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+type Cursor = z.infer<typeof cursorSchema>;
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+}
+
+export function decodeCursor(value: string | undefined): Cursor | null {
+  if (!value) return null;
+  try {
+    return cursorSchema.parse(JSON.parse(Buffer.from(value, 'base64url').toString('utf8')));
+  } catch {
+    throw new ValidationError('the cursor is not one this API issued', [
+      { field: 'query.cursor', reason: 'not a valid cursor' },
+    ]);
+  }
+}
+
+/** One partition's query, without its start key and limit. */
+export type PartitionQuery = Omit<QueryCommandInput, 'ExclusiveStartKey' | 'Limit'>;
+
+/**
+ * Reads up to `limit` items from the partitions in order, starting where `cursor` left off.
+ * With a filter a page can come back short; it keeps reading until the page is full or the
+ * partitions are exhausted, so clients see full pages.
+ */
+export async function queryPages(
+  db: DynamoDBDocumentClient,
+  partitions: PartitionQuery[],
+  limit: number,
+  cursorValue: string | undefined,
+): Promise<Page<Record<string, unknown>>> {
+  const cursor = decodeCursor(cursorValue);
+  const items: Record<string, unknown>[] = [];
+  let partition = cursor?.p ?? 0;
+  let startKey: Record<string, unknown> | undefined =
+    cursor && Object.keys(cursor.k).length > 0 ? cursor.k : undefined;
+  if (partition >= partitions.length && cursor) {
+    throw new ValidationError('the cursor is not one this API issued', [
+      { field: 'query.cursor', reason: 'not a valid cursor' },
+    ]);
+  }
+  while (items.length < limit) {
+    const query = partitions[partition];
+    if (!query) break;
+    const page = await db.send(
+      new QueryCommand({ ...query, ExclusiveStartKey: startKey, Limit: limit - items.length }),
+    );
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+    if (!startKey) partition += 1;
+  }
+  if (startKey)
+    return { items, nextCursor: encodeCursor({ p: partition, k: startKey as Cursor['k'] }) };
+  return {
+    items,
+    nextCursor: partition < partitions.length ? encodeCursor({ p: partition, k: {} }) : null,
+  };
+}

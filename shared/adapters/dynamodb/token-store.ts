@@ -1,0 +1,85 @@
+/** Tokens by hash (the authorizer's one read) and by id (the admin command line). */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import { agencySchema, type Agency } from '#shared/domain/plan/model.ts';
+import { tokenRecordSchema, type TokenRecord } from '#shared/domain/access/token.ts';
+import { accessKeys, keys } from './keys.ts';
+
+export class DynamoTokenStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async findByHash(tokenHash: string): Promise<TokenRecord | null> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: { PK: `TOKEN#${tokenHash}`, SK: 'TOKEN' } }),
+    );
+    return Item ? tokenRecordSchema.parse(Item) : null;
+  }
+
+  async getAgency(agencyId: string): Promise<Agency | null> {
+    const { Item } = await this.db.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { PK: keys.agency(agencyId).PK, SK: 'AGENCY' },
+      }),
+    );
+    return Item ? agencySchema.parse(Item) : null;
+  }
+
+  async save(record: TokenRecord): Promise<void> {
+    await this.db.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...accessKeys.token(record.tokenHash, record.tokenId), entity: 'token', ...record },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    );
+  }
+
+  async list(): Promise<TokenRecord[]> {
+    const records: TokenRecord[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'GSI1',
+          KeyConditionExpression: 'GSI1PK = :pk',
+          ExpressionAttributeValues: { ':pk': accessKeys.tokens },
+          ExclusiveStartKey,
+        }),
+      );
+      records.push(...(page.Items ?? []).map((item) => tokenRecordSchema.parse(item)));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return records;
+  }
+
+  /** Revokes by public id; false when there is no such token. Revoking twice keeps the first time. */
+  async revoke(tokenId: string, at: Date): Promise<boolean> {
+    const record = (await this.list()).find((r) => r.tokenId === tokenId);
+    if (!record) return false;
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { PK: `TOKEN#${record.tokenHash}`, SK: 'TOKEN' },
+          UpdateExpression: 'SET revokedAt = :at',
+          ConditionExpression: 'attribute_exists(PK) AND revokedAt = :none',
+          ExpressionAttributeValues: { ':at': at.toISOString(), ':none': null },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+    return true;
+  }
+}

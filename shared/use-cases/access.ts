@@ -1,0 +1,83 @@
+/**
+ * Issuing, revoking and checking bearer tokens.
+ */
+import type { Caller, Role } from '#shared/domain/access/caller.ts';
+import {
+  hashToken,
+  isTokenUsable,
+  newTokenSecret,
+  tokenIdOf,
+  type TokenRecord,
+} from '#shared/domain/access/token.ts';
+import { NotFoundError, ValidationError } from '#shared/domain/errors.ts';
+import type { Agency } from '#shared/domain/plan/model.ts';
+
+export interface TokenRepository {
+  findByHash(tokenHash: string): Promise<TokenRecord | null>;
+  getAgency(agencyId: string): Promise<Agency | null>;
+  save(record: TokenRecord): Promise<void>;
+  list(): Promise<TokenRecord[]>;
+  revoke(tokenId: string, at: Date): Promise<boolean>;
+}
+
+export interface IssueTokenCommand {
+  role: Role;
+  agencyId?: string | undefined;
+  label: string;
+  expiresAt?: Date | undefined;
+}
+
+export async function issueToken(
+  command: IssueTokenCommand,
+  tokens: TokenRepository,
+  now: Date,
+): Promise<{ secret: string; record: TokenRecord }> {
+  if (command.role === 'agency' && !command.agencyId) {
+    throw new ValidationError('an agency token needs an agency', [
+      { field: 'agency', reason: 'required for role agency' },
+    ]);
+  }
+  if (command.role !== 'agency' && command.agencyId) {
+    throw new ValidationError(`a ${command.role} token belongs to no agency`, [
+      { field: 'agency', reason: `not allowed for role ${command.role}` },
+    ]);
+  }
+  if (command.agencyId && !(await tokens.getAgency(command.agencyId))) {
+    throw new NotFoundError('agency-not-found', `no agency ${command.agencyId}`);
+  }
+  const secret = newTokenSecret();
+  const tokenHash = hashToken(secret);
+  const record: TokenRecord = {
+    tokenId: tokenIdOf(tokenHash),
+    tokenHash,
+    role: command.role,
+    agencyId: command.agencyId ?? null,
+    label: command.label,
+    issuedAt: now.toISOString(),
+    expiresAt: command.expiresAt?.toISOString() ?? null,
+    revokedAt: null,
+  };
+  await tokens.save(record);
+  return { secret, record };
+}
+
+/** The caller a secret stands for, or null when it is unknown, revoked or expired. */
+export async function authenticate(
+  secret: string,
+  tokens: TokenRepository,
+  now: Date,
+): Promise<Caller | null> {
+  const record = await tokens.findByHash(hashToken(secret));
+  if (!record || !isTokenUsable(record, now)) return null;
+  if (record.role !== 'agency' || !record.agencyId) {
+    return { tokenId: record.tokenId, role: record.role, agencyId: null, actsFor: [] };
+  }
+  const agency = await tokens.getAgency(record.agencyId);
+  if (!agency) return null;
+  return {
+    tokenId: record.tokenId,
+    role: 'agency',
+    agencyId: agency.id,
+    actsFor: [agency.id, ...agency.memberOf],
+  };
+}

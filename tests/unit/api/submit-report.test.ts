@@ -1,0 +1,231 @@
+import { DynamoDBClient, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { handler } from '#functions/api/submit-report.ts';
+import { agencyCaller, apiEvent, lambdaContext } from '../../support/api-event.ts';
+import { seedPlans, seedTask } from '../../support/seed-tasks.ts';
+
+const documents = mockClient(DynamoDBDocumentClient);
+const dynamo = mockClient(DynamoDBClient);
+const bus = mockClient(EventBridgeClient);
+
+const TASK = seedTask('KH266-I-2'); // lead: Sở Nông nghiệp và Môi trường; UBND các xã, phường
+const LEAD = agencyCaller('so-nong-nghiep-va-moi-truong', ['cac-so-ban-nganh']);
+const COMMUNE = agencyCaller('ubnd-xa-huu-lien', ['ubnd-cap-xa']);
+// Task II.6 names Sở Công Thương and the investor only: the health department holds no part of it.
+const OUTSIDER = agencyCaller('so-y-te', ['cac-so-ban-nganh']);
+
+const validBody = {
+  period: '2026-Q3',
+  status: 'on_track',
+  percentComplete: 40,
+  actuals: { lua: 9000 },
+};
+
+function submit(
+  overrides: {
+    body?: unknown;
+    headers?: Record<string, string>;
+    caller?: typeof LEAD;
+    taskId?: string;
+  } = {},
+) {
+  return handler(
+    apiEvent({
+      method: 'POST',
+      resource: '/tasks/{taskId}/reports',
+      pathParameters: { taskId: overrides.taskId ?? TASK.id },
+      headers: { 'Idempotency-Key': 'key-1', ...overrides.headers },
+      body: 'body' in overrides ? overrides.body : validBody,
+      caller: overrides.caller ?? LEAD,
+    }),
+    lambdaContext(),
+  );
+}
+
+const problemOf = (response: { body: string }) =>
+  JSON.parse(response.body) as Record<string, unknown>;
+
+describe('POST /tasks/{taskId}/reports', () => {
+  beforeAll(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-08-15T03:00:00Z'));
+  });
+  afterAll(() => vi.useRealTimers());
+
+  beforeEach(() => {
+    documents.reset();
+    dynamo.reset();
+    bus.reset();
+    documents.on(GetCommand).callsFake((input: { Key: { PK: string } }) => {
+      const id = input.Key.PK.replace('TASK#', '');
+      return { Item: seedPlans.tasks.find((task) => task.id === id) };
+    });
+    documents.on(PutCommand).resolves({});
+    documents.on(UpdateCommand).resolves({});
+    dynamo.on(PutItemCommand).resolves({});
+    dynamo.on(UpdateItemCommand).resolves({});
+    bus.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'e-1' }] });
+  });
+
+  it('stores the report, records the latest state, publishes ProgressReported and answers 201', async () => {
+    const response = await submit();
+
+    expect(response.statusCode).toBe(201);
+    const report = JSON.parse(response.body);
+    expect(report).toMatchObject({
+      taskId: TASK.id,
+      agencyId: LEAD.agencyId,
+      sector: 'agriculture',
+      period: '2026-Q3',
+      quarter: '2026-Q3',
+      percentComplete: 40,
+      actuals: { lua: 9000 },
+      asOf: '2026-08-15',
+      receivedAt: '2026-08-15T03:00:00.000Z',
+    });
+    expect(report.id).toMatch(/^rep_/);
+    expect(documents).toHaveReceivedCommandWith(PutCommand, {
+      ConditionExpression: 'attribute_not_exists(PK)',
+      Item: expect.objectContaining({ PK: `TASK#${TASK.id}`, SK: `REPORT#${report.id}` }),
+    });
+    expect(documents).toHaveReceivedCommandTimes(UpdateCommand, 2);
+    const entry = bus.commandCalls(PutEventsCommand)[0]?.args[0].input.Entries?.[0];
+    expect(entry).toMatchObject({
+      Source: 'langson.progress',
+      DetailType: 'ProgressReported',
+      EventBusName: 'progress-test-bus',
+    });
+    expect(JSON.parse(entry?.Detail ?? '{}')).toMatchObject({
+      version: '1',
+      reportId: report.id,
+      taskId: TASK.id,
+    });
+  });
+
+  it('derives the same report id from the same agency and key, whatever the attempt', async () => {
+    const first = JSON.parse((await submit()).body);
+    dynamo.reset();
+    dynamo.on(PutItemCommand).resolves({});
+    const second = JSON.parse((await submit({ headers: { 'Idempotency-Key': 'key-1' } })).body);
+    const other = JSON.parse((await submit({ headers: { 'Idempotency-Key': 'key-2' } })).body);
+
+    expect(second.id).toBe(first.id);
+    expect(other.id).not.toBe(first.id);
+  });
+
+  it('lets a commune report on a task assigned to "UBND các xã, phường"', async () => {
+    const response = await submit({ caller: COMMUNE });
+
+    expect(response.statusCode).toBe(201);
+  });
+
+  it.each([
+    ['no Idempotency-Key', { headers: { 'Idempotency-Key': '' } }, 400, 'header.idempotency-key'],
+    [
+      'a percent over 100',
+      { body: { ...validBody, percentComplete: 101 } },
+      400,
+      'body.percentComplete',
+    ],
+    ['an unknown status', { body: { ...validBody, status: 'done' } }, 400, 'body.status'],
+    ['an unknown field', { body: { ...validBody, agencyId: 'so-y-te' } }, 400, 'body'],
+    ['a malformed period', { body: { ...validBody, period: '2026-13' } }, 400, 'body.period'],
+    [
+      'an unknown target key',
+      { body: { ...validBody, actuals: { gao: 1 } } },
+      422,
+      'body.actuals.gao',
+    ],
+    ['a period not yet begun', { body: { ...validBody, period: '2027-Q1' } }, 422, 'body.period'],
+  ])(
+    'refuses %s with problem+json naming the field, writing nothing',
+    async (_name, overrides, status, field) => {
+      const response = await submit(overrides as Parameters<typeof submit>[0]);
+
+      expect(response.statusCode).toBe(status);
+      expect(response.headers?.['content-type']).toBe('application/problem+json');
+      const problem = problemOf(response);
+      expect(problem).toMatchObject({
+        status,
+        type: expect.stringContaining('/problems/'),
+        title: expect.any(String),
+      });
+      expect(JSON.stringify(problem.errors)).toContain(field);
+      expect(documents).toHaveReceivedCommandTimes(PutCommand, 0);
+      expect(documents).toHaveReceivedCommandTimes(UpdateCommand, 0);
+      expect(bus).toHaveReceivedCommandTimes(PutEventsCommand, 0);
+    },
+  );
+
+  it('refuses a task the agency neither leads nor coordinates with 403', async () => {
+    const response = await submit({ caller: OUTSIDER, taskId: 'KH266-II-6' });
+
+    expect(response.statusCode).toBe(403);
+    expect(documents).toHaveReceivedCommandTimes(PutCommand, 0);
+  });
+
+  it('answers 404 for an unknown task', async () => {
+    const response = await submit({ taskId: 'KH266-I-99' });
+
+    expect(response.statusCode).toBe(404);
+    expect(problemOf(response)).toMatchObject({ detail: 'no task KH266-I-99' });
+  });
+
+  it('answers 415 for a body that is not JSON by content type, and 400 for malformed JSON', async () => {
+    const wrongType = await submit({ headers: { 'Content-Type': 'text/plain' } });
+    const malformed = await submit({ body: '{"status": ' });
+
+    expect(wrongType.statusCode).toBe(415);
+    expect(malformed.statusCode).toBe(400);
+  });
+
+  it('answers 413 for a body over 64 KB', async () => {
+    const response = await submit({ body: { ...validBody, narrative: 'x'.repeat(70_000) } });
+
+    expect(response.statusCode).toBe(413);
+    expect(documents).toHaveReceivedCommandTimes(PutCommand, 0);
+  });
+
+  it('retries entries the bus refused, and answers 503 when it keeps refusing', async () => {
+    bus
+      .on(PutEventsCommand)
+      .resolves({
+        FailedEntryCount: 1,
+        Entries: [{ ErrorCode: 'InternalFailure', ErrorMessage: 'busy' }],
+      });
+
+    const response = await submit();
+
+    expect(response.statusCode).toBe(503);
+    expect(bus).toHaveReceivedCommandTimes(PutEventsCommand, 3);
+  });
+
+  it('answers 503, not 500, when DynamoDB throttles', async () => {
+    documents
+      .on(PutCommand)
+      .rejects(
+        Object.assign(new Error('slow down'), { name: 'ProvisionedThroughputExceededException' }),
+      );
+
+    const response = await submit();
+
+    expect(response.statusCode).toBe(503);
+  });
+
+  it('hides unexpected failures behind a generic 500', async () => {
+    documents.on(PutCommand).rejects(new Error('disk on fire at 10.0.0.7'));
+
+    const response = await submit();
+
+    expect(response.statusCode).toBe(500);
+    expect(response.body).not.toContain('10.0.0.7');
+  });
+});
