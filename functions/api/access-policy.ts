@@ -9,8 +9,8 @@ import { ROUTES, type RouteDeclaration } from '#shared/platform/routes.ts';
 
 /** `arn:aws:execute-api:region:account:apiId/stage/GET/tasks` → `arn:…:apiId/stage`. */
 function apiStageArn(methodArn: string): string {
-  const [prefix, apiId, stage] = methodArn.split('/');
-  return `${prefix}/${apiId}/${stage}`;
+  const [apiArn, stage] = methodArn.split('/');
+  return `${apiArn}/${stage}`;
 }
 
 function resourceOf(route: RouteDeclaration): string {

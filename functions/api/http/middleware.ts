@@ -8,7 +8,6 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
-import httpEventNormalizer from '@middy/http-event-normalizer';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
@@ -81,8 +80,7 @@ export function httpApi(
     .use(logMetrics(metrics, { captureColdStartMetric: true }))
     .use(captureLambdaHandler(tracer))
     .use(problemDetails(maxBodyBytes))
-    .use(httpHeaderNormalizer())
-    .use(httpEventNormalizer());
+    .use(httpHeaderNormalizer());
   if (options.json) stack.use(bodyLimit(maxBodyBytes)).use(httpJsonBodyParser());
   return stack.handler(handler);
 }

@@ -54,37 +54,35 @@ const YEAR: Field = { name: 'year', min: 1970, max: 2199 };
 
 const MINUTE_MS = 60_000;
 
+type Fail = (problem: string) => never;
+
 /** Parses and validates; throws an Error that quotes the expression. */
 export function parseCron(expression: string): CronFields {
-  const fail = (problem: string): never => {
+  const fail: Fail = (problem) => {
     throw new Error(`Invalid cron expression "${expression}": ${problem}`);
   };
   const parts = /^cron\((.*)\)$/.exec(expression.trim())?.[1]?.trim().split(/\s+/) ?? [];
   if (parts.length !== 6) {
     return fail('expected cron(minutes hours day-of-month month day-of-week year)');
   }
-  const [minutes, hours, dayOfMonth, month, dayOfWeek, year] = parts as [
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-  ];
-  if ((dayOfMonth === '?') === (dayOfWeek === '?')) {
-    return fail('exactly one of day-of-month and day-of-week must be ?');
-  }
-  let days: CronFields['days'];
-  if (dayOfMonth === 'L') days = { of: 'lastDayOfMonth' };
-  else if (dayOfMonth !== '?') days = { of: 'month', values: parseField(dayOfMonth, DAY_OF_MONTH, fail) };
-  else days = { of: 'week', values: parseField(dayOfWeek, DAY_OF_WEEK, fail) };
+  const [minutes = '', hours = '', dayOfMonth = '', month = '', dayOfWeek = '', year = ''] = parts;
   return {
     minutes: parseField(minutes, MINUTES, fail),
     hours: parseField(hours, HOURS, fail),
-    days,
+    days: parseDays(dayOfMonth, dayOfWeek, fail),
     months: parseField(month, MONTH, fail),
     years: parseField(year, YEAR, fail),
   };
+}
+
+function parseDays(dayOfMonth: string, dayOfWeek: string, fail: Fail): CronFields['days'] {
+  if ((dayOfMonth === '?') === (dayOfWeek === '?')) {
+    return fail('exactly one of day-of-month and day-of-week must be ?');
+  }
+  if (dayOfMonth === 'L') return { of: 'lastDayOfMonth' };
+  if (dayOfMonth !== '?')
+    return { of: 'month', values: parseField(dayOfMonth, DAY_OF_MONTH, fail) };
+  return { of: 'week', values: parseField(dayOfWeek, DAY_OF_WEEK, fail) };
 }
 
 /**
@@ -121,7 +119,7 @@ function dayMatches(days: CronFields['days'], year: number, month: number, day: 
 }
 
 /** A comma-separated list of `*`, `v`, `a-b`, each optionally `/step`. */
-function parseField(text: string, field: Field, fail: (problem: string) => never): Set<number> {
+function parseField(text: string, field: Field, fail: Fail): Set<number> {
   const values = new Set<number>();
   for (const part of text.split(',')) {
     const [range = '', stepText, ...rest] = part.split('/');
@@ -146,7 +144,7 @@ function parseField(text: string, field: Field, fail: (problem: string) => never
   return values;
 }
 
-function parseValue(text: string, field: Field, fail: (problem: string) => never): number {
+function parseValue(text: string, field: Field, fail: Fail): number {
   const named = field.names?.indexOf(text.toUpperCase()) ?? -1;
   if (named >= 0) return field.min + named;
   const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;

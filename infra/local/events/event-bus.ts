@@ -55,7 +55,10 @@ export class LocalEventBus {
     this.#now = options.now ?? (() => new Date());
   }
 
-  /** Accepts the entries and returns before any target runs, as EventBridge does. */
+  /**
+   * Accepts the entries and returns before any target runs, as EventBridge does. EventBusName
+   * is ignored: locally there is one bus.
+   */
   putEvents(entries: readonly PutEventsRequestEntry[]): Promise<PutEventsResult> {
     if (this.#closed) return Promise.reject(new Error('The local event bus is closed'));
     if (entries.length === 0 || entries.length > MAX_ENTRIES) {
@@ -113,7 +116,10 @@ export class LocalEventBus {
           await this.#deadLetter(rule, event, attempt, error);
           return;
         }
-        this.#logger.warn('event delivery failed; will retry', { ...context, error: describeError(error) });
+        this.#logger.warn('event delivery failed; will retry', {
+          ...context,
+          error: describeError(error),
+        });
         await sleep(this.#retryDelayMs(attempt));
       }
     }
@@ -121,7 +127,13 @@ export class LocalEventBus {
 
   async #deadLetter(rule: EventRuleDeclaration, event: BusEvent, attempts: number, error: unknown) {
     const lastError = describeError(error);
-    const context = { rule: rule.name, target: rule.target, eventId: event.id, attempts, lastError };
+    const context = {
+      rule: rule.name,
+      target: rule.target,
+      eventId: event.id,
+      attempts,
+      lastError,
+    };
     try {
       await this.#deadLetters.add({
         id: randomUUID(),
@@ -153,7 +165,9 @@ function indexRules(rules: readonly EventRuleDeclaration[]): Map<string, EventRu
     try {
       validatePattern(rule.pattern);
     } catch (error) {
-      throw new Error(`Event rule "${rule.name}": ${describeError(error).message}`, { cause: error });
+      throw new Error(`Event rule "${rule.name}": ${describeError(error).message}`, {
+        cause: error,
+      });
     }
     byName.set(rule.name, rule);
   }

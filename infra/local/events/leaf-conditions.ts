@@ -11,8 +11,7 @@ export type Leaf = string | number | boolean | null;
 
 /** `exists` asks whether the field has any leaf at all; every other condition tests one leaf. */
 export type LeafCondition =
-  | { kind: 'exists'; exists: boolean }
-  | { kind: 'test'; test: (leaf: Leaf) => boolean };
+  { kind: 'exists'; exists: boolean } | { kind: 'test'; test: (leaf: Leaf) => boolean };
 
 type LeafTest = (leaf: Leaf) => boolean;
 
@@ -96,14 +95,20 @@ function compileAffix(
   return (leaf) => typeof leaf === 'string' && has(leaf.toLowerCase(), affix);
 }
 
-/** The values anything-but excludes: one value, a list of strings or of numbers, or an operator. */
+/**
+ * The values anything-but excludes: one value, a list of strings or of numbers, or an operator.
+ * Any other leaf matches, whatever its type (AWS documents no type rule for anything-but).
+ */
 function compileAnythingBut(operand: unknown, path: string): LeafTest {
   if (typeof operand === 'string' || typeof operand === 'number') return (leaf) => leaf === operand;
   if (Array.isArray(operand)) {
     const allStrings = operand.every((value) => typeof value === 'string');
     const allNumbers = operand.every((value) => typeof value === 'number');
     if (operand.length === 0 || !(allStrings || allNumbers)) {
-      throw patternError(path, '"anything-but" takes a non-empty list of only strings or only numbers');
+      throw patternError(
+        path,
+        '"anything-but" takes a non-empty list of only strings or only numbers',
+      );
     }
     const excluded = new Set<unknown>(operand);
     return (leaf) => excluded.has(leaf);
@@ -170,7 +175,8 @@ function compileNumeric(operand: unknown, path: string): LeafTest {
   const lower = pairs.filter((pair) => LOWER_BOUNDS.has(pair.operator));
   const upper = pairs.filter((pair) => UPPER_BOUNDS.has(pair.operator));
   const equals = pairs.filter((pair) => pair.operator === '=');
-  if (equals.length > 0 && pairs.length > 1) throw patternError(path, 'numeric "=" must stand alone');
+  if (equals.length > 0 && pairs.length > 1)
+    throw patternError(path, 'numeric "=" must stand alone');
   if (lower.length > 1 || upper.length > 1) {
     throw patternError(path, 'numeric takes at most one lower and one upper bound');
   }

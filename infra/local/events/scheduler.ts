@@ -82,14 +82,16 @@ export class LocalScheduler {
   }
 
   #wait(schedule: ScheduleDeclaration, due: Date): void {
-    const delay = Math.max(0, Math.min(due.getTime() - this.#clock.now().getTime(), MAX_TIMER_DELAY_MS));
+    const delay = Math.max(
+      0,
+      Math.min(due.getTime() - this.#clock.now().getTime(), MAX_TIMER_DELAY_MS),
+    );
     const handle = this.#clock.setTimeout(() => this.#wake(schedule, due), delay);
     this.#timers.set(schedule.name, handle);
   }
 
   #wake(schedule: ScheduleDeclaration, due: Date): void {
     this.#timers.delete(schedule.name);
-    if (!this.#started) return;
     const now = this.#clock.now();
     // Woken early: a capped long wait, or a timer that fired a little before its time.
     if (now < due) return this.#wait(schedule, due);
@@ -105,7 +107,10 @@ export class LocalScheduler {
   }
 
   #run(schedule: ScheduleDeclaration): Promise<void> {
-    this.#logger.info('invoking scheduled target', { schedule: schedule.name, target: schedule.target });
+    this.#logger.info('invoking scheduled target', {
+      schedule: schedule.name,
+      target: schedule.target,
+    });
     // async, so a target that throws synchronously still yields a rejected run
     const run = (async () => this.#invoke(schedule.target, structuredClone(schedule.input)))();
     this.#running.add(run);
@@ -127,7 +132,9 @@ function indexSchedules(
       parseCron(schedule.cron);
       fixedOffsetMs(schedule.timeZone, now.getUTCFullYear());
     } catch (error) {
-      throw new Error(`Schedule "${schedule.name}": ${describeError(error).message}`, { cause: error });
+      throw new Error(`Schedule "${schedule.name}": ${describeError(error).message}`, {
+        cause: error,
+      });
     }
     byName.set(schedule.name, schedule);
   }

@@ -195,12 +195,10 @@ describe('POST /tasks/{taskId}/reports', () => {
   });
 
   it('retries entries the bus refused, and answers 503 when it keeps refusing', async () => {
-    bus
-      .on(PutEventsCommand)
-      .resolves({
-        FailedEntryCount: 1,
-        Entries: [{ ErrorCode: 'InternalFailure', ErrorMessage: 'busy' }],
-      });
+    bus.on(PutEventsCommand).resolves({
+      FailedEntryCount: 1,
+      Entries: [{ ErrorCode: 'InternalFailure', ErrorMessage: 'busy' }],
+    });
 
     const response = await submit();
 

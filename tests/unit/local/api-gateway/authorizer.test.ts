@@ -1,5 +1,5 @@
 import type { APIGatewayAuthorizerResult } from 'aws-lambda';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi, type Mock } from 'vitest';
 import {
   buildMethodArn,
   createTokenAuthorizer,
@@ -12,8 +12,8 @@ const PLANS_ARN = buildMethodArn('POST', '/plans');
 
 function fakeAuthorizer(
   answer: APIGatewayAuthorizerResult | Error = policy('Allow', TASKS_ARN),
-): TokenAuthorizerHandler & ReturnType<typeof vi.fn> {
-  return vi.fn(async () => {
+): Mock<TokenAuthorizerHandler> {
+  return vi.fn<TokenAuthorizerHandler>(async () => {
     if (answer instanceof Error) throw answer;
     return answer;
   });

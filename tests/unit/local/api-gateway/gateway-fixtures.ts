@@ -1,7 +1,7 @@
 /** Shared pieces for the local API Gateway tests: a running gateway and fake functions. */
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayAuthorizerResult, APIGatewayProxyEvent } from 'aws-lambda';
-import { vi } from 'vitest';
+import { vi, type Mock } from 'vitest';
 import type { TokenAuthorizerHandler } from '#infra/local/api-gateway/authorizer.ts';
 import {
   closeGracefully,
@@ -40,12 +40,14 @@ export async function startGateway(
   return { baseUrl: `http://127.0.0.1:${port}`, close: () => closeGracefully(server) };
 }
 
+type LogFn = (message: string, attributes?: Record<string, unknown>) => void;
+
 export function silentLogger(): GatewayLogger & {
-  info: ReturnType<typeof vi.fn>;
-  warn: ReturnType<typeof vi.fn>;
-  error: ReturnType<typeof vi.fn>;
+  info: Mock<LogFn>;
+  warn: Mock<LogFn>;
+  error: Mock<LogFn>;
 } {
-  return { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
+  return { info: vi.fn<LogFn>(), warn: vi.fn<LogFn>(), error: vi.fn<LogFn>() };
 }
 
 export function policy(

@@ -103,6 +103,18 @@ describe('FileDeadLetterStore on disk', () => {
     expect(text.split('\n')).toHaveLength(3); // two lines and the final newline
   });
 
+  it('loses no removal when removals run concurrently', async () => {
+    // Prepare
+    const store = new FileDeadLetterStore(dataDir);
+    for (const id of ['a', 'b', 'c', 'd']) await store.add(letter(id));
+
+    // Act
+    await Promise.all([store.remove('a'), store.remove('b'), store.remove('c')]);
+
+    // Assess
+    expect((await store.list()).map((l) => l.id)).toEqual(['d']);
+  });
+
   it('skips a torn line when listing and keeps it when removing another letter', async () => {
     // Prepare
     const store = new FileDeadLetterStore(dataDir);

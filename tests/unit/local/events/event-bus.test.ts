@@ -236,7 +236,10 @@ describe('LocalEventBus delivery failures', () => {
         failedAt: '2026-07-08T03:04:05.678Z',
       },
     ]);
-    expect(silent.error).toHaveBeenCalledWith(expect.stringMatching(/dead-lettered/), expect.anything());
+    expect(silent.error).toHaveBeenCalledWith(
+      expect.stringMatching(/dead-lettered/),
+      expect.anything(),
+    );
   });
 
   it('waits the backoff delay before retrying', async () => {

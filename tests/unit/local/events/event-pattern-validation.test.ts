@@ -29,6 +29,7 @@ describe('validatePattern', () => {
     { pattern: { n: [{ numeric: ['=', 1, '<', 2] }] }, error: /"=" must stand alone/ },
     { pattern: { n: [{ numeric: ['>', 1, '>=', 2] }] }, error: /at most one lower/ },
     { pattern: { n: [{ numeric: ['>', 5, '<', 1] }] }, error: /lower bound must be below/ },
+    { pattern: { n: [{ numeric: ['>=', 5, '<=', 5] }] }, error: /lower bound must be below/ },
     { pattern: { e: [{ exists: 'yes' }] }, error: /"exists" takes true or false/ },
     { pattern: { s: [{ 'anything-but': [] }] }, error: /non-empty list of only strings or only/ },
     { pattern: { s: [{ 'anything-but': ['a', 1] }] }, error: /only strings or only numbers/ },

@@ -561,6 +561,18 @@ describe('exists', () => {
       matches: true,
     },
     {
+      name: 'exists: false in an array of objects needs an element without the field',
+      pattern: { detail: { items: { sku: [{ exists: false }] } } },
+      event: withDetail({ items: [{ sku: 'a' }, { sku: 'b' }] }),
+      matches: false,
+    },
+    {
+      name: 'exists: false in an array of objects matches an element without the field',
+      pattern: { detail: { items: { sku: [{ exists: false }] } } },
+      event: withDetail({ items: [{ sku: 'a' }, { name: 'b' }] }),
+      matches: true,
+    },
+    {
       name: 'exists: false with a value matches either',
       pattern: { detail: { priority: ['high', { exists: false }] } },
       event: withDetail({ priority: 'high' }),

@@ -1,0 +1,67 @@
+/**
+ * A loopback HTTP endpoint that speaks EventBridge's PutEvents (AWS JSON 1.1 protocol),
+ * so handlers publish through the real AWS SDK client to the local bus: the same code on
+ * both hosts, only EVENTBRIDGE_ENDPOINT differs.
+ */
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as z from 'zod';
+import type { LocalEventBus } from './events/event-bus.ts';
+
+const putEventsSchema = z.object({
+  Entries: z
+    .array(
+      z.object({
+        Source: z.string().optional(),
+        DetailType: z.string().optional(),
+        Detail: z.string().optional(),
+        EventBusName: z.string().optional(),
+        Time: z.union([z.string(), z.number()]).optional(),
+      }),
+    )
+    .min(1)
+    .max(10),
+});
+
+function reply(response: import('node:http').ServerResponse, status: number, body: unknown) {
+  response.writeHead(status, { 'content-type': 'application/x-amz-json-1.1' });
+  response.end(JSON.stringify(body));
+}
+
+export async function startEventBridgeEndpoint(
+  bus: LocalEventBus,
+): Promise<{ endpoint: string; server: Server }> {
+  const server = createServer(async (request, response) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    if (request.headers['x-amz-target'] !== 'AWSEvents.PutEvents') {
+      reply(response, 400, {
+        __type: 'UnknownOperationException',
+        message: 'only PutEvents is emulated',
+      });
+      return;
+    }
+    const parsed = putEventsSchema.safeParse(
+      JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'),
+    );
+    if (!parsed.success) {
+      reply(response, 400, { __type: 'ValidationException', message: parsed.error.message });
+      return;
+    }
+    const entries = parsed.data.Entries.map((entry) => ({
+      ...entry,
+      Time:
+        typeof entry.Time === 'number'
+          ? new Date(entry.Time * 1000)
+          : entry.Time
+            ? new Date(entry.Time)
+            : undefined,
+    }));
+    reply(response, 200, await bus.putEvents(entries));
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  return { endpoint: `http://127.0.0.1:${port}`, server };
+}

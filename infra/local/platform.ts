@@ -1,0 +1,222 @@
+/**
+ * The whole platform on one machine: dynalite persisted under the data folder, the same
+ * table definition, the seed plans, development tokens, a local event bus and scheduler
+ * routing by the same declarations, and an HTTP server that turns requests into API
+ * Gateway proxy events for the same handlers Lambda runs.
+ */
+import { createHash } from 'node:crypto';
+import { once } from 'node:events';
+import { mkdir, readFile, writeFile, access, constants } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Context } from 'aws-lambda';
+import { createDocumentClient } from '#shared/adapters/aws-clients.ts';
+import {
+  ensureTable,
+  startLocalStore,
+  type LocalStore,
+} from '#shared/adapters/dynamodb/local-store.ts';
+import { DynamoPlanRegistryStore } from '#shared/adapters/dynamodb/plan-registry-store.ts';
+import { DynamoTokenStore } from '#shared/adapters/dynamodb/token-store.ts';
+import { ConfigurationError } from '#shared/config/env.ts';
+import { EVENT_RULES, SCHEDULES } from '#shared/platform/events.ts';
+import { HANDLERS, type HandlerName } from '#shared/platform/handlers.ts';
+import { ROUTES } from '#shared/platform/routes.ts';
+import { seedAgencyRegistry, seedPlanProfiles } from '#shared/seed-registry.ts';
+import { importPlans } from '#shared/use-cases/import-plans.ts';
+import {
+  closeGracefully,
+  createHttpGateway,
+  type ProxyHandler,
+} from './api-gateway/http-gateway.ts';
+import type { TokenAuthorizerHandler } from './api-gateway/authorizer.ts';
+import { createLambdaContext, lambdaSettingsFor } from './api-gateway/lambda-context.ts';
+import type { LocalConfig } from './config.ts';
+import { ensureDevTokens, type DevTokens } from './dev-tokens.ts';
+import { FileDeadLetterStore } from './events/dead-letters.ts';
+import { LocalEventBus } from './events/event-bus.ts';
+import { LocalScheduler } from './events/scheduler.ts';
+import { startEventBridgeEndpoint } from './eventbridge-endpoint.ts';
+import { runtimeLogger } from './runtime-logger.ts';
+
+const REPO_ROOT = resolve(import.meta.dirname, '../..');
+export const LOCAL_TABLE_NAME = 'langson-progress';
+export const LOCAL_BUS_NAME = 'langson-progress-bus';
+const SEED_FILES = ['seeds/plans/kh266-phu-luc-8.txt', 'seeds/plans/kh267-phu-luc-iii.txt'];
+
+export interface RunningPlatform {
+  url: string;
+  tokensFile: string;
+  tokens: DevTokens;
+  bus: LocalEventBus;
+  scheduler: LocalScheduler;
+  deadLetters: FileDeadLetterStore;
+  /** Runs a declared handler now (schedules and command lines use it). */
+  invoke(name: HandlerName, event: unknown): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+type AnyHandler = (event: unknown, context: Context) => Promise<unknown>;
+
+async function prepareDataDir(dataDir: string): Promise<void> {
+  try {
+    await mkdir(dataDir, { recursive: true });
+    await access(dataDir, constants.W_OK);
+  } catch (error) {
+    throw new ConfigurationError(
+      `the data folder ${dataDir} is not writable (${(error as NodeJS.ErrnoException).code}); choose another with --data-dir or DATA_DIR`,
+    );
+  }
+}
+
+async function openStore(dataDir: string): Promise<LocalStore> {
+  try {
+    const store = await startLocalStore({ path: join(dataDir, 'dynamodb') });
+    await ensureTable(store.endpoint, LOCAL_TABLE_NAME);
+    return store;
+  } catch (error) {
+    throw new ConfigurationError(
+      `the data in ${join(dataDir, 'dynamodb')} cannot be opened (${(error as Error).message}); move the folder away to start afresh`,
+    );
+  }
+}
+
+/** Imports the seed plans unless this exact version of them was imported before. */
+async function importSeedPlans(dataDir: string, tableName: string, endpoint: string) {
+  const sources = await Promise.all(
+    SEED_FILES.map(async (path) => ({
+      file: path.split('/').at(-1) ?? path,
+      text: await readFile(join(REPO_ROOT, path), 'utf8'),
+    })),
+  );
+  const digest = createHash('sha256')
+    .update(sources.map((s) => s.text).join('\0'))
+    .digest('hex');
+  const marker = join(dataDir, 'seeded');
+  const registry = seedAgencyRegistry();
+  const previous = await readFile(marker, 'utf8').catch(() => '');
+  if (previous.trim() !== digest) {
+    const repository = new DynamoPlanRegistryStore(createDocumentClient(endpoint), tableName);
+    const summary = await importPlans(sources, {
+      registry,
+      profiles: seedPlanProfiles(),
+      repository,
+    });
+    runtimeLogger.info('seed plans imported', {
+      plans: summary.plans,
+      created: summary.tasks.created.length,
+      updated: summary.tasks.updated.length,
+    });
+    await writeFile(marker, `${digest}\n`);
+  }
+  return registry.all();
+}
+
+async function listen(server: Server, host: string, port: number): Promise<string> {
+  server.listen(port, host);
+  try {
+    await Promise.race([
+      once(server, 'listening'),
+      once(server, 'error').then(([error]) => Promise.reject(error)),
+    ]);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') {
+      throw new ConfigurationError(
+        `port ${port} on ${host} is in use; choose another with --port or PORT`,
+      );
+    }
+    throw new ConfigurationError(
+      `cannot listen on ${host}:${port} (${code ?? (error as Error).message})`,
+    );
+  }
+  const address = server.address() as AddressInfo;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+}
+
+export async function startPlatform(config: LocalConfig): Promise<RunningPlatform> {
+  await prepareDataDir(config.dataDir);
+  const store = await openStore(config.dataDir);
+  const closers: (() => Promise<void>)[] = [() => store.close()];
+  try {
+    const handlers = new Map<HandlerName, Promise<AnyHandler>>();
+    const loadHandler = (name: HandlerName): Promise<AnyHandler> => {
+      let loaded = handlers.get(name);
+      if (!loaded) {
+        const url = pathToFileURL(join(REPO_ROOT, HANDLERS[name].entry)).href;
+        loaded = import(url).then((module: { handler: AnyHandler }) => module.handler);
+        handlers.set(name, loaded);
+      }
+      return loaded;
+    };
+    const invoke = async (name: HandlerName, event: unknown) =>
+      (await loadHandler(name))(event, createLambdaContext(lambdaSettingsFor(name)));
+
+    const deadLetters = new FileDeadLetterStore(join(config.dataDir, 'dead-letters.jsonl'));
+    const bus = new LocalEventBus({
+      rules: EVENT_RULES,
+      deadLetters,
+      invoke: async (target, event) => {
+        await invoke(target as HandlerName, event);
+      },
+      logger: runtimeLogger,
+    });
+    closers.unshift(() => bus.close());
+    const events = await startEventBridgeEndpoint(bus);
+    closers.unshift(() => closeGracefully(events.server));
+
+    // The handlers read these once, at import: set them before any handler loads.
+    Object.assign(process.env, {
+      TABLE_NAME: LOCAL_TABLE_NAME,
+      DYNAMODB_ENDPOINT: store.endpoint,
+      EVENT_BUS_NAME: LOCAL_BUS_NAME,
+      EVENTBRIDGE_ENDPOINT: events.endpoint,
+      AWS_REGION: process.env.AWS_REGION ?? 'ap-southeast-1',
+      POWERTOOLS_SERVICE_NAME: process.env.POWERTOOLS_SERVICE_NAME ?? 'langson-progress',
+      POWERTOOLS_METRICS_NAMESPACE: 'LangSonProgress',
+      ...(config.logFormat === 'pretty' ? { POWERTOOLS_DEV: 'true' } : {}),
+    });
+
+    const agencies = await importSeedPlans(config.dataDir, LOCAL_TABLE_NAME, store.endpoint);
+    const tokenStore = new DynamoTokenStore(createDocumentClient(store.endpoint), LOCAL_TABLE_NAME);
+    const devTokens = await ensureDevTokens(config.dataDir, tokenStore, agencies);
+
+    const scheduler = new LocalScheduler({
+      schedules: SCHEDULES,
+      invoke: async (target, input) => {
+        await invoke(target as HandlerName, input);
+      },
+      logger: runtimeLogger,
+    });
+    scheduler.start();
+    closers.unshift(() => scheduler.stop());
+
+    const server = createHttpGateway({
+      routes: ROUTES,
+      resolveHandler: async (name) => (await loadHandler(name)) as unknown as ProxyHandler,
+      authorizer: (await loadHandler('authorizer')) as unknown as TokenAuthorizerHandler,
+      logger: runtimeLogger,
+      basePath: '',
+    });
+    const url = await listen(server, config.host, config.port);
+    closers.unshift(() => closeGracefully(server));
+
+    return {
+      url,
+      tokensFile: devTokens.file,
+      tokens: devTokens.tokens,
+      bus,
+      scheduler,
+      deadLetters,
+      invoke,
+      close: async () => {
+        for (const close of closers) await close();
+      },
+    };
+  } catch (error) {
+    for (const close of closers) await close().catch(() => undefined);
+    throw error;
+  }
+}
