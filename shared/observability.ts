@@ -10,8 +10,21 @@ import { Tracer } from '@aws-lambda-powertools/tracer';
 const serviceName = process.env.POWERTOOLS_SERVICE_NAME ?? 'langson-progress';
 
 export const logger = new Logger({ serviceName });
+
+/** Read requests publish no metric of their own, which is normal: not worth a warning each. */
+const NO_METRICS_WARNING = 'No application metrics to publish';
+
 export const metrics = new Metrics({
   serviceName,
   namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'LangSonProgress',
+  logger: {
+    debug: (message: string, ...rest: unknown[]) => logger.debug(message, { details: rest }),
+    info: (message: string, ...rest: unknown[]) => logger.info(message, { details: rest }),
+    warn: (message: string, ...rest: unknown[]) =>
+      message.startsWith(NO_METRICS_WARNING)
+        ? logger.debug(message)
+        : logger.warn(message, { details: rest }),
+    error: (message: string, ...rest: unknown[]) => logger.error(message, { details: rest }),
+  },
 });
 export const tracer = new Tracer({ serviceName });

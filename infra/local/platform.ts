@@ -154,7 +154,7 @@ export async function startPlatform(config: LocalConfig): Promise<RunningPlatfor
     const invoke = async (name: HandlerName, event: unknown) =>
       (await loadHandler(name))(event, createLambdaContext(lambdaSettingsFor(name)));
 
-    const deadLetters = new FileDeadLetterStore(join(config.dataDir, 'dead-letters.jsonl'));
+    const deadLetters = new FileDeadLetterStore(config.dataDir);
     const bus = new LocalEventBus({
       rules: EVENT_RULES,
       deadLetters,

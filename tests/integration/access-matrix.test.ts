@@ -1,0 +1,135 @@
+/**
+ * Every route × every kind of caller, generated from the route declarations: no foreign
+ * write succeeds, and every refusal is 401 or 403 with problem+json.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDocumentClient } from '#shared/adapters/aws-clients.ts';
+import { DynamoTokenStore } from '#shared/adapters/dynamodb/token-store.ts';
+import { ROUTES, type RouteDeclaration } from '#shared/platform/routes.ts';
+import { issueToken } from '#shared/use-cases/access.ts';
+import { bodyOf, startTestPlatform, type TestPlatform } from '../support/platform.ts';
+
+const HOLDER = 'so-nong-nghiep-va-moi-truong';
+const OWN_TASK = 'KH266-I-2';
+const FOREIGN_TASK = 'KH266-II-6'; // Sở Công Thương and the investor only
+
+type CallerKind =
+  | 'none'
+  | 'malformed'
+  | 'unknown'
+  | 'revoked'
+  | 'expired'
+  | 'viewer'
+  | 'admin'
+  | 'holder'
+  | 'outsider';
+const CALLERS: CallerKind[] = [
+  'none',
+  'malformed',
+  'unknown',
+  'revoked',
+  'expired',
+  'viewer',
+  'admin',
+  'holder',
+  'outsider',
+];
+
+let platform: TestPlatform;
+const tokens = {} as Record<CallerKind, string | null>;
+
+beforeAll(async () => {
+  platform = await startTestPlatform();
+  const store = new DynamoTokenStore(
+    createDocumentClient(process.env.DYNAMODB_ENDPOINT),
+    String(process.env.TABLE_NAME),
+  );
+  const revoked = await issueToken(
+    { role: 'agency', agencyId: HOLDER, label: 'revoked' },
+    store,
+    new Date(),
+  );
+  await store.revoke(revoked.record.tokenId, new Date());
+  const expired = await issueToken(
+    { role: 'agency', agencyId: HOLDER, label: 'expired', expiresAt: new Date(Date.now() - 1000) },
+    store,
+    new Date(Date.now() - 60_000),
+  );
+  Object.assign(tokens, {
+    none: null,
+    malformed: 'not-a-bearer-token',
+    unknown: `lsp_${'A'.repeat(43)}`,
+    revoked: revoked.secret,
+    expired: expired.secret,
+    viewer: platform.tokens.viewer,
+    admin: platform.tokens.admin,
+    holder: platform.tokens.agencies[HOLDER],
+    outsider: platform.tokens.agencies['so-y-te'],
+  });
+});
+afterAll(() => platform.stop());
+
+function expectedStatus(route: RouteDeclaration, caller: CallerKind): number {
+  if (route.access === 'public') return 200;
+  if (['none', 'malformed', 'unknown', 'revoked', 'expired'].includes(caller)) return 401;
+  const role = caller === 'holder' || caller === 'outsider' ? 'agency' : caller;
+  if (!route.access.includes(role as never)) return 403;
+  if (route.method === 'POST' && route.path === '/tasks/{taskId}/reports')
+    return caller === 'holder' ? 201 : 403;
+  return 200;
+}
+
+/** Holders write to their own task; everyone else is sent at a foreign one. */
+function pathFor(route: RouteDeclaration, caller: CallerKind): string {
+  const taskId = caller === 'holder' ? OWN_TASK : FOREIGN_TASK;
+  return route.path
+    .replace('{taskId}', taskId)
+    .replace('{agencyId}', 'so-cong-thuong')
+    .replace('{code}', 'KH266');
+}
+
+const bodyFor = (route: RouteDeclaration) =>
+  route.path === '/plans'
+    ? {
+        file: 'tiny.txt',
+        text: '(Kèm theo Kế hoạch số 266 /KH-UBND ngày 07 tháng 7 năm 2026)\nSTT\tGiải pháp\tCơ quan chủ trì\n',
+      }
+    : { status: 'on_track', percentComplete: 5 };
+
+const cases = ROUTES.flatMap((route) =>
+  CALLERS.map((caller) => [`${route.method} ${route.path}`, caller, route] as const),
+);
+
+describe('access matrix', () => {
+  it.each(cases)('%s as %s', async (_name, caller, route) => {
+    const response = await platform.request(pathFor(route, caller), {
+      method: route.method,
+      token: tokens[caller],
+      ...(route.method === 'POST'
+        ? {
+            headers: { 'idempotency-key': `matrix-${caller}-${route.path}` },
+            body: JSON.stringify(bodyFor(route)),
+          }
+        : {}),
+    });
+
+    const expected = expectedStatus(route, caller);
+    expect(response.status).toBe(expected);
+    if (expected === 401 || expected === 403) {
+      expect(response.headers.get('content-type')).toBe('application/problem+json');
+      expect(await bodyOf(response)).toMatchObject({
+        status: expected,
+        title: expect.any(String),
+        detail: expect.any(String),
+      });
+    }
+  });
+
+  it('left no report on the foreign task', async () => {
+    const response = await platform.request(`/tasks/${FOREIGN_TASK}/reports`, {
+      token: platform.tokens.viewer,
+    });
+
+    expect((await bodyOf(response)).items).toEqual([]);
+  });
+});
