@@ -12,6 +12,7 @@ import {
   ResourceNotFoundException,
 } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
+import { Level } from 'level';
 import { createTableInput } from './table-definition.ts';
 
 export interface LocalStore {
@@ -26,7 +27,25 @@ export interface LocalStoreOptions {
   host?: string;
 }
 
+/**
+ * dynalite reports a store it cannot open (corrupt, or locked by another process) only as
+ * an uncaught exception from a callback; opening it once first turns that into an error
+ * the caller can report.
+ */
+async function checkStoreOpens(path: string): Promise<void> {
+  const db = new Level(path);
+  try {
+    await db.open();
+  } catch (error) {
+    const cause = (error as { cause?: Error }).cause;
+    throw new Error(cause?.message ?? (error as Error).message, { cause: error });
+  } finally {
+    await db.close();
+  }
+}
+
 export async function startLocalStore(options: LocalStoreOptions = {}): Promise<LocalStore> {
+  if (options.path) await checkStoreOpens(options.path);
   const server = dynalite({
     ...(options.path ? { path: options.path } : {}),
     createTableMs: 0,

@@ -4,7 +4,7 @@
  */
 import type { IsoDate } from '../calendar.ts';
 import type { ReportStatus } from '../progress/report.ts';
-import type { RiskCode } from './risk-codes.ts';
+import type { RiskCode } from './risk-config.ts';
 
 export interface OverdueItem {
   dueOn: IsoDate;
