@@ -4,7 +4,7 @@
  * both hosts, only EVENTBRIDGE_ENDPOINT differs.
  */
 import { once } from 'node:events';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as z from 'zod';
 import type { LocalEventBus } from './events/event-bus.ts';
@@ -24,7 +24,7 @@ const putEventsSchema = z.object({
     .max(10),
 });
 
-function reply(response: import('node:http').ServerResponse, status: number, body: unknown) {
+function reply(response: ServerResponse, status: number, body: unknown) {
   response.writeHead(status, { 'content-type': 'application/x-amz-json-1.1' });
   response.end(JSON.stringify(body));
 }
