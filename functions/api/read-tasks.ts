@@ -1,16 +1,32 @@
-/** GET /tasks, GET /tasks/{taskId}, GET /tasks/{taskId}/reports */
+/** GET /tasks, GET /tasks/{taskId}, GET /tasks/{taskId}/reports, GET /risks */
 import { createDocumentClient } from '#shared/adapters/aws-clients.ts';
 import { DynamoReadStore } from '#shared/adapters/dynamodb/read-store.ts';
+import { DynamoRiskStore } from '#shared/adapters/dynamodb/risk-store.ts';
 import { readEnv, tableEnvSchema } from '#shared/config/env.ts';
 import { NotFoundError } from '#shared/domain/errors.ts';
 import { httpApi, json } from './http/middleware.ts';
 import { parsePart } from './http/request.ts';
-import { pageQuerySchema, taskListQuerySchema, taskPathSchema } from './schemas/requests.ts';
+import {
+  pageQuerySchema,
+  riskListQuerySchema,
+  taskListQuerySchema,
+  taskPathSchema,
+} from './schemas/requests.ts';
 
 const env = readEnv(tableEnvSchema);
-const store = new DynamoReadStore(createDocumentClient(env.DYNAMODB_ENDPOINT), env.TABLE_NAME);
+const db = createDocumentClient(env.DYNAMODB_ENDPOINT);
+const store = new DynamoReadStore(db, env.TABLE_NAME);
+const risks = new DynamoRiskStore(db, env.TABLE_NAME);
 
 export const handler = httpApi(async (event) => {
+  if (event.resource === '/risks') {
+    const { limit, cursor, ...filter } = parsePart(
+      riskListQuerySchema,
+      event.queryStringParameters,
+      'query',
+    );
+    return json(200, await risks.listFlags(filter, limit, cursor));
+  }
   if (event.resource === '/tasks') {
     const { limit, cursor, ...filter } = parsePart(
       taskListQuerySchema,

@@ -39,6 +39,7 @@ import { FileDeadLetterStore } from './events/dead-letters.ts';
 import { LocalEventBus } from './events/event-bus.ts';
 import { LocalScheduler } from './events/scheduler.ts';
 import { startEventBridgeEndpoint } from './eventbridge-endpoint.ts';
+import { LOCAL_RISK_TOPIC_ARN, startSnsEndpoint } from './sns-endpoint.ts';
 import { runtimeLogger } from './runtime-logger.ts';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
@@ -163,9 +164,21 @@ export async function startPlatform(config: LocalConfig): Promise<RunningPlatfor
       },
       logger: runtimeLogger,
     });
-    closers.unshift(() => bus.close());
+    // Deliveries may publish further events (a report flags a task, the flag notifies):
+    // drain before the endpoints they publish through close.
+    closers.unshift(async () => {
+      await bus.drain();
+      await bus.close();
+    });
     const events = await startEventBridgeEndpoint(bus);
-    closers.unshift(() => closeGracefully(events.server));
+    const notifications = await startSnsEndpoint(config.dataDir);
+    // Endpoints close after the bus has drained (closers run first-in, last-out otherwise).
+    closers.splice(
+      closers.length - 1,
+      0,
+      () => closeGracefully(events.server),
+      () => closeGracefully(notifications.server),
+    );
 
     // The handlers read these once, at import: set them before any handler loads.
     Object.assign(process.env, {
@@ -173,6 +186,8 @@ export async function startPlatform(config: LocalConfig): Promise<RunningPlatfor
       DYNAMODB_ENDPOINT: store.endpoint,
       EVENT_BUS_NAME: LOCAL_BUS_NAME,
       EVENTBRIDGE_ENDPOINT: events.endpoint,
+      RISK_TOPIC_ARN: LOCAL_RISK_TOPIC_ARN,
+      SNS_ENDPOINT: notifications.endpoint,
       AWS_REGION: process.env.AWS_REGION ?? 'ap-southeast-1',
       POWERTOOLS_SERVICE_NAME: process.env.POWERTOOLS_SERVICE_NAME ?? 'langson-progress',
       POWERTOOLS_METRICS_NAMESPACE: 'LangSonProgress',

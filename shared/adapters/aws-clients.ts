@@ -1,10 +1,11 @@
 /**
  * SDK clients as module-level singletons, created once per Lambda container (or process).
- * An endpoint variable (DYNAMODB_ENDPOINT, EVENTBRIDGE_ENDPOINT) points a client at the
+ * An endpoint variable (DYNAMODB_ENDPOINT, EVENTBRIDGE_ENDPOINT, SNS_ENDPOINT) points a client at the
  * local runtime's emulation; on AWS they are unset.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { SNSClient } from '@aws-sdk/client-sns';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 /** Settings for a client talking to a local emulation: any credentials will do there. */
@@ -34,4 +35,8 @@ export function createEventBridgeClient(
   endpoint = process.env.EVENTBRIDGE_ENDPOINT,
 ): EventBridgeClient {
   return new EventBridgeClient(localClientConfig(endpoint));
+}
+
+export function createSnsClient(endpoint = process.env.SNS_ENDPOINT): SNSClient {
+  return new SNSClient(localClientConfig(endpoint));
 }

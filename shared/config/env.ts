@@ -26,3 +26,8 @@ export const eventBusEnvSchema = z.object({
   EVENT_BUS_NAME: z.string().min(1, 'the EventBridge bus name'),
   EVENTBRIDGE_ENDPOINT: z.url().optional(),
 });
+
+export const riskTopicEnvSchema = z.object({
+  RISK_TOPIC_ARN: z.string().startsWith('arn:', 'the ARN of the risk notification topic'),
+  SNS_ENDPOINT: z.url().optional(),
+});

@@ -30,6 +30,30 @@ export interface ScheduleDeclaration {
   input: Record<string, unknown>;
 }
 
-export const EVENT_RULES: readonly EventRuleDeclaration[] = [];
+export const EVENT_RULES: readonly EventRuleDeclaration[] = [
+  {
+    name: 'ProgressReportedToRiskEvaluator',
+    description: "Re-evaluate a task's risk when a report about it is accepted",
+    pattern: { source: [EVENT_SOURCE], 'detail-type': ['ProgressReported'] },
+    target: 'evaluateTaskRisk',
+    maxAttempts: 5,
+  },
+  {
+    name: 'TaskFlaggedToNotifier',
+    description: 'Notify people when a task gains a risk reason',
+    pattern: { source: [EVENT_SOURCE], 'detail-type': ['TaskFlaggedAtRisk'] },
+    target: 'notifyRisk',
+    maxAttempts: 5,
+  },
+];
 
-export const SCHEDULES: readonly ScheduleDeclaration[] = [];
+export const SCHEDULES: readonly ScheduleDeclaration[] = [
+  {
+    name: 'DailyRiskScan',
+    description: 'Every morning in the province: flag tasks whose deadlines passed without reports',
+    cron: 'cron(0 6 * * ? *)',
+    timeZone: 'Asia/Ho_Chi_Minh',
+    target: 'riskScan',
+    input: {},
+  },
+];

@@ -41,7 +41,7 @@ export const HANDLERS = {
   },
   readTasks: {
     entry: 'functions/api/read-tasks.ts',
-    description: 'GET /tasks, /tasks/{taskId}, /tasks/{taskId}/reports',
+    description: 'GET /tasks, /tasks/{taskId}, /tasks/{taskId}/reports, /risks',
     memoryMb: 512,
     timeoutSeconds: 10,
     grants: { table: 'read' },
@@ -59,6 +59,34 @@ export const HANDLERS = {
     memoryMb: 1024,
     timeoutSeconds: 60,
     grants: { table: 'readWrite' },
+  },
+  adminJobs: {
+    entry: 'functions/api/admin-jobs.ts',
+    description: 'POST /risks/scans and POST /rollups/{quarter}/runs (admin): run a job now',
+    memoryMb: 1024,
+    timeoutSeconds: 29,
+    grants: { table: 'readWrite', publishEvents: true },
+  },
+  evaluateTaskRisk: {
+    entry: 'functions/events/evaluate-task-risk.ts',
+    description: "ProgressReported: re-evaluate the task's risk flags",
+    memoryMb: 512,
+    timeoutSeconds: 30,
+    grants: { table: 'readWrite', publishEvents: true },
+  },
+  notifyRisk: {
+    entry: 'functions/events/notify-risk.ts',
+    description: 'TaskFlaggedAtRisk: notify the risk topic',
+    memoryMb: 256,
+    timeoutSeconds: 10,
+    grants: { notifyRisks: true },
+  },
+  riskScan: {
+    entry: 'functions/schedules/risk-scan.ts',
+    description: 'Daily: evaluate every task (deadlines pass without reports)',
+    memoryMb: 1024,
+    timeoutSeconds: 900,
+    grants: { table: 'readWrite', publishEvents: true },
   },
 } as const satisfies Record<string, HandlerDeclaration>;
 

@@ -27,4 +27,6 @@ export const ROUTES = [
   { method: 'GET', path: '/plans', handler: 'readRegistry', access: READERS },
   { method: 'GET', path: '/plans/{code}', handler: 'readRegistry', access: READERS },
   { method: 'POST', path: '/plans', handler: 'importPlan', access: ['admin'] },
+  { method: 'GET', path: '/risks', handler: 'readTasks', access: READERS },
+  { method: 'POST', path: '/risks/scans', handler: 'adminJobs', access: ['admin'] },
 ] as const satisfies readonly RouteDeclaration[];

@@ -16,6 +16,7 @@ import {
   pageQuerySchema,
   planImportSchema,
   planPathSchema,
+  riskListQuerySchema,
   taskListQuerySchema,
   taskPathSchema,
 } from './requests.ts';
@@ -105,6 +106,22 @@ const OPERATIONS: Record<RouteKey, ZodOpenApiOperationObject> = {
     summary: 'A plan',
     requestParams: { path: planPathSchema },
     responses: { '200': ok('The plan', responses.plan), ...problems(...READ_ERRORS, 404) },
+  },
+  'GET /risks': {
+    summary: 'Tasks at risk, with their reasons',
+    requestParams: { query: riskListQuerySchema },
+    responses: {
+      '200': ok('A page of risk flags', responses.riskPage),
+      ...problems(...READ_ERRORS),
+    },
+  },
+  'POST /risks/scans': {
+    summary: 'Run the daily risk scan now (admin)',
+    requestParams: { header: idempotencyHeader },
+    responses: {
+      '200': ok('What the scan found', responses.riskScan),
+      ...problems(400, 401, 403, 409, 422),
+    },
   },
   'POST /plans': {
     summary: 'Import a plan table (admin)',

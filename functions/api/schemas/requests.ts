@@ -5,6 +5,7 @@
 import * as z from 'zod';
 import { isoDateSchema, planCodeSchema, sectorSchema } from '#shared/domain/plan/model.ts';
 import { REPORT_STATUSES } from '#shared/domain/progress/report.ts';
+import { RISK_CODES } from '#shared/domain/risk/risk-config.ts';
 
 const slug = z
   .string()
@@ -51,3 +52,9 @@ export const planImportSchema = z
     text: z.string().min(1).max(1_000_000).meta({ description: 'The tab-separated plan table' }),
   })
   .meta({ id: 'PlanImport' });
+
+export const riskListQuerySchema = pageQuerySchema.extend({
+  sector: sectorSchema.optional(),
+  agency: slug.optional(),
+  reason: z.enum(RISK_CODES).optional(),
+});

@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { agencySchema, importWarningSchema, planSchema } from '#shared/domain/plan/model.ts';
 import { progressReportSchema } from '#shared/domain/progress/report.ts';
 import { taskDetailSchema, taskViewSchema } from '#shared/domain/progress/task-view.ts';
+import { riskFlagSchema } from '#shared/adapters/dynamodb/risk-store.ts';
 
 export const problemSchema = z
   .object({
@@ -51,4 +52,13 @@ export const responses = {
     'AgencyTaskPage',
   ),
   importSummary: importSummarySchema,
+  riskPage: pageOf(riskFlagSchema, 'RiskFlagPage'),
+  riskScan: z
+    .object({
+      evaluated: z.number(),
+      atRiskBySector: z.record(z.string(), z.number()),
+      flagged: z.number(),
+      cleared: z.number(),
+    })
+    .meta({ id: 'RiskScanSummary' }),
 };

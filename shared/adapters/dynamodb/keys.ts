@@ -57,6 +57,12 @@ export const progressKeys = {
     PK: `TASK#${taskId}`,
     SK: `STATE#${agencyId}`,
   }),
+  /** A sector's latest states in one partition, so a scan or rollup reads them in one query. */
+  latestStateIndex: (sector: string, taskId: string, agencyId: string) => ({
+    GSI2PK: `STATE#${sector}`,
+    GSI2SK: `${taskId}#${agencyId}`,
+  }),
+  statesOfSector: (sector: string) => `STATE#${sector}`,
   statePrefix: 'STATE#',
   reportsOfTask: (taskId: string) => `REPORTS#${taskId}`,
 } as const;
@@ -69,4 +75,15 @@ export const accessKeys = {
     GSI1SK: `TOKEN#${tokenId}`,
   }),
   tokens: 'TOKENS',
+} as const;
+
+export const riskKeys = {
+  /** Present only while the task is at risk: GET /risks reads these. */
+  flag: (taskId: string, sector: string) => ({
+    PK: `TASK#${taskId}`,
+    SK: 'RISK',
+    GSI1PK: 'RISKS',
+    GSI1SK: `${sector}#${taskId}`,
+  }),
+  flags: 'RISKS',
 } as const;

@@ -64,30 +64,38 @@ export class DynamoProgressStore implements TaskReader, ReportRepository {
       hasObstacles: report.obstacles.length > 0,
     };
     // Per agency, then for the task as a whole: both move forward only.
-    await this.setIfNewer(progressKeys.latestState(report.taskId, report.agencyId), 'state', {
-      ...latest,
-      actuals: report.actuals,
-      taskId: report.taskId,
-      entity: 'taskState',
-    });
+    await this.setIfNewer(
+      progressKeys.latestState(report.taskId, report.agencyId),
+      'state',
+      { ...latest, actuals: report.actuals },
+      {
+        ...progressKeys.latestStateIndex(report.sector, report.taskId, report.agencyId),
+        taskId: report.taskId,
+        entity: 'taskState',
+      },
+    );
     await this.setIfNewer(
       { PK: keys.taskPk(report.taskId), SK: 'TASK' },
       'latestReport',
       latest,
+      {},
       true,
     );
   }
 
   /**
-   * Sets `attribute` on the item unless it already holds a report at least as new
-   * (ordered by receivedAt, then id). `mustExist` keeps a stray write from creating a task.
+   * Sets `attribute` (and `alongside`) on the item unless it already holds a report at
+   * least as new (ordered by receivedAt, then id). `mustExist` keeps a stray write from
+   * creating a task.
    */
   private async setIfNewer(
     key: { PK: string; SK: string },
     attribute: string,
     value: Record<string, unknown> & { receivedAt: string; reportId: string },
+    alongside: Record<string, unknown> = {},
     mustExist = false,
   ): Promise<void> {
+    const extra = Object.entries(alongside);
     const newer =
       '(attribute_not_exists(#attr) OR #attr.receivedAt < :received OR (#attr.receivedAt = :received AND #attr.reportId < :id))';
     try {
@@ -95,13 +103,17 @@ export class DynamoProgressStore implements TaskReader, ReportRepository {
         new UpdateCommand({
           TableName: this.tableName,
           Key: key,
-          UpdateExpression: 'SET #attr = :value',
+          UpdateExpression: `SET ${['#attr = :value', ...extra.map((_, i) => `#x${i} = :x${i}`)].join(', ')}`,
           ConditionExpression: mustExist ? `attribute_exists(PK) AND ${newer}` : newer,
-          ExpressionAttributeNames: { '#attr': attribute },
+          ExpressionAttributeNames: {
+            '#attr': attribute,
+            ...Object.fromEntries(extra.map(([name], i) => [`#x${i}`, name])),
+          },
           ExpressionAttributeValues: {
             ':value': value,
             ':received': value.receivedAt,
             ':id': value.reportId,
+            ...Object.fromEntries(extra.map(([, v], i) => [`:x${i}`, v])),
           },
         }),
       );

@@ -17,13 +17,25 @@ export type LatestReportWithActuals = LatestReport & { actuals: Record<string, n
  */
 export type Memberships = Readonly<Record<string, readonly string[]>>;
 
+/**
+ * Schedule kinds whose `due` is a date the work must be done by. A recurring or ongoing
+ * task's `due` only closes the window its duty recurs in: passing it ends the duty, it
+ * does not make the task late.
+ */
+export const DUE_KINDS: ReadonlySet<Task['schedule']['kind']> = new Set(['deadline', 'window']);
+
 type StateReport = Pick<LatestReport, 'agencyId' | 'status' | 'percentComplete'>;
+
+/** Whether `agencyId` is `holderId` itself or a member of that collective. */
+export function actsFor(agencyId: string, holderId: string, memberOf: Memberships = {}): boolean {
+  if (agencyId === holderId) return true;
+  const collectives = Object.hasOwn(memberOf, agencyId) ? (memberOf[agencyId] ?? []) : [];
+  return collectives.includes(holderId);
+}
 
 /** Whether `agencyId` leads `task`, itself or through a collective it belongs to. */
 export function actsAsLead(task: Task, agencyId: string, memberOf: Memberships = {}): boolean {
-  const leads = new Set(task.lead.map((ref) => ref.id));
-  const collectives = Object.hasOwn(memberOf, agencyId) ? (memberOf[agencyId] ?? []) : [];
-  return leads.has(agencyId) || collectives.some((id) => leads.has(id));
+  return task.lead.some((ref) => actsFor(agencyId, ref.id, memberOf));
 }
 
 export function isCompleted(reports: readonly StateReport[]): boolean {

@@ -5,6 +5,8 @@ import { RISK_MESSAGES, type RiskCode, type RiskConfig } from '../risk-config.ts
 import type { RiskDetailsByCode, RiskFinding } from '../risk-finding.ts';
 import type { LatestReportWithActuals, Memberships } from '../task-state.ts';
 
+export { DUE_KINDS } from '../task-state.ts';
+
 export interface RuleContext {
   task: Task;
   latest: readonly LatestReportWithActuals[];
@@ -19,9 +21,6 @@ export interface RuleContext {
 }
 
 export type RiskRule = (context: RuleContext) => RiskFinding | null;
-
-/** Schedule kinds whose `due` is a date the work must be done by. */
-export const DUE_KINDS: ReadonlySet<Task['schedule']['kind']> = new Set(['deadline', 'window']);
 
 export function finding<C extends RiskCode>(code: C, details: RiskDetailsByCode[C]): RiskFinding {
   const message = RISK_MESSAGES[code](details);

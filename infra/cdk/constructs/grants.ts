@@ -1,0 +1,70 @@
+/**
+ * The `bind*` helpers: each gives a function one capability, the environment variable it
+ * reads and exactly the IAM actions it uses, on exactly the resources involved. Written by
+ * hand rather than with the L2 `grant*` methods, which grant more than the code uses
+ * (`grantReadData` adds Scan, ConditionCheckItem, DescribeTable and the stream actions).
+ */
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { HouseFunction } from './house-function.ts';
+import type { EncryptedTopic } from './notification-topics.ts';
+import type { PlatformTable } from './progress-table.ts';
+
+export type TableAccess = 'read' | 'readWrite';
+
+/** What the adapters send: GetCommand, BatchGetCommand, QueryCommand. */
+export const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
+/** PutCommand, UpdateCommand, DeleteCommand (Powertools idempotency uses all three). */
+export const TABLE_WRITE_ACTIONS = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+];
+/** Indexes can only be queried (or scanned, which nothing does). */
+export const INDEX_READ_ACTIONS = ['dynamodb:Query'];
+
+export function bindTable(fn: HouseFunction, table: PlatformTable, access: TableAccess): void {
+  fn.addEnvironment('TABLE_NAME', table.table.tableName);
+  const allow = (sid: string, actions: string[], resources: string[]) =>
+    fn.role.addToPrincipalPolicy(
+      new PolicyStatement({ sid, effect: Effect.ALLOW, actions, resources }),
+    );
+  allow('ReadTable', TABLE_READ_ACTIONS, [table.table.tableArn]);
+  allow('QueryIndexes', INDEX_READ_ACTIONS, [...table.indexArns]);
+  if (access === 'readWrite') allow('WriteTable', TABLE_WRITE_ACTIONS, [table.table.tableArn]);
+}
+
+/**
+ * PutEvents on the platform's bus only, and only with the platform's source: a function
+ * cannot impersonate another source on the bus the rules listen to.
+ */
+export function bindEventBus(fn: HouseFunction, bus: IEventBus, source: string): void {
+  fn.addEnvironment('EVENT_BUS_NAME', bus.eventBusName);
+  fn.role.addToPrincipalPolicy(
+    new PolicyStatement({
+      sid: 'PublishEvents',
+      actions: ['events:PutEvents'],
+      resources: [bus.eventBusArn],
+      conditions: { StringEquals: { 'events:source': source } },
+    }),
+  );
+}
+
+/** sns:Publish on the risk topic, and the two key actions SNS needs to encrypt for it. */
+export function bindRiskTopic(fn: HouseFunction, risks: EncryptedTopic): void {
+  fn.addEnvironment('RISK_TOPIC_ARN', risks.topic.topicArn);
+  fn.role.addToPrincipalPolicy(
+    new PolicyStatement({
+      sid: 'NotifyRisks',
+      actions: ['sns:Publish'],
+      resources: [risks.topic.topicArn],
+    }),
+  );
+  fn.role.addToPrincipalPolicy(
+    new PolicyStatement({
+      sid: 'EncryptRiskNotifications',
+      actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+      resources: [risks.key.keyArn],
+    }),
+  );
+}

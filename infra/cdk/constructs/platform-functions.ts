@@ -1,0 +1,66 @@
+/**
+ * One house function per handler declaration, with exactly the grants it declares. A
+ * handler added to the shared declarations appears here with no change to this file.
+ */
+import { join } from 'node:path';
+import { Duration } from 'aws-cdk-lib';
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { EVENT_SOURCE } from '#shared/platform/events.ts';
+import type { HandlerDeclarations } from '../declarations.ts';
+import { REPO_ROOT } from '../paths.ts';
+import { bindEventBus, bindRiskTopic, bindTable } from './grants.ts';
+import { HouseFunction, type PowertoolsSettings } from './house-function.ts';
+import type { EncryptedTopic } from './notification-topics.ts';
+import type { PlatformTable } from './progress-table.ts';
+
+export interface PlatformFunctionsProps {
+  /** The handlers to build, by name. Required. */
+  readonly handlers: HandlerDeclarations;
+  /** Bound to handlers that declare `table`. Required. */
+  readonly table: PlatformTable;
+  /** Bound to handlers that declare `publishEvents`. Required. */
+  readonly eventBus: IEventBus;
+  /** Bound to handlers that declare `notifyRisks`. Required. */
+  readonly riskTopic: EncryptedTopic;
+  /** Powertools environment shared by every function. Required. */
+  readonly powertools: PowertoolsSettings;
+  /**
+   * Retention of every function's log group.
+   * @default the house function's default
+   */
+  readonly logRetention?: RetentionDays;
+}
+
+export class PlatformFunctions extends Construct {
+  readonly byName: ReadonlyMap<string, HouseFunction>;
+
+  constructor(scope: Construct, id: string, props: PlatformFunctionsProps) {
+    super(scope, id);
+    const byName = new Map<string, HouseFunction>();
+    for (const [name, declaration] of Object.entries(props.handlers)) {
+      const fn = new HouseFunction(this, name, {
+        entry: join(REPO_ROOT, declaration.entry),
+        description: declaration.description,
+        memoryMb: declaration.memoryMb,
+        timeout: Duration.seconds(declaration.timeoutSeconds),
+        powertools: props.powertools,
+        logRetention: props.logRetention,
+      });
+      const { grants } = declaration;
+      if (grants.table) bindTable(fn, props.table, grants.table);
+      if (grants.publishEvents) bindEventBus(fn, props.eventBus, EVENT_SOURCE);
+      if (grants.notifyRisks) bindRiskTopic(fn, props.riskTopic);
+      byName.set(name, fn);
+    }
+    this.byName = byName;
+  }
+
+  /** The function of a declared handler; throws on a name that was not declared. */
+  get(name: string): HouseFunction {
+    const fn = this.byName.get(name);
+    if (!fn) throw new Error(`no function for handler "${name}"`);
+    return fn;
+  }
+}

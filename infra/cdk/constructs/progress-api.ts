@@ -1,0 +1,241 @@
+/**
+ * The REST API, built from the route declarations: one method per route, Lambda proxy
+ * integrations, the TOKEN authorizer on every route that is not public, access logs in
+ * JSON, execution logs at INFO without request bodies (reports may name people), X-Ray,
+ * stage-wide throttling, and problem+json gateway responses. No CORS: the callers are
+ * agency systems and scripts, not browsers.
+ */
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import {
+  AccessLogField,
+  AccessLogFormat,
+  AuthorizationType,
+  EndpointType,
+  IdentitySource,
+  JsonSchemaType,
+  JsonSchemaVersion,
+  LambdaIntegration,
+  LogGroupLogDestination,
+  MethodLoggingLevel,
+  RestApi,
+  TokenAuthorizer,
+  type Method,
+  type Model,
+  type RequestValidator,
+} from 'aws-cdk-lib/aws-apigateway';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { AUTHORIZER_HANDLER, type RouteSpec } from '../declarations.ts';
+import { acknowledge } from '../nag.ts';
+import { addProblemGatewayResponses } from './gateway-responses.ts';
+import type { PlatformFunctions } from './platform-functions.ts';
+
+export interface ApiThrottling {
+  /** Steady-state requests per second. */
+  readonly rateLimit: number;
+  /** Requests allowed in a burst above the rate. */
+  readonly burstLimit: number;
+}
+
+export interface ProgressApiProps {
+  /** Stage name, from context. Required. */
+  readonly stage: string;
+  /** The routes to build. Required. */
+  readonly routes: readonly RouteSpec[];
+  /** Where the integrations and the authorizer are found, by handler name. Required. */
+  readonly functions: PlatformFunctions;
+  /**
+   * Default throttling of every method of the stage.
+   * @default { rateLimit: 50, burstLimit: 100 } - far above what the province's agencies
+   * send, low enough that a runaway script cannot run up the bill
+   */
+  readonly throttling?: ApiThrottling;
+  /**
+   * How long API Gateway reuses an authorizer decision for the same token. The policy
+   * the authorizer returns covers every route of the role, so it is safe to reuse; a
+   * revoked token keeps working for at most this long.
+   * @default Duration.minutes(5)
+   */
+  readonly authorizerCacheTtl?: Duration;
+  /**
+   * Retention of the access logs.
+   * @default RetentionDays.THREE_MONTHS
+   */
+  readonly accessLogRetention?: RetentionDays;
+}
+
+/** One line per request, JSON, without bodies or tokens. */
+function accessLogFormat(): AccessLogFormat {
+  return AccessLogFormat.custom(
+    JSON.stringify({
+      requestId: AccessLogField.contextRequestId(),
+      requestTime: AccessLogField.contextRequestTime(),
+      sourceIp: AccessLogField.contextIdentitySourceIp(),
+      httpMethod: AccessLogField.contextHttpMethod(),
+      resourcePath: AccessLogField.contextResourcePath(),
+      protocol: AccessLogField.contextProtocol(),
+      status: AccessLogField.contextStatus(),
+      responseLength: AccessLogField.contextResponseLength(),
+      responseLatencyMs: AccessLogField.contextResponseLatency(),
+      integrationLatencyMs: AccessLogField.contextIntegrationLatency(),
+      // The token's public id (the authorizer's principalId), never the token.
+      tokenId: AccessLogField.contextAuthorizerPrincipalId(),
+      errorType: AccessLogField.contextErrorResponseType(),
+      errorMessage: AccessLogField.contextErrorMessage(),
+      xrayTraceId: AccessLogField.contextXrayTraceId(),
+    }),
+  );
+}
+
+const PATH_PARAMETER = /\{([^}+]+)\+?\}/g;
+
+export class ProgressApi extends Construct {
+  readonly api: RestApi;
+  readonly accessLogs: LogGroup;
+  /** Methods by `METHOD /path`, as declared. */
+  readonly methods: ReadonlyMap<string, Method>;
+  private authorizer?: TokenAuthorizer;
+  private validator?: RequestValidator;
+  private jsonObjectModel?: Model;
+  private readonly integrations = new Map<string, LambdaIntegration>();
+
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: ProgressApiProps,
+  ) {
+    super(scope, id);
+    const throttling = props.throttling ?? { rateLimit: 50, burstLimit: 100 };
+
+    this.accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: props.accessLogRetention ?? RetentionDays.THREE_MONTHS,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.api = new RestApi(this, 'Api', {
+      restApiName: `langson-progress-${props.stage}`,
+      description: 'Progress reports on the action plans of Lạng Sơn province',
+      endpointTypes: [EndpointType.REGIONAL],
+      // Execution logging needs the account-wide API Gateway CloudWatch role; created
+      // (and retained) here so a fresh account deploys without a manual step.
+      cloudWatchRole: true,
+      cloudWatchRoleRemovalPolicy: RemovalPolicy.RETAIN,
+      deployOptions: {
+        stageName: props.stage,
+        accessLogDestination: new LogGroupLogDestination(this.accessLogs),
+        accessLogFormat: accessLogFormat(),
+        loggingLevel: MethodLoggingLevel.INFO,
+        dataTraceEnabled: false,
+        tracingEnabled: true,
+        metricsEnabled: false,
+        throttlingRateLimit: throttling.rateLimit,
+        throttlingBurstLimit: throttling.burstLimit,
+      },
+    });
+    addProblemGatewayResponses(this.api);
+
+    const methods = new Map<string, Method>();
+    for (const route of props.routes) {
+      methods.set(`${route.method} ${route.path}`, this.addRoute(route));
+    }
+    this.methods = methods;
+
+    acknowledge(
+      this.api.deploymentStage,
+      'AwsSolutions-APIG3',
+      'No WAF web ACL yet: every data route needs a bearer token checked by the authorizer, the stage throttles at 50 rps / burst 100, and the callers are a few hundred agency systems. Revisit (AWS managed rules + rate-based rule) if the API is opened to the public.',
+    );
+    const cloudWatchRole = this.api.node.tryFindChild('CloudWatchRole');
+    if (cloudWatchRole) {
+      acknowledge(
+        cloudWatchRole,
+        'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
+        "API Gateway's account-level logging role: the AWS-managed policy is the one AWS documents for it, and API Gateway chooses the execution log group names it writes to.",
+      );
+    }
+  }
+
+  private addRoute(route: RouteSpec): Method {
+    const resource = this.api.root.resourceForPath(route.path);
+    const pathParameters = [...route.path.matchAll(PATH_PARAMETER)].map((match) => match[1]);
+    // Every POST of this API carries a JSON object (a report, a plan table); the gateway
+    // refuses anything else before a function runs. The handler's zod schema stays the
+    // authority on the fields: this only weeds out what cannot possibly be right.
+    const jsonBody = route.method === 'POST';
+    const validate = pathParameters.length > 0 || jsonBody;
+    const isPublic = route.access === 'public';
+
+    const method = resource.addMethod(route.method, this.integrationFor(route.handler), {
+      authorizationType: isPublic ? AuthorizationType.NONE : AuthorizationType.CUSTOM,
+      authorizer: isPublic ? undefined : this.tokenAuthorizer(),
+      requestParameters: Object.fromEntries(
+        pathParameters.map((name) => [`method.request.path.${name}`, true]),
+      ),
+      requestValidator: validate ? this.requestValidator() : undefined,
+      requestModels: jsonBody ? { 'application/json': this.jsonObject() } : undefined,
+    });
+
+    if (isPublic) {
+      acknowledge(
+        method,
+        'AwsSolutions-APIG4',
+        `${route.method} ${route.path} is public by declaration (shared/platform/routes.ts): it serves no agency data.`,
+      );
+      acknowledge(
+        method,
+        'AwsSolutions-COG4',
+        `${route.method} ${route.path} is public by declaration: no authorizer of any kind.`,
+      );
+    } else {
+      acknowledge(
+        method,
+        'AwsSolutions-COG4',
+        'Authorized by the TOKEN Lambda authorizer instead of Cognito: the callers are agency systems and scripts holding long-lived bearer tokens (stored as SHA-256 hashes, bound to a role and an agency, revocable), not people signing in.',
+      );
+    }
+    return method;
+  }
+
+  private integrationFor(handler: string): LambdaIntegration {
+    let integration = this.integrations.get(handler);
+    if (!integration) {
+      // No test-invoke permission: the console's test button is not worth a second
+      // resource-policy statement per method.
+      integration = new LambdaIntegration(this.props.functions.get(handler).lambda, {
+        allowTestInvoke: false,
+      });
+      this.integrations.set(handler, integration);
+    }
+    return integration;
+  }
+
+  private tokenAuthorizer(): TokenAuthorizer {
+    this.authorizer ??= new TokenAuthorizer(this, 'Authorizer', {
+      handler: this.props.functions.get(AUTHORIZER_HANDLER).lambda,
+      identitySource: IdentitySource.header('Authorization'),
+      resultsCacheTtl: this.props.authorizerCacheTtl ?? Duration.minutes(5),
+    });
+    return this.authorizer;
+  }
+
+  private requestValidator(): RequestValidator {
+    this.validator ??= this.api.addRequestValidator('Validator', {
+      validateRequestBody: true,
+      validateRequestParameters: true,
+    });
+    return this.validator;
+  }
+
+  private jsonObject(): Model {
+    this.jsonObjectModel ??= this.api.addModel('JsonObject', {
+      contentType: 'application/json',
+      description: 'Any JSON object; the handler validates the fields',
+      schema: {
+        schema: JsonSchemaVersion.DRAFT4,
+        title: 'JsonObject',
+        type: JsonSchemaType.OBJECT,
+      },
+    });
+    return this.jsonObjectModel;
+  }
+}

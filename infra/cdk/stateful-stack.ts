@@ -1,0 +1,55 @@
+/**
+ * What holds state and must outlive any deployment of the code: the table (reports are
+ * facts kept for years), the event bus with its archive (rules and replays refer to it),
+ * and the two topics (their subscriptions are confirmed by people, by e-mail). This stack
+ * changes rarely; the stateless stack can be torn down and rebuilt beside it.
+ */
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import type { Construct } from 'constructs';
+import { NotificationTopics, type EncryptedTopic } from './constructs/notification-topics.ts';
+import { PlatformEventBus } from './constructs/platform-event-bus.ts';
+import { ProgressTable, type PlatformTable } from './constructs/progress-table.ts';
+
+/** What the stateless stack receives: typed handles, never names passed by convention. */
+export interface StatefulResources {
+  readonly table: PlatformTable;
+  readonly eventBus: IEventBus;
+  readonly riskTopic: EncryptedTopic;
+  readonly alarmTopic: EncryptedTopic;
+}
+
+export class StatefulStack extends Stack {
+  readonly resources: StatefulResources;
+
+  constructor(scope: Construct, id: string, props: StackProps = {}) {
+    super(scope, id, props);
+    const table = new ProgressTable(this, 'Progress');
+    const events = new PlatformEventBus(this, 'Events');
+    const topics = new NotificationTopics(this, 'Topics');
+
+    this.resources = {
+      table,
+      eventBus: events.bus,
+      riskTopic: topics.riskNotifications,
+      alarmTopic: topics.operatorAlarms,
+    };
+
+    new CfnOutput(this, 'TableName', {
+      description: 'The DynamoDB table (TABLE_NAME of the functions)',
+      value: table.table.tableName,
+    });
+    new CfnOutput(this, 'EventBusName', {
+      description: 'The EventBridge bus (EVENT_BUS_NAME of the publishers)',
+      value: events.bus.eventBusName,
+    });
+    new CfnOutput(this, 'RiskTopicArn', {
+      description: 'Subscribe the provincial office here for tasks at risk',
+      value: topics.riskNotifications.topic.topicArn,
+    });
+    new CfnOutput(this, 'AlarmTopicArn', {
+      description: 'Subscribe the operators here for alarms',
+      value: topics.operatorAlarms.topic.topicArn,
+    });
+  }
+}

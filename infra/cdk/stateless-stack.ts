@@ -1,0 +1,124 @@
+/**
+ * The code and its wiring: one function per handler, the REST API, the event rules and
+ * schedules with their dead-letter queues, and the monitoring. It holds nothing that
+ * cannot be rebuilt from the repository and the stateful stack.
+ */
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { AsyncInvocationFailures } from './constructs/async-invocation-failures.ts';
+import { EventRules } from './constructs/event-rules.ts';
+import { PlatformAlarms, type PlatformAlarmsProps } from './constructs/platform-alarms.ts';
+import { PlatformDashboard } from './constructs/platform-dashboard.ts';
+import { PlatformFunctions } from './constructs/platform-functions.ts';
+import { METRICS_NAMESPACE, PlatformMetrics } from './constructs/platform-metrics.ts';
+import { PlatformSchedules } from './constructs/platform-schedules.ts';
+import { ProgressApi } from './constructs/progress-api.ts';
+import type { LogLevel } from './context.ts';
+import {
+  checkDeclarations,
+  SHARED_DECLARATIONS,
+  type PlatformDeclarations,
+} from './declarations.ts';
+import type { StatefulResources } from './stateful-stack.ts';
+
+export interface StatelessStackProps extends StackProps {
+  /** Stage name, from context. Required. */
+  readonly stage: string;
+  /** The stateful stack's resources. Required. */
+  readonly stateful: StatefulResources;
+  /**
+   * POWERTOOLS_LOG_LEVEL of every function.
+   * @default 'INFO'
+   */
+  readonly logLevel?: LogLevel;
+  /**
+   * What to build.
+   * @default the shared declarations (shared/platform/*.ts)
+   */
+  readonly declarations?: Partial<PlatformDeclarations>;
+  /**
+   * Alarm tuning (thresholds, rollup window).
+   * @default the defaults of PlatformAlarms
+   */
+  readonly alarms?: Pick<PlatformAlarmsProps, 'api5xxPercent' | 'errorThresholds' | 'rollupWindow'>;
+}
+
+export class StatelessStack extends Stack {
+  readonly functions: PlatformFunctions;
+  readonly api: ProgressApi;
+  readonly dashboard: PlatformDashboard;
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    const declarations: PlatformDeclarations = { ...SHARED_DECLARATIONS, ...props.declarations };
+    checkDeclarations(declarations);
+    const { stateful } = props;
+    // Per stage, so two stages sharing an account keep their metrics and alarms apart.
+    const serviceName = `langson-progress-${props.stage}`;
+
+    this.functions = new PlatformFunctions(this, 'Functions', {
+      handlers: declarations.handlers,
+      table: stateful.table,
+      eventBus: stateful.eventBus,
+      riskTopic: stateful.riskTopic,
+      powertools: {
+        serviceName,
+        metricsNamespace: METRICS_NAMESPACE,
+        logLevel: props.logLevel ?? 'INFO',
+      },
+    });
+
+    this.api = new ProgressApi(this, 'Api', {
+      stage: props.stage,
+      routes: declarations.routes,
+      functions: this.functions,
+    });
+
+    const rules = new EventRules(this, 'EventRules', {
+      rules: declarations.rules,
+      eventBus: stateful.eventBus,
+      functions: this.functions,
+    });
+    const schedules = new PlatformSchedules(this, 'Schedules', {
+      schedules: declarations.schedules,
+      functions: this.functions,
+    });
+    const failures = new AsyncInvocationFailures(this, 'AsyncFailures', {
+      rules: declarations.rules,
+      schedules: declarations.schedules,
+      functions: this.functions,
+    });
+    const deadLetterQueues = [
+      ...rules.deadLetterQueues,
+      ...schedules.deadLetterQueues,
+      ...failures.deadLetterQueues,
+    ];
+
+    const metrics = new PlatformMetrics(serviceName);
+    const alarms = new PlatformAlarms(this, 'Alarms', {
+      ...props.alarms,
+      apiStage: this.api.api.deploymentStage,
+      functions: this.functions,
+      deadLetterQueues,
+      metrics,
+      alarmTopic: stateful.alarmTopic.topic,
+    });
+    this.dashboard = new PlatformDashboard(this, 'Dashboard', {
+      stage: props.stage,
+      apiStage: this.api.api.deploymentStage,
+      functions: this.functions,
+      deadLetterQueues,
+      metrics,
+      alarms: alarms.alarms,
+    });
+
+    new CfnOutput(this, 'ApiUrl', {
+      description: 'Base URL of the REST API stage',
+      value: this.api.api.url,
+    });
+    new CfnOutput(this, 'DashboardUrl', {
+      description: 'The operators’ CloudWatch dashboard',
+      value: this.dashboard.url,
+    });
+  }
+}

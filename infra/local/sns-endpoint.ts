@@ -1,0 +1,68 @@
+/**
+ * A loopback HTTP endpoint that speaks SNS's Publish (AWS query protocol), so the notifier
+ * publishes through the real AWS SDK client. Locally the "subscribers" are a JSON-lines
+ * outbox, `<data folder>/notifications.jsonl`, that people can read or tail.
+ */
+import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { appendFile } from 'node:fs/promises';
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+
+export const LOCAL_RISK_TOPIC_ARN =
+  'arn:aws:sns:ap-southeast-1:000000000000:langson-progress-risks';
+export const outboxFile = (dataDir: string) => join(dataDir, 'notifications.jsonl');
+
+const escapeXml = (text: string) =>
+  text.replace(
+    /[<>&'"]/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c,
+  );
+
+function replyXml(response: ServerResponse, status: number, body: string) {
+  response.writeHead(status, { 'content-type': 'text/xml' });
+  response.end(body);
+}
+
+function error(response: ServerResponse, code: string, message: string) {
+  replyXml(
+    response,
+    400,
+    `<ErrorResponse><Error><Type>Sender</Type><Code>${code}</Code><Message>${escapeXml(message)}</Message></Error><RequestId>${randomUUID()}</RequestId></ErrorResponse>`,
+  );
+}
+
+export async function startSnsEndpoint(
+  dataDir: string,
+): Promise<{ endpoint: string; server: Server }> {
+  const server = createServer(async (request, response) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+    if (form.get('Action') !== 'Publish')
+      return error(response, 'InvalidAction', 'only Publish is emulated');
+    if (form.get('TopicArn') !== LOCAL_RISK_TOPIC_ARN)
+      return error(response, 'NotFound', 'Topic does not exist');
+    const message = form.get('Message');
+    if (!message) return error(response, 'InvalidParameter', 'Message is required');
+    const messageId = randomUUID();
+    const record = {
+      messageId,
+      topicArn: LOCAL_RISK_TOPIC_ARN,
+      subject: form.get('Subject'),
+      message,
+      publishedAt: new Date().toISOString(),
+    };
+    await appendFile(outboxFile(dataDir), `${JSON.stringify(record)}\n`);
+    replyXml(
+      response,
+      200,
+      `<PublishResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><PublishResult><MessageId>${messageId}</MessageId></PublishResult><ResponseMetadata><RequestId>${randomUUID()}</RequestId></ResponseMetadata></PublishResponse>`,
+    );
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  return { endpoint: `http://127.0.0.1:${port}`, server };
+}

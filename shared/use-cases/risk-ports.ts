@@ -1,0 +1,22 @@
+import type { Sector, Task } from '#shared/domain/plan/model.ts';
+import type { RiskReason } from '#shared/domain/progress/task-view.ts';
+import type { LatestReportWithActuals, Memberships } from '#shared/domain/risk/task-state.ts';
+
+/** What a risk evaluation reads of one task: the task, its holders' latest reports, its flags. */
+export interface TaskRiskState {
+  task: Task;
+  latest: LatestReportWithActuals[];
+  /** The reasons stored at the last evaluation. */
+  riskReasons: RiskReason[];
+  /** The codes the last published event announced: a retry republishes until they match. */
+  announcedCodes: string[];
+}
+
+export interface RiskRepository {
+  loadTask(taskId: string): Promise<TaskRiskState | null>;
+  /** Every task of a sector with its state: two queries' worth per page, not one per task. */
+  loadSector(sector: Sector): AsyncIterable<TaskRiskState>;
+  memberships(): Promise<Memberships>;
+  saveReasons(task: Task, reasons: RiskReason[], evaluatedAt: string): Promise<void>;
+  markAnnounced(taskId: string, codes: string[]): Promise<void>;
+}
