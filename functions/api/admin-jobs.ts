@@ -1,13 +1,17 @@
-/** Admin jobs on demand: POST /risks/scans (the daily scan, now). */
+/** Admin jobs on demand: POST /risks/scans (the daily scan, now) and POST /rollups/{quarter}/runs. */
 import { createDocumentClient, createEventBridgeClient } from '#shared/adapters/aws-clients.ts';
 import { DynamoRiskStore } from '#shared/adapters/dynamodb/risk-store.ts';
+import { DynamoRollupStore } from '#shared/adapters/dynamodb/rollup-store.ts';
 import { EventBridgePublisher } from '#shared/adapters/eventbridge/event-publisher.ts';
 import { eventBusEnvSchema, readEnv, tableEnvSchema } from '#shared/config/env.ts';
 import { SECTORS } from '#shared/domain/plan/model.ts';
+import type { ReportingCutoff } from '#shared/domain/rollup/data-window.ts';
 import { scanRisks } from '#shared/use-cases/evaluate-risks.ts';
+import { runRollup } from '#shared/use-cases/run-rollup.ts';
 import { idempotencyScope, idempotentCommand } from './http/idempotency.ts';
 import { httpApi, json } from './http/middleware.ts';
-import { callerOf } from './http/request.ts';
+import { callerOf, parsePart } from './http/request.ts';
+import { rollupPathSchema, rollupRunQuerySchema } from './schemas/requests.ts';
 
 const env = readEnv(tableEnvSchema.extend(eventBusEnvSchema.shape));
 const db = createDocumentClient(env.DYNAMODB_ENDPOINT);
@@ -15,19 +19,42 @@ const events = new EventBridgePublisher(
   createEventBridgeClient(env.EVENTBRIDGE_ENDPOINT),
   env.EVENT_BUS_NAME,
 );
-const riskDeps = {
-  risks: new DynamoRiskStore(db, env.TABLE_NAME),
-  events,
-  clock: { now: () => new Date() },
-};
+const clock = { now: () => new Date() };
 
-const scanOnce = idempotentCommand(
-  'riskScan',
+type Job =
+  | { job: 'risk-scan' }
+  | { job: 'rollup'; quarter: `${number}-Q${1 | 2 | 3 | 4}`; cutoff: ReportingCutoff };
+
+const runOnce = idempotentCommand(
+  'adminJobs',
   env.TABLE_NAME,
-  async (_input: { scope: string; request: { job: 'risk-scan' } }) => scanRisks(SECTORS, riskDeps),
+  async ({ request }: { scope: string; request: Job }) => {
+    if (request.job === 'risk-scan') {
+      return scanRisks(SECTORS, { risks: new DynamoRiskStore(db, env.TABLE_NAME), events, clock });
+    }
+    const snapshots = await runRollup(
+      { quarter: request.quarter, cutoff: request.cutoff, sectors: SECTORS },
+      { rollups: new DynamoRollupStore(db, env.TABLE_NAME), events, clock },
+    );
+    return {
+      quarter: request.quarter,
+      cutoff: request.cutoff,
+      sectors: snapshots.map((s) => ({
+        sector: s.sector,
+        status: s.status,
+        computedAt: s.computedAt,
+        tasks: s.basis.tasks,
+      })),
+    };
+  },
 );
 
 export const handler = httpApi(async (event, context) => {
   const scope = idempotencyScope(event, callerOf(event));
-  return json(200, await scanOnce({ scope, request: { job: 'risk-scan' } }, context));
+  if (event.resource === '/risks/scans') {
+    return json(200, await runOnce({ scope, request: { job: 'risk-scan' } }, context));
+  }
+  const { quarter } = parsePart(rollupPathSchema, event.pathParameters, 'path');
+  const { cutoff } = parsePart(rollupRunQuerySchema, event.queryStringParameters, 'query');
+  return json(200, await runOnce({ scope, request: { job: 'rollup', quarter, cutoff } }, context));
 });

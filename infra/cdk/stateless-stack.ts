@@ -3,7 +3,13 @@
  * schedules with their dead-letter queues, and the monitoring. It holds nothing that
  * cannot be rebuilt from the repository and the stateful stack.
  */
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import {
+  CfnOutput,
+  CrossStackReferences,
+  ReferenceStrength,
+  Stack,
+  type StackProps,
+} from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { AsyncInvocationFailures } from './constructs/async-invocation-failures.ts';
 import { EventRules } from './constructs/event-rules.ts';
@@ -50,6 +56,10 @@ export class StatelessStack extends Stack {
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
+    // Strong references (CloudFormation exports): the stateful stack cannot be deleted
+    // while this one uses it, which is the point of the split. The price: removing a
+    // referenced resource takes two deploys (aws-cdk-lib's README, "deadly embrace").
+    CrossStackReferences.of(this).consume(ReferenceStrength.STRONG);
     const declarations: PlatformDeclarations = { ...SHARED_DECLARATIONS, ...props.declarations };
     checkDeclarations(declarations);
     const { stateful } = props;

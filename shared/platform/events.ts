@@ -56,4 +56,13 @@ export const SCHEDULES: readonly ScheduleDeclaration[] = [
     target: 'riskScan',
     input: {},
   },
+  {
+    name: 'QuarterClose',
+    description:
+      "Five past midnight on a quarter's first day in the province: close the previous quarter",
+    cron: 'cron(5 0 1 1,4,7,10 ? *)',
+    timeZone: 'Asia/Ho_Chi_Minh',
+    target: 'closeQuarter',
+    input: { quarter: 'previous' },
+  },
 ];

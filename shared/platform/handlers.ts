@@ -81,6 +81,20 @@ export const HANDLERS = {
     timeoutSeconds: 10,
     grants: { notifyRisks: true },
   },
+  readRollups: {
+    entry: 'functions/api/read-rollups.ts',
+    description: 'GET /rollups/{quarter}, /rollups/{quarter}/{sector} (JSON or CSV)',
+    memoryMb: 1024,
+    timeoutSeconds: 15,
+    grants: { table: 'read' },
+  },
+  closeQuarter: {
+    entry: 'functions/schedules/close-quarter.ts',
+    description: "Quarter close: the previous quarter's snapshots, closed",
+    memoryMb: 2048,
+    timeoutSeconds: 900,
+    grants: { table: 'readWrite', publishEvents: true },
+  },
   riskScan: {
     entry: 'functions/schedules/risk-scan.ts',
     description: 'Daily: evaluate every task (deadlines pass without reports)',

@@ -29,4 +29,7 @@ export const ROUTES = [
   { method: 'POST', path: '/plans', handler: 'importPlan', access: ['admin'] },
   { method: 'GET', path: '/risks', handler: 'readTasks', access: READERS },
   { method: 'POST', path: '/risks/scans', handler: 'adminJobs', access: ['admin'] },
+  { method: 'POST', path: '/rollups/{quarter}/runs', handler: 'adminJobs', access: ['admin'] },
+  { method: 'GET', path: '/rollups/{quarter}', handler: 'readRollups', access: READERS },
+  { method: 'GET', path: '/rollups/{quarter}/{sector}', handler: 'readRollups', access: READERS },
 ] as const satisfies readonly RouteDeclaration[];

@@ -10,6 +10,7 @@ import {
 } from 'zod-openapi';
 import * as z from 'zod';
 import { reportSubmissionSchema } from '#shared/domain/progress/report.ts';
+import { snapshotSchema } from '#shared/domain/rollup/snapshot-schema.ts';
 import { ROUTES } from '#shared/platform/routes.ts';
 import {
   agencyPathSchema,
@@ -17,6 +18,9 @@ import {
   planImportSchema,
   planPathSchema,
   riskListQuerySchema,
+  rollupPathSchema,
+  rollupQuerySchema,
+  rollupRunQuerySchema,
   taskListQuerySchema,
   taskPathSchema,
 } from './requests.ts';
@@ -121,6 +125,40 @@ const OPERATIONS: Record<RouteKey, ZodOpenApiOperationObject> = {
     responses: {
       '200': ok('What the scan found', responses.riskScan),
       ...problems(400, 401, 403, 409, 422),
+    },
+  },
+  'POST /rollups/{quarter}/runs': {
+    summary: "Run a quarter's rollup now (admin); the current quarter gives a preliminary snapshot",
+    requestParams: {
+      path: rollupPathSchema.pick({ quarter: true }),
+      query: rollupRunQuerySchema,
+      header: idempotencyHeader,
+    },
+    responses: {
+      '200': ok('The snapshots computed', responses.rollupRun),
+      ...problems(400, 401, 403, 409, 422),
+    },
+  },
+  'GET /rollups/{quarter}': {
+    summary: "A quarter's snapshots of every sector (JSON, or CSV with ?format=csv)",
+    requestParams: { path: rollupPathSchema.pick({ quarter: true }), query: rollupQuerySchema },
+    responses: {
+      '200': {
+        description: 'The snapshots',
+        content: { 'application/json': { schema: responses.rollupQuarter }, 'text/csv': {} },
+      },
+      ...problems(...READ_ERRORS, 404),
+    },
+  },
+  'GET /rollups/{quarter}/{sector}': {
+    summary: "One sector's snapshot of a quarter (JSON, or CSV with ?format=csv)",
+    requestParams: { path: rollupPathSchema.required(), query: rollupQuerySchema },
+    responses: {
+      '200': {
+        description: 'The snapshot',
+        content: { 'application/json': { schema: snapshotSchema }, 'text/csv': {} },
+      },
+      ...problems(...READ_ERRORS, 404),
     },
   },
   'POST /plans': {

@@ -6,6 +6,7 @@ import * as z from 'zod';
 import { isoDateSchema, planCodeSchema, sectorSchema } from '#shared/domain/plan/model.ts';
 import { REPORT_STATUSES } from '#shared/domain/progress/report.ts';
 import { RISK_CODES } from '#shared/domain/risk/risk-config.ts';
+import { REPORTING_CUTOFFS } from '#shared/domain/rollup/data-window.ts';
 
 const slug = z
   .string()
@@ -58,3 +59,23 @@ export const riskListQuerySchema = pageQuerySchema.extend({
   agency: slug.optional(),
   reason: z.enum(RISK_CODES).optional(),
 });
+
+export const quarterSchema = z
+  .string()
+  .regex(/^\d{4}-Q[1-4]$/, 'a quarter like 2026-Q3')
+  .meta({ example: '2026-Q3' }) as z.ZodType<`${number}-Q${1 | 2 | 3 | 4}`>;
+
+export const rollupPathSchema = z.strictObject({
+  quarter: quarterSchema,
+  sector: sectorSchema.optional(),
+});
+
+export const rollupQuerySchema = z.strictObject({
+  cutoff: z.enum(REPORTING_CUTOFFS).default('calendar').meta({
+    description:
+      "calendar quarter, or Decree 09/2019/NĐ-CP's cut-off (15th of the month before to the 14th of the last month)",
+  }),
+  format: z.enum(['json', 'csv']).default('json'),
+});
+
+export const rollupRunQuerySchema = rollupQuerySchema.pick({ cutoff: true });

@@ -4,6 +4,8 @@ import { agencySchema, importWarningSchema, planSchema } from '#shared/domain/pl
 import { progressReportSchema } from '#shared/domain/progress/report.ts';
 import { taskDetailSchema, taskViewSchema } from '#shared/domain/progress/task-view.ts';
 import { riskFlagSchema } from '#shared/adapters/dynamodb/risk-store.ts';
+import { snapshotSchema } from '#shared/domain/rollup/snapshot-schema.ts';
+import { rollupCompletedV1Schema } from '#shared/events/rollup-completed.ts';
 
 export const problemSchema = z
   .object({
@@ -61,4 +63,10 @@ export const responses = {
       cleared: z.number(),
     })
     .meta({ id: 'RiskScanSummary' }),
+  rollupRun: rollupCompletedV1Schema
+    .pick({ quarter: true, cutoff: true, sectors: true })
+    .meta({ id: 'RollupRun' }),
+  rollupQuarter: z
+    .object({ quarter: z.string(), cutoff: z.string(), sectors: z.array(snapshotSchema) })
+    .meta({ id: 'QuarterRollup' }),
 };

@@ -6,7 +6,8 @@
  * Scheduler invokes Lambda asynchronously, so as with rules its retries cover delivery
  * only; handler errors are retried by Lambda (`AsyncInvocationFailures`).
  */
-import { Duration, TimeZone } from 'aws-cdk-lib';
+import { Duration, Stack, TimeZone } from 'aws-cdk-lib';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import {
   Schedule,
   ScheduleExpression,
@@ -50,6 +51,28 @@ export class PlatformSchedules extends Construct {
       const deadLetters = new DeadLetterQueue(this, `${declaration.name}-dead-letters`, {
         purpose: `invocations that schedule ${declaration.name} could not deliver to ${declaration.target}`,
       });
+      // Our own role: the target's default grants `function:*` (every version and alias)
+      // as well as the function; Scheduler invokes the unqualified function only.
+      const role = new Role(this, `${declaration.name}-role`, {
+        description: `EventBridge Scheduler: ${declaration.name} invokes ${declaration.target}`,
+        assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
+          conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+        }),
+      });
+      role.addToPrincipalPolicy(
+        new PolicyStatement({
+          sid: 'InvokeTarget',
+          actions: ['lambda:InvokeFunction'],
+          resources: [target.lambda.functionArn],
+        }),
+      );
+      role.addToPrincipalPolicy(
+        new PolicyStatement({
+          sid: 'DeadLetter',
+          actions: ['sqs:SendMessage'],
+          resources: [deadLetters.queue.queueArn],
+        }),
+      );
       const schedule = new Schedule(this, declaration.name, {
         description: declaration.description,
         schedule: ScheduleExpression.expression(
@@ -58,6 +81,8 @@ export class PlatformSchedules extends Construct {
         ),
         timeWindow: TimeWindow.off(),
         target: new LambdaInvoke(target.lambda, {
+          // Immutable: the target must not add its broader grants to the role above.
+          role: role.withoutPolicyUpdates(),
           input: ScheduleTargetInput.fromObject(declaration.input),
           deadLetterQueue: deadLetters.queue,
           retryAttempts: props.retryAttempts ?? 5,

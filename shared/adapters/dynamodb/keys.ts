@@ -3,6 +3,8 @@
  * patterns they serve). Sort keys that order lists are zero-padded so that DynamoDB's
  * byte order is the table's row order.
  */
+import { todayInProvince } from '#shared/domain/calendar.ts';
+
 const pad = (n: number, width = 6) => String(n).padStart(width, '0');
 
 export const keys = {
@@ -37,22 +39,23 @@ export const keys = {
   linkPrefix: 'LINK#',
 } as const;
 
-/** Progress: reports under their task, listed newest first (GSI1) and per sector quarter (GSI2). */
+/** The month (in the province) an instant falls in: `2026-09`. */
+const provinceMonth = (instant: string) => todayInProvince(new Date(instant)).slice(0, 7);
+
+/**
+ * Progress: reports under their task, listed newest first (GSI1), and per sector and month
+ * of receipt (GSI2), so a rollup reads exactly the reports received in its data window.
+ */
 export const progressKeys = {
-  report: (report: {
-    id: string;
-    taskId: string;
-    sector: string;
-    quarter: string;
-    receivedAt: string;
-  }) => ({
+  report: (report: { id: string; taskId: string; sector: string; receivedAt: string }) => ({
     PK: `TASK#${report.taskId}`,
     SK: `REPORT#${report.id}`,
     GSI1PK: `REPORTS#${report.taskId}`,
     GSI1SK: `${report.receivedAt}#${report.id}`,
-    GSI2PK: `REPORTS#${report.sector}#${report.quarter}`,
+    GSI2PK: progressKeys.reportsReceived(report.sector, provinceMonth(report.receivedAt)),
     GSI2SK: `${report.receivedAt}#${report.id}`,
   }),
+  reportsReceived: (sector: string, month: string) => `REPORTS#${sector}#${month}`,
   latestState: (taskId: string, agencyId: string) => ({
     PK: `TASK#${taskId}`,
     SK: `STATE#${agencyId}`,
@@ -86,4 +89,13 @@ export const riskKeys = {
     GSI1SK: `${sector}#${taskId}`,
   }),
   flags: 'RISKS',
+} as const;
+
+export const rollupKeys = {
+  snapshot: (quarter: string, cutoff: string, sector: string) => ({
+    PK: `ROLLUP#${quarter}#${cutoff}`,
+    SK: `SECTOR#${sector}`,
+  }),
+  /** The immutable gzipped parts of one snapshot version, named by its content digest. */
+  partPrefix: (sector: string, digest: string) => `PART#${sector}#${digest}#`,
 } as const;

@@ -10,11 +10,14 @@
  *   received before the window, says so); an unspecified or conditional task only once
  *   someone has reported on it.
  * Received: an expected report is covered by a report on the task from the agency (or a
- *   member of the collective it is), received within its window — or received after the
- *   window's end but naming the window's period (`2026-Q3`, or `2026-08` for a month).
- * On time: received on or before the end of its window. DHIS2 allows "expiry days"
- *   after a period; the province's cut-off (the window's end) already leaves agencies
- *   the days they need, so there is no grace: a report after the window's end is late.
+ *   member of the collective it is). The quarter's report: any report received within
+ *   the window, or received after the window's end but naming the quarter (`2026-Q3`) or
+ *   one of its months. A month's report: a report naming that month (`2026-08`), whenever
+ *   received; else a report naming no month of the quarter covers the month whose window
+ *   its receipt day falls in. One report covers at most one month.
+ * On time: received on or before the end of the window it covers (the quarter's, or the
+ *   month's). DHIS2 allows "expiry days" after a period; the province's cut-off already
+ *   leaves agencies the days they need, so there is no grace: after the end is late.
  * Percentages have two decimals; null when nothing was expected.
  */
 import { compareIso, type DateRange, type IsoDate, type Quarter } from '../calendar.ts';
@@ -36,10 +39,12 @@ export interface ReportingTask {
 }
 
 interface Slot {
+  /** `2026-08` for a month, `2026-Q3` for the quarter. */
+  period: string;
   range: DateRange;
-  /** Whether a report naming `period` is for this slot. */
-  names: (period: string) => boolean;
 }
+
+type Coverage = 'on-time' | 'late' | 'missing';
 
 export function reportingRates(
   tasks: readonly ReportingTask[],
@@ -60,9 +65,8 @@ export function reportingRates(
       if (tally.tasks.has(entry.task.id)) continue;
       tally.tasks.add(entry.task.id);
       const own = entry.reports.filter((report) => actsFor(report.agencyId, lead.id, memberOf));
-      for (const slot of slots) {
+      for (const coverage of cover(slots, own, quarter)) {
         tally.expected += 1;
-        const coverage = cover(slot, own);
         if (coverage !== 'missing') tally.received += 1;
         if (coverage === 'on-time') tally.onTime += 1;
       }
@@ -121,24 +125,50 @@ function activeInWindow({ task, reports, latest }: ReportingTask, window: DateRa
 
 function slotsOf(task: Task, quarter: Quarter, cutoff: ReportingCutoff, window: DateRange): Slot[] {
   const { kind, recurrence, start, due } = task.schedule;
-  if (kind !== 'recurring' || recurrence !== 'monthly') {
-    return [{ range: window, names: (period) => quarterOfPeriod(period) === quarter }];
-  }
-  return monthlyWindows(quarter, cutoff)
-    .filter(
-      ({ range }) =>
-        (start === null || compareIso(range.end, start) >= 0) &&
-        (due === null || compareIso(range.start, due) <= 0),
-    )
-    .map(({ period: month, range }) => ({ range, names: (period) => period === month }));
+  if (kind !== 'recurring' || recurrence !== 'monthly') return [{ period: quarter, range: window }];
+  return monthlyWindows(quarter, cutoff).filter(
+    ({ range }) =>
+      (start === null || compareIso(range.end, start) >= 0) &&
+      (due === null || compareIso(range.start, due) <= 0),
+  );
 }
 
-function cover(slot: Slot, reports: readonly ReportFact[]): 'on-time' | 'late' | 'missing' {
-  const within = (day: IsoDate) =>
-    compareIso(day, slot.range.start) >= 0 && compareIso(day, slot.range.end) <= 0;
-  if (reports.some((report) => within(report.receivedOn))) return 'on-time';
-  const late = reports.some(
-    (report) => compareIso(report.receivedOn, slot.range.end) > 0 && slot.names(report.period),
-  );
-  return late ? 'late' : 'missing';
+const within = (day: IsoDate, range: DateRange) =>
+  compareIso(day, range.start) >= 0 && compareIso(day, range.end) <= 0;
+
+/** How each slot is covered by `reports` (one agency's reports on one task). */
+function cover(
+  slots: readonly Slot[],
+  reports: readonly ReportFact[],
+  quarter: Quarter,
+): Coverage[] {
+  const coverage: Coverage[] = slots.map(() => 'missing');
+  const mark = (index: number, onTime: boolean) => {
+    if (index < 0) return;
+    if (onTime) coverage[index] = 'on-time';
+    else if (coverage[index] === 'missing') coverage[index] = 'late';
+  };
+  for (const report of reports) {
+    const [only] = slots;
+    if (slots.length === 1 && only?.period === quarter) {
+      if (within(report.receivedOn, only.range)) mark(0, true);
+      else if (
+        compareIso(report.receivedOn, only.range.end) > 0 &&
+        quarterOfPeriod(report.period) === quarter
+      ) {
+        mark(0, false);
+      }
+      continue;
+    }
+    const named = slots.findIndex((slot) => slot.period === report.period);
+    if (named >= 0) {
+      mark(named, compareIso(report.receivedOn, slots[named]?.range.end ?? '') <= 0);
+    } else {
+      mark(
+        slots.findIndex((slot) => within(report.receivedOn, slot.range)),
+        true,
+      );
+    }
+  }
+  return coverage;
 }

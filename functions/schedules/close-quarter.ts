@@ -1,0 +1,51 @@
+/**
+ * Quarter close (schedule `QuarterClose`, just after midnight on the first day of a quarter
+ * in the province): the previous quarter's snapshots, closed and immutable from now on.
+ */
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import middy from '@middy/core';
+import * as z from 'zod';
+import { createDocumentClient, createEventBridgeClient } from '#shared/adapters/aws-clients.ts';
+import { DynamoRollupStore } from '#shared/adapters/dynamodb/rollup-store.ts';
+import { EventBridgePublisher } from '#shared/adapters/eventbridge/event-publisher.ts';
+import { eventBusEnvSchema, readEnv, tableEnvSchema } from '#shared/config/env.ts';
+import { SECTORS } from '#shared/domain/plan/model.ts';
+import { REPORTING_CUTOFFS } from '#shared/domain/rollup/data-window.ts';
+import { logger, metrics } from '#shared/observability.ts';
+import { previousQuarter, runRollup } from '#shared/use-cases/run-rollup.ts';
+
+const env = readEnv(tableEnvSchema.extend(eventBusEnvSchema.shape));
+const deps = {
+  rollups: new DynamoRollupStore(createDocumentClient(env.DYNAMODB_ENDPOINT), env.TABLE_NAME),
+  events: new EventBridgePublisher(
+    createEventBridgeClient(env.EVENTBRIDGE_ENDPOINT),
+    env.EVENT_BUS_NAME,
+  ),
+  clock: { now: () => new Date() },
+};
+const inputSchema = z.object({
+  quarter: z.union([z.literal('previous'), z.string().regex(/^\d{4}-Q[1-4]$/)]).default('previous'),
+});
+
+async function closeQuarter(event: unknown) {
+  const started = Date.now();
+  const input = inputSchema.parse(event ?? {});
+  const quarter = (
+    input.quarter === 'previous' ? previousQuarter(deps.clock.now()) : input.quarter
+  ) as `${number}-Q${1 | 2 | 3 | 4}`;
+  const results = [];
+  for (const cutoff of REPORTING_CUTOFFS) {
+    const snapshots = await runRollup({ quarter, cutoff, sectors: SECTORS }, deps);
+    results.push(...snapshots.map((s) => ({ cutoff, sector: s.sector, status: s.status })));
+  }
+  metrics.addMetric('RollupDurationMs', MetricUnit.Milliseconds, Date.now() - started);
+  metrics.addMetric('RollupSucceeded', MetricUnit.Count, 1);
+  logger.info('quarter closed', { quarter, results });
+  return { quarter, results };
+}
+
+export const handler = middy(closeQuarter)
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(logMetrics(metrics));
