@@ -25,6 +25,7 @@ import {
   SHARED_DECLARATIONS,
   type PlatformDeclarations,
 } from './declarations.ts';
+import { routesWithJsonBody } from './request-bodies.ts';
 import type { StatefulResources } from './stateful-stack.ts';
 
 export interface StatelessStackProps extends StackProps {
@@ -47,6 +48,11 @@ export interface StatelessStackProps extends StackProps {
    * @default the defaults of PlatformAlarms
    */
   readonly alarms?: Pick<PlatformAlarmsProps, 'api5xxPercent' | 'errorThresholds' | 'rollupWindow'>;
+  /**
+   * Routes (`METHOD /path`) that take a JSON object body.
+   * @default those whose OpenAPI operation declares an application/json request body
+   */
+  readonly jsonBodyRoutes?: ReadonlySet<string>;
 }
 
 export class StatelessStack extends Stack {
@@ -82,6 +88,7 @@ export class StatelessStack extends Stack {
       stage: props.stage,
       routes: declarations.routes,
       functions: this.functions,
+      jsonBodyRoutes: props.jsonBodyRoutes ?? routesWithJsonBody(),
     });
 
     const rules = new EventRules(this, 'EventRules', {

@@ -40,6 +40,8 @@ import { LocalEventBus } from './events/event-bus.ts';
 import { LocalScheduler } from './events/scheduler.ts';
 import { startEventBridgeEndpoint } from './eventbridge-endpoint.ts';
 import { LOCAL_RISK_TOPIC_ARN, startSnsEndpoint } from './sns-endpoint.ts';
+import { startControlServer } from './control-server.ts';
+import { removeRuntimeInfo, writeRuntimeInfo } from './runtime-file.ts';
 import { runtimeLogger } from './runtime-logger.ts';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
@@ -49,6 +51,7 @@ const SEED_FILES = ['seeds/plans/kh266-phu-luc-8.txt', 'seeds/plans/kh267-phu-lu
 
 export interface RunningPlatform {
   url: string;
+  controlUrl: string;
   tokensFile: string;
   tokens: DevTokens;
   bus: LocalEventBus;
@@ -217,9 +220,23 @@ export async function startPlatform(config: LocalConfig): Promise<RunningPlatfor
     });
     const url = await listen(server, config.host, config.port);
     closers.unshift(() => closeGracefully(server));
+    const control = await startControlServer({
+      adminToken: devTokens.tokens.admin,
+      deadLetters,
+      bus,
+      scheduler,
+    });
+    closers.unshift(() => closeGracefully(control.server));
+    await writeRuntimeInfo(config.dataDir, {
+      pid: process.pid,
+      apiUrl: url,
+      controlUrl: control.url,
+    });
+    closers.unshift(() => removeRuntimeInfo(config.dataDir));
 
     return {
       url,
+      controlUrl: control.url,
       tokensFile: devTokens.file,
       tokens: devTokens.tokens,
       bus,

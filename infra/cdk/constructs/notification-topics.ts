@@ -4,8 +4,8 @@
  * customer-managed key, because CloudWatch cannot publish to a topic encrypted with the
  * AWS-managed `alias/aws/sns` key: its key policy cannot be extended to the service.
  */
-import { RemovalPolicy } from 'aws-cdk-lib';
-import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key, type IKey } from 'aws-cdk-lib/aws-kms';
 import { Topic, type ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
@@ -57,5 +57,21 @@ export class NotificationTopics extends Construct {
     });
     this.riskNotifications = topic('RiskNotifications', 'tasks at risk');
     this.operatorAlarms = topic('OperatorAlarms', 'operator alarms');
+
+    // The topic policy CDK writes for enforceSSL replaces SNS's default one, which is what
+    // let the account's services publish; alarm actions publish as CloudWatch, so allow it
+    // back, for this account's alarms only.
+    const { partition, region, account } = Stack.of(this);
+    this.operatorAlarms.topic.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'CloudWatchAlarmsPublish',
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.operatorAlarms.topic.topicArn],
+        conditions: {
+          ArnLike: { 'aws:SourceArn': `arn:${partition}:cloudwatch:${region}:${account}:alarm:*` },
+        },
+      }),
+    );
   }
 }

@@ -45,6 +45,12 @@ export interface ProgressApiProps {
   /** Where the integrations and the authorizer are found, by handler name. Required. */
   readonly functions: PlatformFunctions;
   /**
+   * Routes (`METHOD /path`) whose body must be a JSON object; the gateway refuses anything
+   * else before a function runs.
+   * @default none
+   */
+  readonly jsonBodyRoutes?: ReadonlySet<string>;
+  /**
    * Default throttling of every method of the stage.
    * @default { rateLimit: 50, burstLimit: 100 } - far above what the province's agencies
    * send, low enough that a runaway script cannot run up the bill
@@ -158,10 +164,10 @@ export class ProgressApi extends Construct {
   private addRoute(route: RouteSpec): Method {
     const resource = this.api.root.resourceForPath(route.path);
     const pathParameters = [...route.path.matchAll(PATH_PARAMETER)].map((match) => match[1]);
-    // Every POST of this API carries a JSON object (a report, a plan table); the gateway
-    // refuses anything else before a function runs. The handler's zod schema stays the
-    // authority on the fields: this only weeds out what cannot possibly be right.
-    const jsonBody = route.method === 'POST';
+    // The handler's zod schema stays the authority on the fields: the gateway only weeds
+    // out bodies that cannot possibly be right (not JSON, not an object) without a cold
+    // start. Headers are left to the handlers, whose problem details say which is missing.
+    const jsonBody = this.props.jsonBodyRoutes?.has(`${route.method} ${route.path}`) ?? false;
     const validate = pathParameters.length > 0 || jsonBody;
     const isPublic = route.access === 'public';
 

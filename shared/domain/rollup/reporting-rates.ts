@@ -13,7 +13,7 @@
  *   member of the collective it is). The quarter's report: any report received within
  *   the window, or received after the window's end but naming the quarter (`2026-Q3`) or
  *   one of its months. A month's report: a report naming that month (`2026-08`), whenever
- *   received; else a report naming no month of the quarter covers the month whose window
+ *   received; any other report covers the expected month whose window
  *   its receipt day falls in. One report covers at most one month.
  * On time: received on or before the end of the window it covers (the quarter's, or the
  *   month's). DHIS2 allows "expiry days" after a period; the province's cut-off already
