@@ -66,6 +66,13 @@ beforeAll(async () => {
     holder: platform.tokens.agencies[HOLDER],
     outsider: platform.tokens.agencies['so-y-te'],
   });
+  // The rollup reads need a rollup to read.
+  const run = await platform.request('/rollups/2026-Q3/runs', {
+    method: 'POST',
+    token: platform.tokens.admin,
+    headers: { 'idempotency-key': 'matrix-setup' },
+  });
+  expect(run.status).toBe(200);
 });
 afterAll(() => platform.stop());
 
@@ -85,7 +92,9 @@ function pathFor(route: RouteDeclaration, caller: CallerKind): string {
   return route.path
     .replace('{taskId}', taskId)
     .replace('{agencyId}', 'so-cong-thuong')
-    .replace('{code}', 'KH266');
+    .replace('{code}', 'KH266')
+    .replace('{quarter}', '2026-Q3')
+    .replace('{sector}', 'agriculture');
 }
 
 const bodyFor = (route: RouteDeclaration) =>

@@ -222,3 +222,16 @@ describe('reporting completeness and timeliness', () => {
     expect(row).toBeUndefined();
   });
 });
+
+describe('the edge of a month’s window', () => {
+  it.each([
+    { day: '2026-07-31', onTime: 1 },
+    { day: '2026-08-01', onTime: 0 },
+  ])('July’s report received on $day counts $onTime on time', ({ day, onTime }) => {
+    // Prepare: the report, named for July. Act
+    const row = rates(monthly, [[day, '2026-07']], 'calendar');
+
+    // Assess
+    expect(row).toMatchObject({ received: 1, onTime });
+  });
+});

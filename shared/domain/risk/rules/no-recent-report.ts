@@ -61,7 +61,7 @@ function generalRule(context: RuleContext): Details | null {
 
   if (lastReportOn !== null) {
     const days = daysBetween(lastReportOn, today);
-    if (days > config.noReportAfterDays) {
+    if (days >= config.noReportAfterDays) {
       return { rule: 'stale', lastReportOn, daysSinceReport: days };
     }
   } else if (start !== null) {

@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import type { Schedule } from '#shared/domain/plan/model.ts';
+import type { ProgressReport } from '#shared/domain/progress/report.ts';
+import { computeSnapshot } from '#shared/domain/rollup/compute-snapshot.ts';
+import { latestOnly, provinceInstant, report, task } from '../risk/fixtures.ts';
+
+/** The category of one task in Q3 2026 (closed, computed 02/10/2026), given its reports. */
+function categoryOf(schedule: Partial<Schedule>, reports: ProgressReport[]) {
+  const newest = [...reports].sort((a, b) => (a.receivedAt < b.receivedAt ? 1 : -1))[0];
+  const snapshot = computeSnapshot({
+    quarter: '2026-Q3',
+    sector: 'agriculture',
+    cutoff: 'calendar',
+    tasks: [
+      {
+        task: task({ schedule }),
+        latestReport: newest
+          ? latestOnly({
+              reportId: newest.id,
+              agencyId: newest.agencyId,
+              status: newest.status,
+              percentComplete: newest.percentComplete,
+              receivedAt: newest.receivedAt,
+            })
+          : null,
+        latestActuals: {},
+        riskReasons: [],
+      },
+    ],
+    reports,
+    previousYear: null,
+    computedAt: '2026-10-02T02:00:00.000Z',
+    closed: true,
+  });
+  return snapshot.tasks[0]?.category;
+}
+
+const deadline = { kind: 'deadline' as const, start: null, due: '2026-09-15' };
+const completedAt = (receivedAt: string, id = 'c') =>
+  report({ id, status: 'completed', percentComplete: 100, receivedAt });
+
+describe('completed on time or late', () => {
+  it.each([
+    {
+      receivedAt: '2026-09-15T16:59:59.000Z',
+      category: 'completedOnTime',
+      when: '23:59:59 on the due date in the province',
+    },
+    {
+      receivedAt: '2026-09-15T17:00:00.000Z',
+      category: 'completedLate',
+      when: '00:00 the next day in the province (still the 15th in UTC)',
+    },
+  ])('a completion received at $when is $category', ({ receivedAt, category }) => {
+    // Prepare: the completing report. Act
+    const result = categoryOf(deadline, [completedAt(receivedAt)]);
+
+    // Assess
+    expect(result).toBe(category);
+  });
+
+  it('dates the completion by the first completed report of the run still standing', () => {
+    // Prepare: completed on time, reopened, completed again after the due date
+    const reports = [
+      completedAt(provinceInstant('2026-09-01'), 'a'),
+      report({
+        id: 'b',
+        status: 'on_track',
+        percentComplete: 90,
+        receivedAt: provinceInstant('2026-09-10'),
+      }),
+      completedAt(provinceInstant('2026-09-20'), 'c'),
+    ];
+
+    // Act
+    const result = categoryOf(deadline, reports);
+
+    // Assess
+    expect(result).toBe('completedLate');
+  });
+
+  it('takes the earliest holder to complete it', () => {
+    // Prepare: the communes completed it on time, the lead confirmed later
+    const reports = [
+      { ...completedAt(provinceInstant('2026-09-10'), 'a'), agencyId: 'ubnd-cap-xa' },
+      { ...completedAt(provinceInstant('2026-09-25'), 'b'), agencyId: 'so-nn' },
+    ];
+
+    // Act
+    const result = categoryOf(deadline, reports);
+
+    // Assess
+    expect(result).toBe('completedOnTime');
+  });
+
+  it('never calls a recurring task late', () => {
+    // Prepare: completed after its window
+    const recurring = {
+      kind: 'recurring' as const,
+      recurrence: 'monthly' as const,
+      start: '2026-07-01',
+      due: '2026-08-31',
+    };
+
+    // Act
+    const result = categoryOf(recurring, [completedAt(provinceInstant('2026-09-20'))]);
+
+    // Assess
+    expect(result).toBe('completedOnTime');
+  });
+});
+
+describe('not completed', () => {
+  it.each([
+    { status: 'not_started' as const, category: 'notStarted' },
+    { status: 'on_track' as const, category: 'inProgressWithinDeadline' },
+    { status: 'delayed' as const, category: 'inProgressWithinDeadline' },
+  ])('within the deadline, reported $status, is $category', ({ status, category }) => {
+    // Prepare: due at the end of the year
+    const reports = [report({ status, receivedAt: provinceInstant('2026-08-01') })];
+
+    // Act
+    const result = categoryOf({ kind: 'deadline', start: null, due: '2026-12-31' }, reports);
+
+    // Assess
+    expect(result).toBe(category);
+  });
+
+  it('past the deadline is overdue, even if reported not started', () => {
+    // Prepare: the report. Act
+    const result = categoryOf(deadline, [
+      report({ status: 'not_started', receivedAt: provinceInstant('2026-08-01') }),
+    ]);
+
+    // Assess
+    expect(result).toBe('overdueNotCompleted');
+  });
+
+  it('reads the lead’s status before a coordinating agency’s', () => {
+    // Prepare: the lead has not started; the communes say on track (more recently)
+    const reports = [
+      report({
+        id: 'a',
+        agencyId: 'so-nn',
+        status: 'not_started',
+        receivedAt: provinceInstant('2026-08-01'),
+      }),
+      report({
+        id: 'b',
+        agencyId: 'ubnd-cap-xa',
+        status: 'on_track',
+        receivedAt: provinceInstant('2026-08-05'),
+      }),
+    ];
+
+    // Act
+    const result = categoryOf({ kind: 'deadline', start: null, due: '2026-12-31' }, reports);
+
+    // Assess
+    expect(result).toBe('notStarted');
+  });
+
+  it.each([
+    { schedule: { start: '2026-10-05', due: '2026-12-31' }, category: 'notStarted' },
+    { schedule: { start: '2026-09-30', due: '2026-12-31' }, category: 'noReport' },
+    { schedule: { kind: 'unspecified' as const, start: null, due: null }, category: 'noReport' },
+  ])('with no report and schedule $schedule is $category', ({ schedule, category }) => {
+    // Prepare: no reports. Act
+    const result = categoryOf(schedule, []);
+
+    // Assess
+    expect(result).toBe(category);
+  });
+});
