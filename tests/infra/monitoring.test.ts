@@ -185,7 +185,7 @@ describe('the dashboard', () => {
     expect(found, title).toHaveLength(1);
     return found[0]!.properties.metrics ?? [];
   };
-  /** Metric rows as `namespace/name`, with the statistic if the row sets one. */
+  /** Metric rows as `namespace/name statistic`. */
   const names = (rows: unknown[][]) =>
     rows.map((row) => {
       const options = row.at(-1);
@@ -219,10 +219,10 @@ describe('the dashboard', () => {
     const expected = SECTORS.map((sector) => [
       'LangSonProgress',
       metric,
-      'service',
-      `langson-progress-${STAGE}`,
       'sector',
       sector,
+      'service',
+      `langson-progress-${STAGE}`,
     ]);
 
     // Act
@@ -241,8 +241,8 @@ describe('the dashboard', () => {
 
     // Assess
     expect(rows).toEqual([
-      ['LangSonProgress/RollupDurationMs p50', 'LangSonProgress/RollupDurationMs'],
-      ['LangSonProgress/RollupSucceeded'],
+      ['LangSonProgress/RollupDurationMs p50', 'LangSonProgress/RollupDurationMs Maximum'],
+      ['LangSonProgress/RollupSucceeded Sum'],
     ]);
   });
 
@@ -260,10 +260,10 @@ describe('the dashboard', () => {
     // Assess
     expect(deadLetters).toHaveLength(queues);
     expect(new Set(names(deadLetters))).toEqual(
-      new Set(['AWS/SQS/ApproximateNumberOfMessagesVisible']),
+      new Set(['AWS/SQS/ApproximateNumberOfMessagesVisible Maximum']),
     );
     expect(errors).toHaveLength(functions);
-    expect(new Set(names(errors))).toEqual(new Set(['AWS/Lambda/Errors']));
+    expect(new Set(names(errors))).toEqual(new Set(['AWS/Lambda/Errors Sum']));
     expect(throttles).toHaveLength(functions);
     expect(status?.properties.alarms).toHaveLength(alarms.length);
   });

@@ -1,0 +1,155 @@
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import {
+  DeleteCommand,
+  DynamoDBDocumentClient,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { handler } from '#functions/events/evaluate-task-risk.ts';
+import { lambdaContext } from '../../support/api-event.ts';
+import { seedTask } from '../../support/seed-tasks.ts';
+
+const documents = mockClient(DynamoDBDocumentClient);
+const bus = mockClient(EventBridgeClient);
+const TASK = seedTask('KH266-I-9');
+const AGENCY = 'so-nong-nghiep-va-moi-truong';
+
+const delayedState = {
+  PK: `TASK#${TASK.id}`,
+  SK: `STATE#${AGENCY}`,
+  state: {
+    reportId: 'rep_1',
+    agencyId: AGENCY,
+    status: 'delayed',
+    percentComplete: 10,
+    period: '2026-Q4',
+    asOf: '2026-11-20',
+    receivedAt: '2026-11-20T03:00:00.000Z',
+    hasObstacles: true,
+    actuals: {},
+  },
+};
+
+const progressReported = {
+  version: '0',
+  id: 'event-1',
+  'detail-type': 'ProgressReported',
+  source: 'langson.progress',
+  account: '000000000000',
+  time: '2026-11-20T03:00:01Z',
+  region: 'ap-southeast-1',
+  resources: [],
+  detail: {
+    version: '1',
+    reportId: 'rep_1',
+    taskId: TASK.id,
+    agencyId: AGENCY,
+    plan: 'KH266',
+    sector: 'agriculture',
+    period: '2026-Q4',
+    quarter: '2026-Q4',
+    status: 'delayed',
+    percentComplete: 10,
+    hasObstacles: true,
+    receivedAt: '2026-11-20T03:00:00.000Z',
+  },
+};
+
+function storeHolds(taskItem: Record<string, unknown>) {
+  documents
+    .on(QueryCommand)
+    .callsFake(
+      (input: {
+        KeyConditionExpression: string;
+        ExpressionAttributeValues: Record<string, string>;
+      }) => {
+        if (input.ExpressionAttributeValues[':pk'] === 'AGENCIES') return { Items: [] };
+        if (input.ExpressionAttributeValues[':sk'] === 'TASK') return { Items: [taskItem] };
+        return { Items: [delayedState] };
+      },
+    );
+}
+
+describe('evaluate-task-risk (ProgressReported)', () => {
+  beforeAll(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-20T03:00:05Z'));
+  });
+  afterAll(() => vi.useRealTimers());
+  beforeEach(() => {
+    documents.reset();
+    bus.reset();
+    documents.on(UpdateCommand).resolves({});
+    documents.on(PutCommand).resolves({});
+    documents.on(DeleteCommand).resolves({});
+    bus.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'e' }] });
+  });
+
+  it('flags a task reported delayed, lists it and announces TaskFlaggedAtRisk once', async () => {
+    storeHolds({ ...TASK, PK: `TASK#${TASK.id}`, SK: 'TASK' });
+
+    await handler(progressReported, lambdaContext());
+
+    expect(documents).toHaveReceivedCommandWith(UpdateCommand, {
+      UpdateExpression: 'SET riskReasons = :reasons, riskEvaluatedAt = :at',
+      ExpressionAttributeValues: expect.objectContaining({
+        ':reasons': [expect.objectContaining({ code: 'SELF_REPORTED' })],
+      }),
+    });
+    expect(documents).toHaveReceivedCommandWith(PutCommand, {
+      Item: expect.objectContaining({
+        SK: 'RISK',
+        GSI1PK: 'RISKS',
+        reasonCodes: ['SELF_REPORTED'],
+      }),
+    });
+    const entry = bus.commandCalls(PutEventsCommand)[0]?.args[0].input.Entries?.[0];
+    expect(entry?.DetailType).toBe('TaskFlaggedAtRisk');
+    expect(JSON.parse(entry?.Detail ?? '{}')).toMatchObject({
+      taskId: TASK.id,
+      gained: ['SELF_REPORTED'],
+    });
+    expect(documents).toHaveReceivedCommandWith(UpdateCommand, {
+      UpdateExpression: 'SET riskAnnounced = :codes',
+    });
+  });
+
+  it('publishes nothing when the same state was already evaluated and announced', async () => {
+    const reasons = [
+      {
+        code: 'SELF_REPORTED',
+        message: 'Đơn vị báo cáo khó khăn: Sở Nông nghiệp và Môi trường chậm tiến độ, có vướng mắc',
+      },
+    ];
+    storeHolds({ ...TASK, riskReasons: reasons, riskAnnounced: ['SELF_REPORTED'] });
+
+    await handler(progressReported, lambdaContext());
+
+    expect(bus).toHaveReceivedCommandTimes(PutEventsCommand, 0);
+    expect(documents).toHaveReceivedCommandTimes(PutCommand, 0);
+  });
+
+  it('republishes when an earlier attempt stored the reasons but did not announce them', async () => {
+    const reasons = [
+      {
+        code: 'SELF_REPORTED',
+        message: 'Đơn vị báo cáo khó khăn: Sở Nông nghiệp và Môi trường chậm tiến độ, có vướng mắc',
+      },
+    ];
+    storeHolds({ ...TASK, riskReasons: reasons, riskAnnounced: [] });
+
+    await handler(progressReported, lambdaContext());
+
+    expect(bus).toHaveReceivedCommandTimes(PutEventsCommand, 1);
+  });
+
+  it('rejects an event that is not a ProgressReported v1, so the bus retries and dead-letters it', async () => {
+    await expect(
+      handler({ ...progressReported, detail: { version: '2' } }, lambdaContext()),
+    ).rejects.toThrow();
+    expect(documents).toHaveReceivedCommandTimes(UpdateCommand, 0);
+  });
+});
