@@ -1,25 +1,17 @@
 /** Admin jobs on demand: POST /risks/scans (the daily scan, now) and POST /rollups/{quarter}/runs. */
-import { createDocumentClient, createEventBridgeClient } from '#shared/adapters/aws-clients.ts';
 import { DynamoRiskStore } from '#shared/adapters/dynamodb/risk-store.ts';
 import { DynamoRollupStore } from '#shared/adapters/dynamodb/rollup-store.ts';
-import { EventBridgePublisher } from '#shared/adapters/eventbridge/event-publisher.ts';
-import { eventBusEnvSchema, readEnv, tableEnvSchema } from '#shared/config/env.ts';
 import { SECTORS } from '#shared/domain/plan/model.ts';
 import type { ReportingCutoff } from '#shared/domain/rollup/data-window.ts';
 import { scanRisks } from '#shared/use-cases/evaluate-risks.ts';
-import { runRollup } from '#shared/use-cases/run-rollup.ts';
+import { rollupSummary, runRollup } from '#shared/use-cases/run-rollup.ts';
+import { tableAndBus } from '../wiring.ts';
 import { idempotencyScope, idempotentCommand } from './http/idempotency.ts';
 import { httpApi, json } from './http/middleware.ts';
 import { callerOf, parsePart } from './http/request.ts';
 import { rollupPathSchema, rollupRunQuerySchema } from './schemas/requests.ts';
 
-const env = readEnv(tableEnvSchema.extend(eventBusEnvSchema.shape));
-const db = createDocumentClient(env.DYNAMODB_ENDPOINT);
-const events = new EventBridgePublisher(
-  createEventBridgeClient(env.EVENTBRIDGE_ENDPOINT),
-  env.EVENT_BUS_NAME,
-);
-const clock = { now: () => new Date() };
+const { db, tableName, events, clock } = tableAndBus();
 
 type Job =
   | { job: 'risk-scan' }
@@ -27,24 +19,19 @@ type Job =
 
 const runOnce = idempotentCommand(
   'adminJobs',
-  env.TABLE_NAME,
+  tableName,
   async ({ request }: { scope: string; request: Job }) => {
     if (request.job === 'risk-scan') {
-      return scanRisks(SECTORS, { risks: new DynamoRiskStore(db, env.TABLE_NAME), events, clock });
+      return scanRisks(SECTORS, { risks: new DynamoRiskStore(db, tableName), events, clock });
     }
     const snapshots = await runRollup(
       { quarter: request.quarter, cutoff: request.cutoff, sectors: SECTORS },
-      { rollups: new DynamoRollupStore(db, env.TABLE_NAME), events, clock },
+      { rollups: new DynamoRollupStore(db, tableName), events, clock },
     );
     return {
       quarter: request.quarter,
       cutoff: request.cutoff,
-      sectors: snapshots.map((s) => ({
-        sector: s.sector,
-        status: s.status,
-        computedAt: s.computedAt,
-        tasks: s.basis.tasks,
-      })),
+      sectors: rollupSummary(snapshots),
     };
   },
 );

@@ -6,17 +6,16 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayAuthorizerResult, APIGatewayTokenAuthorizerEvent } from 'aws-lambda';
-import { createDocumentClient } from '#shared/adapters/aws-clients.ts';
 import { DynamoTokenStore } from '#shared/adapters/dynamodb/token-store.ts';
-import { readEnv, tableEnvSchema } from '#shared/config/env.ts';
 import { toAuthorizerContext } from '#shared/domain/access/caller.ts';
 import { bearerSecret } from '#shared/domain/access/token.ts';
 import { logger } from '#shared/observability.ts';
 import { authenticate } from '#shared/use-cases/access.ts';
+import { tableAccess } from '../wiring.ts';
 import { policyFor } from './access-policy.ts';
 
-const env = readEnv(tableEnvSchema);
-const tokens = new DynamoTokenStore(createDocumentClient(env.DYNAMODB_ENDPOINT), env.TABLE_NAME);
+const { db, tableName } = tableAccess();
+const tokens = new DynamoTokenStore(db, tableName);
 
 /** API Gateway answers 401 only to this exact message. */
 const UNAUTHORIZED = 'Unauthorized';

@@ -1,30 +1,26 @@
 /** POST /plans (admin): import a plan table; answers what was created, updated and warned about. */
-import { createDocumentClient } from '#shared/adapters/aws-clients.ts';
 import { DynamoPlanRegistryStore } from '#shared/adapters/dynamodb/plan-registry-store.ts';
-import { readEnv, tableEnvSchema } from '#shared/config/env.ts';
 import { UnprocessableError } from '#shared/domain/errors.ts';
 import { PlanTableError, type PlanSource } from '#shared/domain/plan/plan-parser.ts';
 import { logger } from '#shared/observability.ts';
 import { seedAgencyRegistry, seedPlanProfiles } from '#shared/seed-registry.ts';
 import { importPlans } from '#shared/use-cases/import-plans.ts';
+import { tableAccess } from '../wiring.ts';
 import { idempotencyScope, idempotentCommand } from './http/idempotency.ts';
 import { httpApi, json } from './http/middleware.ts';
 import { callerOf, parsePart } from './http/request.ts';
 import { planImportSchema } from './schemas/requests.ts';
 
-const env = readEnv(tableEnvSchema);
+const { db, tableName } = tableAccess();
 const deps = {
   registry: seedAgencyRegistry(),
   profiles: seedPlanProfiles(),
-  repository: new DynamoPlanRegistryStore(
-    createDocumentClient(env.DYNAMODB_ENDPOINT),
-    env.TABLE_NAME,
-  ),
+  repository: new DynamoPlanRegistryStore(db, tableName),
 };
 
 const importOnce = idempotentCommand(
   'importPlan',
-  env.TABLE_NAME,
+  tableName,
   async ({ request }: { scope: string; request: PlanSource }) => {
     try {
       return await importPlans([request], deps);

@@ -1,14 +1,13 @@
 /** GET /plans, /plans/{code}, /agencies, /agencies/{agencyId}/tasks */
-import { createDocumentClient } from '#shared/adapters/aws-clients.ts';
 import { DynamoReadStore } from '#shared/adapters/dynamodb/read-store.ts';
-import { readEnv, tableEnvSchema } from '#shared/config/env.ts';
 import { NotFoundError } from '#shared/domain/errors.ts';
+import { tableAccess } from '../wiring.ts';
 import { httpApi, json } from './http/middleware.ts';
 import { parsePart } from './http/request.ts';
 import { agencyPathSchema, pageQuerySchema, planPathSchema } from './schemas/requests.ts';
 
-const env = readEnv(tableEnvSchema);
-const store = new DynamoReadStore(createDocumentClient(env.DYNAMODB_ENDPOINT), env.TABLE_NAME);
+const { db, tableName } = tableAccess();
+const store = new DynamoReadStore(db, tableName);
 
 export const handler = httpApi(async (event) => {
   switch (event.resource) {

@@ -1,9 +1,8 @@
 /** GET /tasks, GET /tasks/{taskId}, GET /tasks/{taskId}/reports, GET /risks */
-import { createDocumentClient } from '#shared/adapters/aws-clients.ts';
 import { DynamoReadStore } from '#shared/adapters/dynamodb/read-store.ts';
 import { DynamoRiskStore } from '#shared/adapters/dynamodb/risk-store.ts';
-import { readEnv, tableEnvSchema } from '#shared/config/env.ts';
 import { NotFoundError } from '#shared/domain/errors.ts';
+import { tableAccess } from '../wiring.ts';
 import { httpApi, json } from './http/middleware.ts';
 import { parsePart } from './http/request.ts';
 import {
@@ -13,10 +12,9 @@ import {
   taskPathSchema,
 } from './schemas/requests.ts';
 
-const env = readEnv(tableEnvSchema);
-const db = createDocumentClient(env.DYNAMODB_ENDPOINT);
-const store = new DynamoReadStore(db, env.TABLE_NAME);
-const risks = new DynamoRiskStore(db, env.TABLE_NAME);
+const { db, tableName } = tableAccess();
+const store = new DynamoReadStore(db, tableName);
+const risks = new DynamoRiskStore(db, tableName);
 
 export const handler = httpApi(async (event) => {
   if (event.resource === '/risks') {

@@ -1,9 +1,7 @@
 /** POST /tasks/{taskId}/reports: an agency reports progress on a task it holds. */
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { createDocumentClient, createEventBridgeClient } from '#shared/adapters/aws-clients.ts';
 import { DynamoProgressStore } from '#shared/adapters/dynamodb/progress-store.ts';
-import { EventBridgePublisher } from '#shared/adapters/eventbridge/event-publisher.ts';
-import { eventBusEnvSchema, readEnv, tableEnvSchema } from '#shared/config/env.ts';
+import { tableAndBus } from '../wiring.ts';
 import { ForbiddenError } from '#shared/domain/errors.ts';
 import { reportSubmissionSchema, type ReportSubmission } from '#shared/domain/progress/report.ts';
 import { logger, metrics } from '#shared/observability.ts';
@@ -13,17 +11,9 @@ import { httpApi, json } from './http/middleware.ts';
 import { callerOf, parsePart } from './http/request.ts';
 import { taskPathSchema } from './schemas/requests.ts';
 
-const env = readEnv(tableEnvSchema.extend(eventBusEnvSchema.shape));
-const store = new DynamoProgressStore(createDocumentClient(env.DYNAMODB_ENDPOINT), env.TABLE_NAME);
-const deps = {
-  tasks: store,
-  reports: store,
-  events: new EventBridgePublisher(
-    createEventBridgeClient(env.EVENTBRIDGE_ENDPOINT),
-    env.EVENT_BUS_NAME,
-  ),
-  clock: { now: () => new Date() },
-};
+const { db, tableName, events, clock } = tableAndBus();
+const store = new DynamoProgressStore(db, tableName);
+const deps = { tasks: store, reports: store, events, clock };
 
 interface SubmitRequest {
   taskId: string;
@@ -34,7 +24,7 @@ interface SubmitRequest {
 
 const submitOnce = idempotentCommand(
   'submitReport',
-  env.TABLE_NAME,
+  tableName,
   async ({ scope, request }: { scope: string; request: SubmitRequest }) => {
     const report = await submitReport({ ...request, reportId: stableId('rep', scope) }, deps);
     metrics.addDimensions({ sector: report.sector });

@@ -11,12 +11,11 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DynamoPlanRegistryStore } from '#shared/adapters/dynamodb/plan-registry-store.ts';
-import { createDocumentClient } from '#shared/adapters/aws-clients.ts';
-import { readEnv, tableEnvSchema } from '#shared/config/env.ts';
 import { PlanTableError } from '#shared/domain/plan/plan-parser.ts';
 import type { ImportWarning } from '#shared/domain/plan/model.ts';
 import { seedAgencyRegistry, seedPlanProfiles } from '#shared/seed-registry.ts';
 import { importPlans, parsePlans } from '#shared/use-cases/import-plans.ts';
+import { tableAccess } from '../wiring.ts';
 
 const USAGE = 'usage: npm run --silent import -- [--dry-run] [--json] FILE...';
 
@@ -56,11 +55,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
-  const env = readEnv(tableEnvSchema);
-  const repository = new DynamoPlanRegistryStore(
-    createDocumentClient(env.DYNAMODB_ENDPOINT),
-    env.TABLE_NAME,
-  );
+  const { db, tableName } = tableAccess();
+  const repository = new DynamoPlanRegistryStore(db, tableName);
   const summary = await importPlans(sources, { ...deps, repository });
   if (values.json) {
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);

@@ -10,12 +10,11 @@
  * Needs TABLE_NAME (and DYNAMODB_ENDPOINT for a local store).
  */
 import { parseArgs } from 'node:util';
-import { createDocumentClient } from '#shared/adapters/aws-clients.ts';
 import { DynamoTokenStore } from '#shared/adapters/dynamodb/token-store.ts';
-import { readEnv, tableEnvSchema } from '#shared/config/env.ts';
 import { ROLES, type Role } from '#shared/domain/access/caller.ts';
 import { DomainError } from '#shared/domain/errors.ts';
 import { issueToken } from '#shared/use-cases/access.ts';
+import { tableAccess } from '../wiring.ts';
 
 const USAGE = `usage: npm run --silent tokens -- issue --role ${ROLES.join('|')} [--agency ID] [--label TEXT] [--expires YYYY-MM-DD]
        npm run --silent tokens -- list
@@ -37,8 +36,8 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
   });
   const [command, argument] = positionals;
-  const env = readEnv(tableEnvSchema);
-  const tokens = new DynamoTokenStore(createDocumentClient(env.DYNAMODB_ENDPOINT), env.TABLE_NAME);
+  const { db, tableName } = tableAccess();
+  const tokens = new DynamoTokenStore(db, tableName);
 
   switch (command) {
     case 'issue': {

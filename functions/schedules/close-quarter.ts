@@ -7,24 +7,15 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import * as z from 'zod';
-import { createDocumentClient, createEventBridgeClient } from '#shared/adapters/aws-clients.ts';
 import { DynamoRollupStore } from '#shared/adapters/dynamodb/rollup-store.ts';
-import { EventBridgePublisher } from '#shared/adapters/eventbridge/event-publisher.ts';
-import { eventBusEnvSchema, readEnv, tableEnvSchema } from '#shared/config/env.ts';
 import { SECTORS } from '#shared/domain/plan/model.ts';
 import { REPORTING_CUTOFFS } from '#shared/domain/rollup/data-window.ts';
 import { logger, metrics } from '#shared/observability.ts';
 import { previousQuarter, runRollup } from '#shared/use-cases/run-rollup.ts';
+import { tableAndBus } from '../wiring.ts';
 
-const env = readEnv(tableEnvSchema.extend(eventBusEnvSchema.shape));
-const deps = {
-  rollups: new DynamoRollupStore(createDocumentClient(env.DYNAMODB_ENDPOINT), env.TABLE_NAME),
-  events: new EventBridgePublisher(
-    createEventBridgeClient(env.EVENTBRIDGE_ENDPOINT),
-    env.EVENT_BUS_NAME,
-  ),
-  clock: { now: () => new Date() },
-};
+const { db, tableName, events, clock } = tableAndBus();
+const deps = { rollups: new DynamoRollupStore(db, tableName), events, clock };
 const inputSchema = z.object({
   quarter: z.union([z.literal('previous'), z.string().regex(/^\d{4}-Q[1-4]$/)]).default('previous'),
 });

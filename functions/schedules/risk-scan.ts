@@ -3,23 +3,14 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
-import { createDocumentClient, createEventBridgeClient } from '#shared/adapters/aws-clients.ts';
 import { DynamoRiskStore } from '#shared/adapters/dynamodb/risk-store.ts';
-import { EventBridgePublisher } from '#shared/adapters/eventbridge/event-publisher.ts';
-import { eventBusEnvSchema, readEnv, tableEnvSchema } from '#shared/config/env.ts';
 import { SECTORS } from '#shared/domain/plan/model.ts';
 import { logger, metrics } from '#shared/observability.ts';
 import { scanRisks } from '#shared/use-cases/evaluate-risks.ts';
+import { tableAndBus } from '../wiring.ts';
 
-const env = readEnv(tableEnvSchema.extend(eventBusEnvSchema.shape));
-const deps = {
-  risks: new DynamoRiskStore(createDocumentClient(env.DYNAMODB_ENDPOINT), env.TABLE_NAME),
-  events: new EventBridgePublisher(
-    createEventBridgeClient(env.EVENTBRIDGE_ENDPOINT),
-    env.EVENT_BUS_NAME,
-  ),
-  clock: { now: () => new Date() },
-};
+const { db, tableName, events, clock } = tableAndBus();
+const deps = { risks: new DynamoRiskStore(db, tableName), events, clock };
 
 async function scan() {
   const summary = await scanRisks(SECTORS, deps);

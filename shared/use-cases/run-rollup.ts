@@ -99,6 +99,16 @@ async function rollupSector(
   return deps.rollups.saveSnapshot(snapshot);
 }
 
+/** What a rollup run produced, per sector: the detail of RollupCompleted and the admin answer. */
+export function rollupSummary(snapshots: readonly SectorSnapshot[]): RollupCompletedV1['sectors'] {
+  return snapshots.map((s) => ({
+    sector: s.sector,
+    status: s.status,
+    computedAt: s.computedAt,
+    tasks: s.basis.tasks,
+  }));
+}
+
 export async function runRollup(
   request: RollupRequest,
   deps: RunRollupDeps,
@@ -111,12 +121,7 @@ export async function runRollup(
     version: '1',
     quarter: request.quarter,
     cutoff: request.cutoff,
-    sectors: snapshots.map((s) => ({
-      sector: s.sector,
-      status: s.status,
-      computedAt: s.computedAt,
-      tasks: s.basis.tasks,
-    })),
+    sectors: rollupSummary(snapshots),
     completedAt: now.toISOString(),
   };
   await deps.events.publish([{ detailType: ROLLUP_COMPLETED, detail }]);

@@ -25,7 +25,9 @@ function acknowledgements(root: IConstruct): Map<string, { path: string; reason:
   for (const construct of root.node.findAll()) {
     for (const entry of construct.node.metadata) {
       if (entry.type !== 'aws:cdk:acknowledged-rules') continue;
-      for (const [id, reason] of Object.entries(entry.data as Record<string, string>)) {
+      for (const [qualified, reason] of Object.entries(entry.data as Record<string, string>)) {
+        // CDK records the id qualified by a namespace (`Annotation::AwsSolutions-SQS3`).
+        const id = qualified.replace(/^\w+::/, '');
         found.set(id, [...(found.get(id) ?? []), { path: construct.node.path, reason }]);
       }
     }

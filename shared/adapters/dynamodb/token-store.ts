@@ -7,15 +7,21 @@ import {
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import { agencySchema, type Agency } from '#shared/domain/plan/model.ts';
+import type { Agency } from '#shared/domain/plan/model.ts';
+import type { TokenRepository } from '#shared/use-cases/access.ts';
 import { tokenRecordSchema, type TokenRecord } from '#shared/domain/access/token.ts';
-import { accessKeys, keys } from './keys.ts';
+import { accessKeys } from './keys.ts';
+import { DynamoReadStore } from './read-store.ts';
 
-export class DynamoTokenStore {
+export class DynamoTokenStore implements TokenRepository {
+  private readonly reads: DynamoReadStore;
+
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
-  ) {}
+  ) {
+    this.reads = new DynamoReadStore(db, tableName);
+  }
 
   async findByHash(tokenHash: string): Promise<TokenRecord | null> {
     const { Item } = await this.db.send(
@@ -24,14 +30,8 @@ export class DynamoTokenStore {
     return Item ? tokenRecordSchema.parse(Item) : null;
   }
 
-  async getAgency(agencyId: string): Promise<Agency | null> {
-    const { Item } = await this.db.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: { PK: keys.agency(agencyId).PK, SK: 'AGENCY' },
-      }),
-    );
-    return Item ? agencySchema.parse(Item) : null;
+  getAgency(agencyId: string): Promise<Agency | null> {
+    return this.reads.getAgency(agencyId);
   }
 
   async save(record: TokenRecord): Promise<void> {

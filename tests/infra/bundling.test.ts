@@ -1,0 +1,104 @@
+/**
+ * The one infra test that bundles for real, as `cdk synth` does: every function through
+ * the local esbuild (no Docker), then each bundle loaded by a plain Node.js process, the
+ * way Lambda loads it. A missing createRequire banner fails here with "Dynamic require of
+ * util is not supported"; an unresolved import alias fails at bundling.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ESM_REQUIRE_BANNER } from '#infra/cdk/constructs/house-function.ts';
+import { HANDLERS } from '#shared/platform/handlers.ts';
+import { functionIds, synthesize, type Synthesized } from './support/platform.ts';
+
+let synthesized: Synthesized;
+
+beforeAll(() => {
+  synthesized = synthesize({ bundle: true });
+}, 300_000);
+afterAll(() => synthesized?.dispose());
+
+/** The directory CDK staged a function's bundle in, found through its asset hash. */
+function bundleDirectory(handler: string): string {
+  const { function: functionId } = functionIds(synthesized.platform, handler);
+  const fn = synthesized.stateless.toJSON().Resources[functionId];
+  const key = String(fn.Properties.Code.S3Key);
+  return join(synthesized.outdir, `asset.${key.replace(/\.zip$/, '')}`);
+}
+
+const handlers = Object.keys(HANDLERS);
+
+/** Top-level `import … from "x"` and `import "x"` statements of a minified ESM bundle. */
+const STATIC_IMPORT = /(?:^|[;\n])import(?:[\w*{}\s,$]+from)?\s*["']([^"']+)["']/g;
+
+describe('bundles', () => {
+  it.each(handlers)('%s is a minified ESM bundle with the require banner and a source map', (handler) => {
+    // Prepare
+    const directory = bundleDirectory(handler);
+
+    // Act
+    const code = readFileSync(join(directory, 'index.mjs'), 'utf8');
+
+    // Assess
+    expect(code.startsWith(`${ESM_REQUIRE_BANNER}\n`)).toBe(true);
+    expect(existsSync(join(directory, 'index.mjs.map'))).toBe(true);
+    expect(code).toContain('//# sourceMappingURL=index.mjs.map');
+    // Minified: long lines, not one statement per line.
+    expect(code.split('\n').length).toBeLessThan(code.length / 500);
+  });
+
+  it.each(handlers)('%s imports nothing but Node.js built-ins: the AWS SDK is inside', (handler) => {
+    // Prepare
+    const code = readFileSync(join(bundleDirectory(handler), 'index.mjs'), 'utf8');
+
+    // Act
+    const imported = [...code.matchAll(STATIC_IMPORT)].map((match) => match[1]!);
+
+    // Assess
+    expect(imported.filter((specifier) => !isBuiltin(specifier))).toEqual([]);
+    if (HANDLERS[handler as keyof typeof HANDLERS].grants.table) {
+      // The DynamoDB protocol's target prefix: the client itself was bundled.
+      expect(code).toContain('DynamoDB_20120810');
+    }
+  });
+
+  it('load in plain Node.js and export a handler function', () => {
+    // Prepare
+    const files = Object.fromEntries(
+      handlers.map((handler) => [handler, join(bundleDirectory(handler), 'index.mjs')]),
+    );
+    const script = `
+      const files = ${JSON.stringify(files)};
+      const kinds = {};
+      for (const [name, file] of Object.entries(files)) {
+        kinds[name] = typeof (await import(file)).handler;
+      }
+      process.stdout.write(JSON.stringify(kinds));
+    `;
+
+    // Act
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: {
+        PATH: process.env.PATH,
+        AWS_REGION: 'ap-southeast-1',
+        TABLE_NAME: 'progress-bundle-test',
+        EVENT_BUS_NAME: 'progress-bundle-test',
+        RISK_TOPIC_ARN: 'arn:aws:sns:ap-southeast-1:123456789012:risks',
+        POWERTOOLS_LOG_LEVEL: 'SILENT',
+        POWERTOOLS_METRICS_DISABLED: 'true',
+        AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
+      },
+    });
+
+    // Assess
+    expect(result.stderr).not.toMatch(/Dynamic require|ERR_|Error:/);
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual(
+      Object.fromEntries(handlers.map((handler) => [handler, 'function'])),
+    );
+  }, 60_000);
+});

@@ -1,0 +1,76 @@
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { ContextError, readContext } from '#infra/cdk/context.ts';
+import { buildPlatform } from '#infra/cdk/platform.ts';
+
+const NO_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
+
+describe('context', () => {
+  it('defaults to stage dev, INFO logs and an environment-agnostic template', () => {
+    // Prepare
+    const app = new App();
+
+    // Act
+    const context = readContext(app);
+
+    // Assess
+    expect(context).toEqual({
+      stage: 'dev',
+      logLevel: 'INFO',
+      env: { account: undefined, region: undefined },
+    });
+  });
+
+  it('names the stacks and the API stage after the stage it is given', () => {
+    // Prepare
+    const app = new App({ context: { ...NO_BUNDLING, stage: 'prod', logLevel: 'WARN' } });
+
+    // Act
+    const { stateful, stateless } = buildPlatform(app);
+    const template = Template.fromStack(stateless);
+
+    // Assess
+    expect(stateful.stackName).toBe('LangSonProgress-prod-Stateful');
+    expect(stateless.stackName).toBe('LangSonProgress-prod-Stateless');
+    template.hasResourceProperties('AWS::ApiGateway::Stage', { StageName: 'prod' });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: { POWERTOOLS_LOG_LEVEL: 'WARN' } },
+    });
+  });
+
+  it('deploys to the account and region it is given, and nowhere by default', () => {
+    // Prepare
+    const app = new App({
+      context: { ...NO_BUNDLING, account: '123456789012', region: 'ap-southeast-1' },
+    });
+
+    // Act
+    const { stateful, stateless } = buildPlatform(app);
+
+    // Assess
+    for (const stack of [stateful, stateless]) {
+      expect(stack.account).toBe('123456789012');
+      expect(stack.region).toBe('ap-southeast-1');
+    }
+  });
+
+  it.each([
+    [{ stage: 'Prod' }, /stage/],
+    [{ stage: 'a' }, /stage/],
+    [{ stage: 'prod;rm' }, /stage/],
+    [{ account: '1234' }, /account/],
+    [{ region: 'Asia' }, /region/],
+    [{ logLevel: 'TRACE' }, /logLevel/],
+  ])('refuses %o', (context, message) => {
+    // Prepare
+    const app = new App({ context });
+
+    // Act
+    const read = () => readContext(app);
+
+    // Assess
+    expect(read).toThrow(ContextError);
+    expect(read).toThrow(message);
+  });
+});
