@@ -231,6 +231,8 @@ export async function startPlatform(config: LocalConfig): Promise<RunningPlatfor
       pid: process.pid,
       apiUrl: url,
       controlUrl: control.url,
+      storeEndpoint: store.endpoint,
+      tableName: LOCAL_TABLE_NAME,
     });
     closers.unshift(() => removeRuntimeInfo(config.dataDir));
 

@@ -10,6 +10,8 @@ export const runtimeInfoSchema = z.object({
   pid: z.number(),
   apiUrl: z.url(),
   controlUrl: z.url(),
+  storeEndpoint: z.url(),
+  tableName: z.string(),
 });
 export type RuntimeInfo = z.infer<typeof runtimeInfoSchema>;
 

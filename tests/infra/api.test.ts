@@ -7,7 +7,14 @@ import {
 import { routesWithJsonBody } from '#infra/cdk/request-bodies.ts';
 import { GATEWAY_PROBLEMS } from '#infra/local/api-gateway/responses.ts';
 import { ROUTES } from '#shared/platform/routes.ts';
-import { functionIds, STAGE, synthesize, type Synthesized } from './support/platform.ts';
+import {
+  defined,
+  functionIds,
+  only,
+  STAGE,
+  synthesize,
+  type Synthesized,
+} from './support/platform.ts';
 
 let synthesized: Synthesized;
 type Resources = Record<string, { Type: string; Properties: Record<string, unknown> }>;
@@ -112,7 +119,7 @@ describe('routes', () => {
       expect(method?.RequestValidatorId, key).toEqual(validated ? { Ref: validatorId } : undefined);
       expect(method?.RequestModels !== undefined, key).toBe(body);
     }
-    expect(resources[validatorId!]?.Properties).toMatchObject({
+    expect(resources[defined(validatorId, 'request validator')]?.Properties).toMatchObject({
       ValidateRequestBody: true,
       ValidateRequestParameters: true,
     });
@@ -128,8 +135,7 @@ describe('the authorizer', () => {
     const authorizers = ofType('AWS::ApiGateway::Authorizer');
 
     // Assess
-    expect(authorizers).toHaveLength(1);
-    const [, authorizer] = authorizers[0]!;
+    const [, authorizer] = only(authorizers, 'authorizer');
     expect(authorizer.Properties).toMatchObject({
       Type: 'TOKEN',
       IdentitySource: 'method.request.header.Authorization',
@@ -145,10 +151,9 @@ describe('the stage', () => {
     const stages = ofType('AWS::ApiGateway::Stage');
 
     // Act
-    const [, stage] = stages[0]!;
+    const [, stage] = only(stages, 'stage');
 
     // Assess
-    expect(stages).toHaveLength(1);
     expect(stage.Properties).toMatchObject({
       StageName: STAGE,
       TracingEnabled: true,
@@ -167,7 +172,7 @@ describe('the stage', () => {
 
   it('writes JSON access logs to its own log group', () => {
     // Prepare
-    const [, stage] = ofType('AWS::ApiGateway::Stage')[0]!;
+    const [, stage] = only(ofType('AWS::ApiGateway::Stage'), 'stage');
 
     // Act
     const setting = stage.Properties.AccessLogSetting as {
@@ -210,7 +215,7 @@ describe('gateway responses', () => {
 
       // Act
       const templates = response?.ResponseTemplates as Record<string, string>;
-      const body = render(templates['application/json']!);
+      const body = render(defined(templates['application/json'], `${type} template`));
 
       // Assess
       expect(response?.ResponseParameters).toMatchObject({
@@ -238,7 +243,10 @@ describe('gateway responses', () => {
     expect([...built.keys()].sort()).toEqual([...new Set(all)].sort());
     for (const [type, response] of built) {
       const body = render(
-        (response.ResponseTemplates as Record<string, string>)['application/json']!,
+        defined(
+          (response.ResponseTemplates as Record<string, string>)['application/json'],
+          `${type} template`,
+        ),
       );
       expect(body.status, type).toBe(Number(response.StatusCode));
     }

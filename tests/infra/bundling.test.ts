@@ -10,6 +10,7 @@ import { isBuiltin } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ESM_REQUIRE_BANNER } from '#infra/cdk/constructs/house-function.ts';
+import type { HandlerDeclarations } from '#infra/cdk/declarations.ts';
 import { HANDLERS } from '#shared/platform/handlers.ts';
 import { functionIds, synthesize, type Synthesized } from './support/platform.ts';
 
@@ -28,41 +29,48 @@ function bundleDirectory(handler: string): string {
   return join(synthesized.outdir, `asset.${key.replace(/\.zip$/, '')}`);
 }
 
-const handlers = Object.keys(HANDLERS);
+const DECLARED: HandlerDeclarations = HANDLERS;
+const handlers = Object.keys(DECLARED);
 
 /** Top-level `import … from "x"` and `import "x"` statements of a minified ESM bundle. */
 const STATIC_IMPORT = /(?:^|[;\n])import(?:[\w*{}\s,$]+from)?\s*["']([^"']+)["']/g;
 
 describe('bundles', () => {
-  it.each(handlers)('%s is a minified ESM bundle with the require banner and a source map', (handler) => {
-    // Prepare
-    const directory = bundleDirectory(handler);
+  it.each(handlers)(
+    '%s is a minified ESM bundle with the require banner and a source map',
+    (handler) => {
+      // Prepare
+      const directory = bundleDirectory(handler);
 
-    // Act
-    const code = readFileSync(join(directory, 'index.mjs'), 'utf8');
+      // Act
+      const code = readFileSync(join(directory, 'index.mjs'), 'utf8');
 
-    // Assess
-    expect(code.startsWith(`${ESM_REQUIRE_BANNER}\n`)).toBe(true);
-    expect(existsSync(join(directory, 'index.mjs.map'))).toBe(true);
-    expect(code).toContain('//# sourceMappingURL=index.mjs.map');
-    // Minified: long lines, not one statement per line.
-    expect(code.split('\n').length).toBeLessThan(code.length / 500);
-  });
+      // Assess
+      expect(code.startsWith(`${ESM_REQUIRE_BANNER}\n`)).toBe(true);
+      expect(existsSync(join(directory, 'index.mjs.map'))).toBe(true);
+      expect(code).toContain('//# sourceMappingURL=index.mjs.map');
+      // Minified: long lines, not one statement per line.
+      expect(code.split('\n').length).toBeLessThan(code.length / 500);
+    },
+  );
 
-  it.each(handlers)('%s imports nothing but Node.js built-ins: the AWS SDK is inside', (handler) => {
-    // Prepare
-    const code = readFileSync(join(bundleDirectory(handler), 'index.mjs'), 'utf8');
+  it.each(handlers)(
+    '%s imports nothing but Node.js built-ins: the AWS SDK is inside',
+    (handler) => {
+      // Prepare
+      const code = readFileSync(join(bundleDirectory(handler), 'index.mjs'), 'utf8');
 
-    // Act
-    const imported = [...code.matchAll(STATIC_IMPORT)].map((match) => match[1]!);
+      // Act
+      const imported = [...code.matchAll(STATIC_IMPORT)].map((match) => String(match[1]));
 
-    // Assess
-    expect(imported.filter((specifier) => !isBuiltin(specifier))).toEqual([]);
-    if (HANDLERS[handler as keyof typeof HANDLERS].grants.table) {
-      // The DynamoDB protocol's target prefix: the client itself was bundled.
-      expect(code).toContain('DynamoDB_20120810');
-    }
-  });
+      // Assess
+      expect(imported.filter((specifier) => !isBuiltin(specifier))).toEqual([]);
+      if (DECLARED[handler]?.grants.table) {
+        // The DynamoDB protocol's target prefix: the client itself was bundled.
+        expect(code).toContain('DynamoDB_20120810');
+      }
+    },
+  );
 
   it('load in plain Node.js and export a handler function', () => {
     // Prepare

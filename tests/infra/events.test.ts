@@ -9,6 +9,7 @@ import {
   actionsOf,
   arnOf,
   functionIds,
+  only,
   SAMPLE_HANDLERS,
   SAMPLE_RULE,
   SAMPLE_SCHEDULE,
@@ -36,8 +37,7 @@ const byDescription = (type: string, description: string): Resource => {
   const found = Object.values(resources).filter(
     (r) => r.Type === type && r.Properties.Description === description,
   );
-  expect(found).toHaveLength(1);
-  return found[0]!;
+  return only(found, `${type} "${description}"`);
 };
 
 /** The queue a DeadLetterConfig points at, with its queue policy's statements. */

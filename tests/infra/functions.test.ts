@@ -9,6 +9,7 @@ import { EVENT_SOURCE } from '#shared/platform/events.ts';
 import { HANDLERS } from '#shared/platform/handlers.ts';
 import {
   actionsOf,
+  defined,
   functionIds,
   SAMPLE_HANDLERS,
   STAGE,
@@ -130,9 +131,10 @@ describe.each(Object.entries(SAMPLE_HANDLERS))('function %s', (name, declaration
     const logs = withAction(statementsOf(name), 'logs:');
 
     // Assess
+    const [statement] = logs;
     expect(logs).toHaveLength(1);
-    expect(actionsOf(logs[0]!).sort()).toEqual([...LOG_ACTIONS].sort());
-    expect(logs[0]!.Resource).toEqual({ 'Fn::GetAtt': [ids.logGroup, 'Arn'] });
+    expect(actionsOf(defined(statement, 'logs statement')).sort()).toEqual([...LOG_ACTIONS].sort());
+    expect(statement?.Resource).toEqual({ 'Fn::GetAtt': [ids.logGroup, 'Arn'] });
   });
 
   it('touches the table exactly as declared', () => {
@@ -168,11 +170,12 @@ describe.each(Object.entries(SAMPLE_HANDLERS))('function %s', (name, declaration
     // Assess
     expect(events).toHaveLength(publishes ? 1 : 0);
     if (publishes) {
-      expect(actionsOf(events[0]!)).toEqual(['events:PutEvents']);
-      expect(events[0]!.Resource).toEqual({
+      const statement = defined(events[0], 'events statement');
+      expect(actionsOf(statement)).toEqual(['events:PutEvents']);
+      expect(statement.Resource).toEqual({
         'Fn::ImportValue': expect.stringMatching(/Stateful:ExportsOutputFnGetAttEventsBus/),
       });
-      expect(events[0]!.Condition).toEqual({
+      expect(statement.Condition).toEqual({
         StringEquals: { 'events:source': EVENT_SOURCE },
       });
     }
@@ -193,7 +196,7 @@ describe.each(Object.entries(SAMPLE_HANDLERS))('function %s', (name, declaration
       notifies ? ['kms:Decrypt', 'kms:GenerateDataKey'] : [],
     );
     if (notifies) {
-      expect(sns[0]!.Resource).toEqual({
+      expect(sns[0]?.Resource).toEqual({
         'Fn::ImportValue': expect.stringMatching(
           /Stateful:ExportsOutputRefTopicsRiskNotifications/,
         ),

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SECTORS } from '#shared/domain/plan/model.ts';
 import {
+  defined,
   functionIds,
+  only,
   SAMPLE_HANDLERS,
   SAMPLE_RULE,
   SAMPLE_SCHEDULE,
@@ -75,9 +77,10 @@ describe('alarms', () => {
     expect(metrics.find((m) => m.Expression)?.Expression).toBe(
       'IF(requests > 0, 100 * errors / requests, 0)',
     );
-    const [stageId] = Object.entries(resources).find(
-      ([, r]) => r.Type === 'AWS::ApiGateway::Stage',
-    )!;
+    const [stageId] = defined(
+      Object.entries(resources).find(([, r]) => r.Type === 'AWS::ApiGateway::Stage'),
+      'stage',
+    );
     expect(JSON.stringify(metrics)).toContain(`"Stage","Value":{"Ref":"${stageId}"}`);
   });
 
@@ -152,7 +155,7 @@ describe('alarms', () => {
   it("match the functions' metrics: the service dimension is their POWERTOOLS_SERVICE_NAME", () => {
     // Prepare
     const { function: functionId } = functionIds(synthesized.platform, 'submitReport');
-    const fn = resources[functionId]!;
+    const fn = defined(resources[functionId], `function ${functionId}`);
 
     // Act
     const service = (fn.Properties.Environment as { Variables: Record<string, string> }).Variables
@@ -175,15 +178,18 @@ describe('the dashboard', () => {
     const dashboards = Object.values(resources).filter(
       (r) => r.Type === 'AWS::CloudWatch::Dashboard',
     );
-    expect(dashboards).toHaveLength(1);
-    const body = dashboards[0]!.Properties.DashboardBody as { 'Fn::Join': [string, unknown[]] };
+    const body = only(dashboards, 'dashboard').Properties.DashboardBody as {
+      'Fn::Join': [string, unknown[]];
+    };
     const text = body['Fn::Join'][1].map((part) => (typeof part === 'string' ? part : 'TOKEN'));
     return (JSON.parse(text.join('')) as { widgets: Widget[] }).widgets;
   };
   const graph = (title: string) => {
-    const found = widgets().filter((w) => w.properties.title === title);
-    expect(found, title).toHaveLength(1);
-    return found[0]!.properties.metrics ?? [];
+    const found = only(
+      widgets().filter((w) => w.properties.title === title),
+      `widget "${title}"`,
+    );
+    return found.properties.metrics ?? [];
   };
   /** Metric rows as `namespace/name statistic`. */
   const names = (rows: unknown[][]) =>

@@ -94,7 +94,8 @@ describe('cdk-nag AwsSolutions', () => {
     // Assess
     expect([...found.keys()].sort()).toEqual(reviewed.sort());
     for (const [id, places] of found) {
-      for (const { path, reason } of places) expect(reason.length, `${id} at ${path}`).toBeGreaterThan(60);
+      for (const { path, reason } of places)
+        expect(reason.length, `${id} at ${path}`).toBeGreaterThan(60);
     }
   });
 

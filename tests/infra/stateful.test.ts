@@ -6,7 +6,7 @@ import {
   TTL_ATTRIBUTE,
 } from '#shared/adapters/dynamodb/table-definition.ts';
 import { EVENT_SOURCE } from '#shared/platform/events.ts';
-import { synthesize, type Synthesized } from './support/platform.ts';
+import { defined, only as onlyOne, synthesize, type Synthesized } from './support/platform.ts';
 
 let synthesized: Synthesized;
 type Resource = {
@@ -23,11 +23,11 @@ beforeAll(() => {
 });
 afterAll(() => synthesized.dispose());
 
-const only = (type: string): [string, Resource] => {
-  const found = Object.entries(resources).filter(([, r]) => r.Type === type);
-  expect(found, type).toHaveLength(1);
-  return found[0]!;
-};
+const only = (type: string): [string, Resource] =>
+  onlyOne(
+    Object.entries(resources).filter(([, r]) => r.Type === type),
+    type,
+  );
 
 describe('the table', () => {
   it('survives its stack: deletion protection, RETAIN, point-in-time recovery', () => {
@@ -134,7 +134,10 @@ describe('the topics', () => {
 
   it('let CloudWatch alarms publish to the operator topic through the key', () => {
     // Prepare
-    const [alarmTopicId] = topics().find(([id]) => id.includes('OperatorAlarms'))!;
+    const [alarmTopicId] = defined(
+      topics().find(([id]) => id.includes('OperatorAlarms')),
+      'operator alarm topic',
+    );
     const [, key] = only('AWS::KMS::Key');
 
     // Act

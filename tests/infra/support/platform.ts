@@ -136,3 +136,18 @@ export const SAMPLE_SCHEDULE: ScheduleSpec = {
   target: 'sampleRollup',
   input: { job: 'close-quarter' },
 };
+
+/** The one element of `items`; fails the test, naming `what`, if there are none or several. */
+export function only<T>(items: readonly T[], what: string): T {
+  const [item, ...rest] = items;
+  if (item === undefined || rest.length > 0) {
+    throw new Error(`expected exactly one ${what}, found ${items.length}`);
+  }
+  return item;
+}
+
+/** `value`, or a test failure naming `what` if it is missing. */
+export function defined<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new Error(`${what} is missing`);
+  return value;
+}

@@ -1,0 +1,161 @@
+/**
+ * A synthetic province of any size, as items exactly like the ones the platform writes:
+ * tasks cloned from the seed plans (their real targets, schedules and agencies) under new
+ * ids, spread evenly over the three sectors, each with ten reports received during the
+ * quarter, its lead agency's latest state and the task's `latestReport`. Deterministic: the
+ * same size gives the same items, so snapshots and timings compare across runs.
+ *
+ * Task–agency link items are left out: the rollup never reads them (they serve GET
+ * /agencies/{id}/tasks), and they would only lengthen the generation.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { contentHash } from '#shared/adapters/dynamodb/content-hash.ts';
+import { keys, progressKeys } from '#shared/adapters/dynamodb/keys.ts';
+import { todayInProvince } from '#shared/domain/calendar.ts';
+import { SECTORS, type Agency, type Sector, type Task } from '#shared/domain/plan/model.ts';
+import type { LatestReport, ProgressReport } from '#shared/domain/progress/report.ts';
+import { seedAgencyRegistry, seedPlanProfiles } from '#shared/seed-registry.ts';
+import { parsePlans } from '#shared/use-cases/import-plans.ts';
+import { REPO_ROOT } from '../lib/child.ts';
+
+export const REPORTS_PER_TASK = 10;
+/** The quarter the reports fall in, and the instant the rollup runs at (preliminary). */
+export const QUARTER = '2026-Q3';
+export const ROLLUP_NOW = new Date('2026-09-30T12:00:00+07:00');
+const QUARTER_START = Date.parse('2026-07-01T00:00:00+07:00');
+const RECEIPT_SPAN_MS = Date.parse('2026-09-29T23:00:00+07:00') - QUARTER_START;
+/** One synthetic plan per sector; the code must look like a plan code (KH + digits). */
+const PLAN_OF: Record<Sector, string> = {
+  agriculture: 'KH9001',
+  industry: 'KH9002',
+  services: 'KH9003',
+};
+const STATUSES = ['not_started', 'on_track', 'on_track', 'at_risk', 'delayed'] as const;
+
+type Item = Record<string, unknown>;
+
+export interface Templates {
+  bySector: Record<Sector, Task[]>;
+  agencies: Agency[];
+}
+
+export function loadTemplates(): Templates {
+  const files = ['kh266-phu-luc-8.txt', 'kh267-phu-luc-iii.txt'];
+  const parsed = parsePlans(
+    files.map((file) => ({
+      file,
+      text: readFileSync(join(REPO_ROOT, 'seeds/plans', file), 'utf8'),
+    })),
+    { registry: seedAgencyRegistry(), profiles: seedPlanProfiles() },
+  );
+  const leaves = parsed.tasks.filter((task) => !task.isGroup);
+  const bySector = Object.fromEntries(
+    SECTORS.map((sector) => [sector, leaves.filter((task) => task.sector === sector)]),
+  ) as Record<Sector, Task[]>;
+  return { bySector, agencies: parsed.agencies };
+}
+
+/** The agencies, as the registry import writes them (read by the rollup's memberships). */
+export function agencyItems(templates: Templates): Item[] {
+  return templates.agencies.map((agency) => {
+    const item = { ...keys.agency(agency.id), entity: 'agency', ...agency };
+    return { ...item, contentHash: contentHash(item) };
+  });
+}
+
+/** A small deterministic generator (mulberry32): the same task gets the same reports. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** Task number `index` of the province (0-based): sectors take turns. */
+export function syntheticTask(templates: Templates, index: number): Task {
+  const sector = SECTORS[index % SECTORS.length] as Sector;
+  const ordinal = Math.floor(index / SECTORS.length) + 1;
+  const pool = templates.bySector[sector];
+  const template = pool[ordinal % pool.length] as Task;
+  return {
+    ...template,
+    id: `${PLAN_OF[sector]}-S-${ordinal}`,
+    plan: PLAN_OF[sector],
+    section: { code: 'S', title: `Tỉnh tổng hợp: ${sector}` },
+    ordinal: String(ordinal),
+    parentId: null,
+    isGroup: false,
+    source: { file: 'synthetic.txt', line: ordinal },
+  };
+}
+
+function reportsOf(task: Task, index: number): ProgressReport[] {
+  const next = random(index + 1);
+  const agencyId = task.lead[0]?.id ?? 'ubnd-tinh';
+  const instants = Array.from({ length: REPORTS_PER_TASK }, () =>
+    Math.floor(QUARTER_START + next() * RECEIPT_SPAN_MS),
+  ).sort((a, b) => a - b);
+  return instants.map((instant, n) => {
+    const receivedAt = new Date(instant).toISOString();
+    const share = (n + 1) / REPORTS_PER_TASK;
+    return {
+      id: `rep_syn${index.toString(36)}x${n}`,
+      taskId: task.id,
+      agencyId,
+      plan: task.plan,
+      sector: task.sector,
+      period: QUARTER,
+      quarter: QUARTER,
+      status: STATUSES[Math.floor(next() * STATUSES.length)] ?? 'on_track',
+      percentComplete: Math.round(share * 90),
+      actuals: Object.fromEntries(
+        task.targets.map((target) => [target.key, Math.round(target.value * share * next())]),
+      ),
+      narrative: n % 3 === 0 ? 'Đang triển khai theo kế hoạch.' : '',
+      obstacles: n % 4 === 0 ? ['Thời tiết bất lợi kéo dài'] : [],
+      proposals: [],
+      asOf: todayInProvince(new Date(instant)),
+      receivedAt,
+    };
+  });
+}
+
+const latestOf = (report: ProgressReport): LatestReport => ({
+  reportId: report.id,
+  agencyId: report.agencyId,
+  status: report.status,
+  percentComplete: report.percentComplete,
+  period: report.period,
+  asOf: report.asOf,
+  receivedAt: report.receivedAt,
+  hasObstacles: report.obstacles.length > 0,
+});
+
+/**
+ * Every item of task number `index`: the task (as DynamoPlanRegistryStore writes it, with
+ * the latest report DynamoProgressStore.recordLatest sets on it), its reports (as
+ * saveReport writes them) and its lead agency's latest state (as recordLatest writes it).
+ */
+export function taskItems(templates: Templates, index: number): Item[] {
+  const task = syntheticTask(templates, index);
+  const reports = reportsOf(task, index);
+  const newest = reports.at(-1) as ProgressReport;
+  const agencyIds = [...new Set([...task.lead, ...task.coordinating].map((ref) => ref.id))];
+  const taskItem = { ...keys.task(task), entity: 'task', ...task, agencyIds };
+  return [
+    { ...taskItem, contentHash: contentHash(taskItem), latestReport: latestOf(newest) },
+    ...reports.map((report) => ({ ...progressKeys.report(report), entity: 'report', ...report })),
+    {
+      ...progressKeys.latestState(task.id, newest.agencyId),
+      state: { ...latestOf(newest), actuals: newest.actuals },
+      ...progressKeys.latestStateIndex(task.sector, task.id, newest.agencyId),
+      taskId: task.id,
+      entity: 'taskState',
+    },
+  ];
+}
