@@ -13,7 +13,7 @@
  * Prints a short summary; exits 1 on any mismatch, 2 on a run that could not complete.
  *
  * Options: --submissions N (10000), --clients N (20), --kill-at F (0.5: the fraction of
- * submissions acknowledged when the runtime is killed), --deadline-s N (480), --keep-data.
+ * submissions acknowledged when the runtime is killed), --deadline-s N (600), --keep-data.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -34,7 +34,7 @@ const { values: options } = parseArgs({
     submissions: { type: 'string', default: '10000' },
     clients: { type: 'string', default: '20' },
     'kill-at': { type: 'string', default: '0.5' },
-    'deadline-s': { type: 'string', default: '480' },
+    'deadline-s': { type: 'string', default: '600' },
     'keep-data': { type: 'boolean', default: false },
   },
 });
@@ -75,6 +75,26 @@ interface Acknowledgement {
   reportId: string;
   /** How many times the client had to send it. */
   attempts: number;
+}
+
+/** Set when the runtime dies on its own: every client stops instead of retrying forever. */
+let aborted: string | undefined;
+
+/** Watches a runtime: an exit nobody asked for aborts the run, with the runtime's last words. */
+function watch(runtime: ChildRuntime): ChildRuntime {
+  let stopping = false;
+  runtime.child.once('exit', (code, signal) => {
+    if (stopping) return;
+    aborted = `the runtime exited on its own (code ${code}, signal ${signal})`;
+    console.error(`crash-test: ${aborted}; its last output:\n${runtime.output().slice(-4000)}`);
+  });
+  return {
+    ...runtime,
+    stop: (signal) => {
+      stopping = true;
+      return runtime.stop(signal);
+    },
+  };
 }
 
 const counters = {
@@ -135,6 +155,7 @@ async function submitUntilAcknowledged(
   deadline: number,
 ): Promise<Acknowledgement> {
   for (let attempt = 1; ; attempt++) {
+    if (aborted) throw new Error(aborted);
     if (Date.now() > deadline) throw new Error(`deadline passed while sending ${submission.key}`);
     let response: Response;
     try {
@@ -212,7 +233,7 @@ async function main(): Promise<number> {
   const mismatches: string[] = [];
   let runtime: ChildRuntime | undefined;
   try {
-    runtime = await startChildRuntime(dataDir, port);
+    runtime = watch(await startChildRuntime(dataDir, port));
     const url = runtime.url;
     const tokens = devTokensSchema.parse(
       JSON.parse(await readFile(join(dataDir, 'tokens.json'), 'utf8')),
@@ -224,27 +245,31 @@ async function main(): Promise<number> {
       `crash-test: ${SUBMISSIONS} submissions from ${clients.length} clients (${new Set(clients.map((c) => c.agencyId)).size} agencies, ${taskCount} tasks) on ${url}; SIGKILL at ${Math.round(KILL_AT * 100)}% acknowledged`,
     );
 
+    const loadStarted = Date.now();
     // The crash: once enough is acknowledged, SIGKILL, then the same command on the same data.
     const killAfter = Math.floor(SUBMISSIONS * KILL_AT);
     let crash: Promise<void> | undefined;
     let killedAt = 0;
     let restartedAt = 0;
+    let acknowledgedAtKill = 0;
     const crashOnce = () => {
       crash ??= (async () => {
         killedAt = Date.now();
+        acknowledgedAtKill = counters.acknowledged;
         const first = runtime as ChildRuntime;
         const code = await first.stop('SIGKILL');
         console.log(
-          `crash-test: ${elapsed()}: runtime killed (exit ${code}, signal ${first.child.signalCode}) with ${counters.acknowledged} acknowledged`,
+          `crash-test: ${elapsed()}: runtime killed (exit ${code}, signal ${first.child.signalCode}) with ${acknowledgedAtKill} acknowledged (${(acknowledgedAtKill / ((killedAt - loadStarted) / 1000)).toFixed(0)}/s)`,
         );
-        runtime = await startChildRuntime(dataDir, port);
+        runtime = watch(await startChildRuntime(dataDir, port));
         restartedAt = Date.now();
         console.log(`crash-test: ${elapsed()}: runtime restarted on the same data folder`);
-      })();
+      })().catch((error: unknown) => {
+        aborted = `the runtime did not restart: ${(error as Error).message}`;
+      });
     };
 
     const acknowledgements: Acknowledgement[] = [];
-    const loadStarted = Date.now();
     await Promise.all(
       clients.map(async (client) => {
         for (const submission of client.submissions) {
@@ -255,9 +280,12 @@ async function main(): Promise<number> {
       }),
     );
     await crash;
+    if (aborted) throw new Error(aborted);
     const loadSeconds = (Date.now() - loadStarted) / 1000;
+    const afterRestart =
+      (acknowledgements.length - acknowledgedAtKill) / ((Date.now() - restartedAt) / 1000);
     console.log(
-      `crash-test: ${elapsed()}: all ${acknowledgements.length} acknowledged in ${loadSeconds.toFixed(1)} s (${(acknowledgements.length / loadSeconds).toFixed(0)}/s overall, ${((restartedAt - killedAt) / 1000).toFixed(1)} s down)`,
+      `crash-test: ${elapsed()}: all ${acknowledgements.length} acknowledged in ${loadSeconds.toFixed(1)} s (${(acknowledgements.length / loadSeconds).toFixed(0)}/s overall, ${afterRestart.toFixed(0)}/s after the restart, ${((restartedAt - killedAt) / 1000).toFixed(1)} s down)`,
     );
 
     // Each key acknowledged once, with one report id, distinct from every other key's.
@@ -365,7 +393,9 @@ async function main(): Promise<number> {
       const rolledUpTotal = [...rolledUp.values()].reduce((sum, n) => sum + n, 0);
       for (const [sector, count] of storedBySector) {
         if (rolledUp.get(sector) !== count) {
-          mismatches.push(`rollup ${quarter} ${sector}: ${rolledUp.get(sector)} reports, ${count} stored`);
+          mismatches.push(
+            `rollup ${quarter} ${sector}: ${rolledUp.get(sector)} reports, ${count} stored`,
+          );
         }
       }
       if (currentQuarter(new Date()) !== quarter) {

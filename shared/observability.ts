@@ -4,7 +4,7 @@
  * POWERTOOLS_METRICS_NAMESPACE, set by the function construct and the local runtime.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
-import { Metrics } from '@aws-lambda-powertools/metrics';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { Tracer } from '@aws-lambda-powertools/tracer';
 
 const serviceName = process.env.POWERTOOLS_SERVICE_NAME ?? 'langson-progress';
@@ -28,3 +28,10 @@ export const metrics = new Metrics({
   },
 });
 export const tracer = new Tracer({ serviceName });
+
+/** A finished rollup run, counted the same way by the quarter close and the admin run. */
+export function recordRollupRun(durationMs: number): void {
+  const single = metrics.singleMetric();
+  single.addMetric('RollupDurationMs', MetricUnit.Milliseconds, durationMs);
+  single.addMetric('RollupSucceeded', MetricUnit.Count, 1);
+}

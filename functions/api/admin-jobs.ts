@@ -5,6 +5,7 @@ import { SECTORS } from '#shared/domain/plan/model.ts';
 import type { ReportingCutoff } from '#shared/domain/rollup/data-window.ts';
 import { scanRisks } from '#shared/use-cases/evaluate-risks.ts';
 import { rollupSummary, runRollup } from '#shared/use-cases/run-rollup.ts';
+import { recordRollupRun } from '#shared/observability.ts';
 import { tableAndBus } from '../wiring.ts';
 import { idempotencyScope, idempotentCommand } from './http/idempotency.ts';
 import { httpApi, json } from './http/middleware.ts';
@@ -24,10 +25,12 @@ const runOnce = idempotentCommand(
     if (request.job === 'risk-scan') {
       return scanRisks(SECTORS, { risks: new DynamoRiskStore(db, tableName), events, clock });
     }
+    const started = Date.now();
     const snapshots = await runRollup(
       { quarter: request.quarter, cutoff: request.cutoff, sectors: SECTORS },
       { rollups: new DynamoRollupStore(db, tableName), events, clock },
     );
+    recordRollupRun(Date.now() - started);
     return {
       quarter: request.quarter,
       cutoff: request.cutoff,

@@ -3,14 +3,13 @@
  * in the province): the previous quarter's snapshots, closed and immutable from now on.
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import * as z from 'zod';
 import { DynamoRollupStore } from '#shared/adapters/dynamodb/rollup-store.ts';
 import { SECTORS } from '#shared/domain/plan/model.ts';
 import { REPORTING_CUTOFFS } from '#shared/domain/rollup/data-window.ts';
-import { logger, metrics } from '#shared/observability.ts';
+import { logger, metrics, recordRollupRun } from '#shared/observability.ts';
 import { previousQuarter, runRollup } from '#shared/use-cases/run-rollup.ts';
 import { tableAndBus } from '../wiring.ts';
 
@@ -31,8 +30,7 @@ async function closeQuarter(event: unknown) {
     const snapshots = await runRollup({ quarter, cutoff, sectors: SECTORS }, deps);
     results.push(...snapshots.map((s) => ({ cutoff, sector: s.sector, status: s.status })));
   }
-  metrics.addMetric('RollupDurationMs', MetricUnit.Milliseconds, Date.now() - started);
-  metrics.addMetric('RollupSucceeded', MetricUnit.Count, 1);
+  recordRollupRun(Date.now() - started);
   logger.info('quarter closed', { quarter, results });
   return { quarter, results };
 }

@@ -44,10 +44,10 @@ export interface StatelessStackProps extends StackProps {
    */
   readonly declarations?: Partial<PlatformDeclarations>;
   /**
-   * Alarm tuning (thresholds, rollup window).
+   * Alarm tuning (thresholds, recovery notices).
    * @default the defaults of PlatformAlarms
    */
-  readonly alarms?: Pick<PlatformAlarmsProps, 'api5xxPercent' | 'errorThresholds' | 'rollupWindow'>;
+  readonly alarms?: Pick<PlatformAlarmsProps, 'api5xxPercent' | 'errorThresholds' | 'notifyOk'>;
   /**
    * Routes (`METHOD /path`) that take a JSON object body.
    * @default those whose OpenAPI operation declares an application/json request body

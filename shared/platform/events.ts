@@ -15,7 +15,10 @@ export interface EventRuleDeclaration {
   description: string;
   pattern: EventPattern;
   target: HandlerName;
-  /** Delivery attempts before the event goes to the dead-letter queue. */
+  /**
+   * Attempts before the event goes to the dead-letter queue. On AWS a Lambda target's own
+   * errors get at most 3 attempts (asynchronous invocation), so 3 means the same on both hosts.
+   */
   maxAttempts: number;
 }
 
@@ -36,14 +39,14 @@ export const EVENT_RULES: readonly EventRuleDeclaration[] = [
     description: "Re-evaluate a task's risk when a report about it is accepted",
     pattern: { source: [EVENT_SOURCE], 'detail-type': ['ProgressReported'] },
     target: 'evaluateTaskRisk',
-    maxAttempts: 5,
+    maxAttempts: 3,
   },
   {
     name: 'TaskFlaggedToNotifier',
     description: 'Notify people when a task gains a risk reason',
     pattern: { source: [EVENT_SOURCE], 'detail-type': ['TaskFlaggedAtRisk'] },
     target: 'notifyRisk',
-    maxAttempts: 5,
+    maxAttempts: 3,
   },
 ];
 

@@ -1,15 +1,20 @@
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ContextError, readContext } from '#infra/cdk/context.ts';
 import { buildPlatform } from '#infra/cdk/platform.ts';
+import { temporaryOutdir } from './support/platform.ts';
 
 const NO_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
+
+// Every App claims an output directory; these share one, removed at the end.
+const output = temporaryOutdir();
+afterAll(() => output.dispose());
 
 describe('context', () => {
   it('defaults to stage dev, INFO logs and an environment-agnostic template', () => {
     // Prepare
-    const app = new App();
+    const app = new App({ outdir: output.outdir });
 
     // Act
     const context = readContext(app);
@@ -24,7 +29,11 @@ describe('context', () => {
 
   it('names the stacks and the API stage after the stage it is given', () => {
     // Prepare
-    const app = new App({ context: { ...NO_BUNDLING, stage: 'prod', logLevel: 'WARN' } });
+    const app = new App({
+      outdir: output.outdir,
+      builtinCloudFormationValidation: false,
+      context: { ...NO_BUNDLING, stage: 'prod', logLevel: 'WARN' },
+    });
 
     // Act
     const { stateful, stateless } = buildPlatform(app);
@@ -42,6 +51,7 @@ describe('context', () => {
   it('deploys to the account and region it is given, and nowhere by default', () => {
     // Prepare
     const app = new App({
+      outdir: output.outdir,
       context: { ...NO_BUNDLING, account: '123456789012', region: 'ap-southeast-1' },
     });
 
@@ -64,7 +74,7 @@ describe('context', () => {
     [{ logLevel: 'TRACE' }, /logLevel/],
   ])('refuses %o', (context, message) => {
     // Prepare
-    const app = new App({ context });
+    const app = new App({ outdir: output.outdir, context });
 
     // Act
     const read = () => readContext(app);

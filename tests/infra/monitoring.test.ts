@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  QUARTER_CLOSE_UTC_DAYS,
+  quarterCloseExpression,
+} from '#infra/cdk/constructs/platform-alarms.ts';
 import { SECTORS } from '#shared/domain/plan/model.ts';
+import { SCHEDULES } from '#shared/platform/events.ts';
 import {
   defined,
   functionIds,
@@ -45,16 +50,18 @@ const lambdaAlarm = (metricName: string, functionId: string) =>
   );
 
 describe('alarms', () => {
-  it('all notify the operator topic, on alarm and on recovery', () => {
+  it('all notify the operator topic, and all but the quarter close on recovery too', () => {
     // Prepare
     const expected = { AlarmActions: [alarmTopic], OKActions: [alarmTopic] };
 
     // Act
     const notifying = alarms.filter((a) => expect.objectContaining(expected).asymmetricMatch(a));
+    const alarmOnly = alarms.filter((a) => a.OKActions === undefined);
 
     // Assess
-    expect(alarms.length).toBeGreaterThan(0);
-    expect(notifying).toHaveLength(alarms.length);
+    expect(alarms.length).toBeGreaterThan(1);
+    expect(notifying).toHaveLength(alarms.length - 1);
+    expect(alarmOnly).toEqual([expect.objectContaining({ AlarmActions: [alarmTopic] })]);
   });
 
   it('watch the API 5XX rate: above 5% in 2 of 3 five-minute periods', () => {
@@ -131,25 +138,89 @@ describe('alarms', () => {
     }
   });
 
-  it('treat a day without a successful rollup as failure', () => {
+  it('treat a quarter close without a successful rollup as failure, and only then', () => {
     // Prepare
-    const rollup = alarms.filter((a) => a.MetricName === 'RollupSucceeded');
+    const rollup = alarms.filter((a) =>
+      JSON.stringify(a.Metrics ?? '').includes('RollupSucceeded'),
+    );
 
     // Act
-    const [alarm] = rollup;
+    const alarm = only(rollup, 'quarter-close alarm');
+    const metrics = alarm.Metrics as Record<string, unknown>[];
 
     // Assess
-    expect(rollup).toHaveLength(1);
     expect(alarm).toMatchObject({
-      Namespace: 'LangSonProgress',
-      Dimensions: [{ Name: 'service', Value: `langson-progress-${STAGE}` }],
-      Statistic: 'Sum',
-      Period: 24 * 3600,
-      EvaluationPeriods: 1,
-      Threshold: 1,
       ComparisonOperator: 'LessThanThreshold',
+      Threshold: 1,
+      EvaluationPeriods: 2,
+      DatapointsToAlarm: 2,
       TreatMissingData: 'breaching',
+      AlarmActions: [alarmTopic],
     });
+    // It returns to OK by itself the next day, so a recovery notice would mislead.
+    expect(alarm.OKActions).toBeUndefined();
+    expect(metrics).toContainEqual(
+      expect.objectContaining({ ReturnData: true, Expression: quarterCloseExpression() }),
+    );
+    expect(metrics).toContainEqual(
+      expect.objectContaining({ Id: 'days', Expression: 'TIME_SERIES(0)' }),
+    );
+    expect(metrics).toContainEqual({
+      Id: 'succeeded',
+      ReturnData: false,
+      MetricStat: {
+        Metric: {
+          Namespace: 'LangSonProgress',
+          MetricName: 'RollupSucceeded',
+          Dimensions: [{ Name: 'service', Value: `langson-progress-${STAGE}` }],
+        },
+        Period: 24 * 3600,
+        Stat: 'Sum',
+      },
+    });
+  });
+
+  it('look for the close on the UTC days of the first 31 hours of each quarter in the province', () => {
+    // Prepare
+    const HOUR = 3600 * 1000;
+    const starts = ['01', '04', '07', '10'].map((month) =>
+      Date.parse(`2026-${month}-01T00:00:00+07:00`),
+    );
+
+    // Act
+    const days = new Set(
+      starts.flatMap((start) =>
+        Array.from({ length: 31 }, (_, hour) => {
+          const utc = new Date(start + hour * HOUR);
+          return `${utc.getUTCMonth() + 1}-${utc.getUTCDate()}`;
+        }),
+      ),
+    );
+
+    // Assess
+    expect([...days].sort()).toEqual(
+      QUARTER_CLOSE_UTC_DAYS.map(([month, day]) => `${month}-${day}`).sort(),
+    );
+    expect(quarterCloseExpression()).toContain('(MONTH(days) == 3 AND DATE(days) == 31)');
+  });
+
+  it('match the quarter-close schedule: it runs on the first day of the quarter', () => {
+    // Prepare
+    const closes = SCHEDULES.filter((schedule) => schedule.target === 'closeQuarter');
+
+    // Act
+    const fields = closes.map((schedule) => /^cron\((.*)\)$/.exec(schedule.cron)?.[1]?.split(' '));
+
+    // Assess
+    expect(closes.length).toBeGreaterThan(0);
+    for (const [minute, hour, dayOfMonth, month] of fields.map((f) => f ?? [])) {
+      expect({ dayOfMonth, month, timeZone: closes[0]?.timeZone }).toEqual({
+        dayOfMonth: '1',
+        month: '1,4,7,10',
+        timeZone: 'Asia/Ho_Chi_Minh',
+      });
+      expect(Number(hour) * 60 + Number(minute)).toBeLessThan(24 * 60);
+    }
   });
 
   it("match the functions' metrics: the service dimension is their POWERTOOLS_SERVICE_NAME", () => {
@@ -160,10 +231,15 @@ describe('alarms', () => {
     // Act
     const service = (fn.Properties.Environment as { Variables: Record<string, string> }).Variables
       .POWERTOOLS_SERVICE_NAME;
-    const rollup = alarms.find((a) => a.MetricName === 'RollupSucceeded');
+    const rollup = alarms.find((a) => JSON.stringify(a.Metrics ?? '').includes('RollupSucceeded'));
+    const succeeded = (rollup?.Metrics as { Id: string; MetricStat?: { Metric: unknown } }[]).find(
+      (m) => m.Id === 'succeeded',
+    );
 
     // Assess
-    expect(rollup?.Dimensions).toEqual([{ Name: 'service', Value: service }]);
+    expect(succeeded?.MetricStat?.Metric).toMatchObject({
+      Dimensions: [{ Name: 'service', Value: service }],
+    });
   });
 });
 

@@ -12,6 +12,7 @@ import {
   SAMPLE_RULE,
   SAMPLE_SCHEDULE,
   synthesize,
+  temporaryOutdir,
   type Synthesized,
 } from './support/platform.ts';
 
@@ -40,6 +41,7 @@ let synthesized: Synthesized;
 beforeAll(() => {
   // Synthesis runs AwsSolutionsChecks and throws on any finding left unacknowledged.
   synthesized = synthesize({
+    cfnValidation: true,
     declarations: {
       handlers: SAMPLE_HANDLERS,
       rules: [...EVENT_RULES, SAMPLE_RULE],
@@ -50,15 +52,15 @@ beforeAll(() => {
 afterAll(() => synthesized.dispose());
 
 describe('cdk-nag AwsSolutions', () => {
-  it('leaves no error or warning unacknowledged', () => {
+  it('leaves no error or warning unacknowledged, nor does CloudFormation validation', () => {
     // Prepare
     const file = join(synthesized.outdir, 'validation-report.json');
 
     // Act
     const report = JSON.parse(readFileSync(file, 'utf8')) as ValidationReport;
-    const findings = report.pluginReports
-      .filter((plugin) => plugin.pluginName === 'AwsSolutions')
-      .flatMap((plugin) => plugin.violations);
+    const findings = report.pluginReports.flatMap((plugin) =>
+      plugin.violations.map((violation) => ({ plugin: plugin.pluginName, ...violation })),
+    );
 
     // Assess
     expect(findings).toEqual([]);
@@ -66,7 +68,8 @@ describe('cdk-nag AwsSolutions', () => {
 
   it('fails the synth on a finding nobody acknowledged', () => {
     // Prepare
-    const app = new App({ context: { stage: 'nag', 'aws:cdk:bundling-stacks': [] } });
+    const { outdir, dispose } = temporaryOutdir();
+    const app = new App({ outdir, context: { stage: 'nag', 'aws:cdk:bundling-stacks': [] } });
     const { stateless } = buildPlatform(app);
     new Queue(stateless, 'Careless', { encryption: QueueEncryption.UNENCRYPTED });
 
@@ -74,7 +77,11 @@ describe('cdk-nag AwsSolutions', () => {
     const synth = () => app.synth();
 
     // Assess
-    expect(synth).toThrow(/AwsSolutions-SQS2/);
+    try {
+      expect(synth).toThrow(/AwsSolutions-SQS2/);
+    } finally {
+      dispose();
+    }
   });
 
   it('is acknowledged only for the reviewed rules, each with a reason', () => {

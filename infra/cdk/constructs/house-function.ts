@@ -4,6 +4,10 @@
  * bundle, X-Ray tracing, JSON logs to a log group of its own with a retention, and a role
  * that starts with nothing but writing to that log group and to X-Ray. Everything else a
  * function may do is added by the `bind*` helpers in `grants.ts`.
+ *
+ * A construct that holds a NodejsFunction rather than a subclass of it: the role and the
+ * log group have to exist before the function, and a subclass cannot create children
+ * before calling `super`.
  */
 import { join } from 'node:path';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
@@ -88,6 +92,8 @@ const APPLICATION_LOG_LEVEL: Record<LogLevel, ApplicationLogLevel> = {
 
 const MEMORY_MB = { min: 128, max: 10_240 };
 const MAX_TIMEOUT = Duration.minutes(15);
+/** Lambda refuses longer descriptions at deploy time; better to fail at synth. */
+const MAX_DESCRIPTION = 256;
 
 export class HouseFunction extends Construct {
   readonly lambda: NodejsFunction;
@@ -100,6 +106,9 @@ export class HouseFunction extends Construct {
     const timeout = props.timeout ?? Duration.seconds(10);
     if (!Number.isInteger(memoryMb) || memoryMb < MEMORY_MB.min || memoryMb > MEMORY_MB.max) {
       throw new Error(`${id}: memoryMb must be an integer from 128 to 10240, got ${memoryMb}`);
+    }
+    if (props.description.length > MAX_DESCRIPTION) {
+      throw new Error(`${id}: description must be at most ${MAX_DESCRIPTION} characters`);
     }
     if (timeout.toSeconds() < 1 || timeout.toSeconds() > MAX_TIMEOUT.toSeconds()) {
       throw new Error(`${id}: timeout must be from 1 s to 15 min, got ${timeout.toHumanString()}`);

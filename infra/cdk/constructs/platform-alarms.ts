@@ -1,7 +1,7 @@
 /**
  * The alarms that page the operators, all publishing to the operator topic (on ALARM and
  * on OK, so a recovery is seen too): the API's 5XX rate, every function's errors and
- * throttles, any dead letter, and a rollup that did not succeed.
+ * throttles, any dead letter, and a quarter close without a successful rollup.
  */
 import { Duration } from 'aws-cdk-lib';
 import type { Stage } from 'aws-cdk-lib/aws-apigateway';
@@ -44,16 +44,44 @@ export interface PlatformAlarmsProps {
    */
   readonly errorThresholds?: Readonly<Record<string, number>>;
   /**
-   * The window in which at least one rollup must succeed. The alarm treats a window
-   * without any `RollupSucceeded` as failed: a rollup that never ran is as bad as one
-   * that crashed, and at quarter close it means a quarter without its snapshot.
-   * @default Duration.days(1) - the rollup runs daily, refreshing the open quarter and,
-   * on the first run after a quarter's last midnight, closing it
+   * Notify on recovery too. The quarter-close alarm never does: it returns to OK by
+   * itself the day after it fired, when nothing was fixed.
+   * @default true
    */
-  readonly rollupWindow?: Duration;
+  readonly notifyOk?: boolean;
 }
 
 const FIVE_MINUTES = Duration.minutes(5);
+
+/**
+ * The UTC days a quarter-close run lands on. A quarter starts at midnight in the province
+ * (Asia/Ho_Chi_Minh, UTC+7 all year), which is 17:00 UTC on the last day of the previous
+ * month; a close run in the first 31 hours of the quarter lands on that UTC day or the
+ * next, the first of the quarter's month. As [month, day of month] pairs.
+ */
+export const QUARTER_CLOSE_UTC_DAYS: readonly (readonly [number, number])[] = [
+  [12, 31],
+  [1, 1],
+  [3, 31],
+  [4, 1],
+  [6, 30],
+  [7, 1],
+  [9, 30],
+  [10, 1],
+];
+
+/**
+ * 1 on days when no close is due (the alarm stays quiet between quarters), and on the two
+ * close days the number of successful rollups, 0 if none was reported. The day grid comes
+ * from TIME_SERIES, which has a point for every day whether or not the rollup emitted
+ * anything, so the time test works on the silent days that matter most.
+ */
+export function quarterCloseExpression(): string {
+  const closeDay = QUARTER_CLOSE_UTC_DAYS.map(
+    ([month, day]) => `(MONTH(days) == ${month} AND DATE(days) == ${day})`,
+  ).join(' OR ');
+  return `IF(${closeDay}, FILL(succeeded, 0), 1)`;
+}
 
 export class PlatformAlarms extends Construct {
   readonly alarms: readonly Alarm[];
@@ -64,7 +92,7 @@ export class PlatformAlarms extends Construct {
     const notify = new SnsAction(props.alarmTopic);
     const add = (alarm: Alarm): Alarm => {
       alarm.addAlarmAction(notify);
-      alarm.addOkAction(notify);
+      if (props.notifyOk ?? true) alarm.addOkAction(notify);
       alarms.push(alarm);
       return alarm;
     };
@@ -134,18 +162,32 @@ export class PlatformAlarms extends Construct {
       );
     }
 
-    const rollupWindow = props.rollupWindow ?? Duration.days(1);
-    add(
-      new Alarm(this, 'RollupNotSucceeded', {
-        alarmDescription: `No rollup succeeded in the last ${rollupWindow.toHumanString()}: the open quarter's snapshots are stale, or a closed quarter has none.`,
-        metric: props.metrics.rollupSucceeded(rollupWindow),
-        threshold: 1,
-        comparisonOperator: ComparisonOperator.LESS_THAN_THRESHOLD,
-        evaluationPeriods: 1,
-        // Silence is failure here: a rollup that never ran emits nothing.
-        treatMissingData: TreatMissingData.BREACHING,
+    // The quarter close runs once a quarter, so a plain "no RollupSucceeded in the last
+    // day" alarm would be red 89 days out of 90. Missing data still means failure, but only
+    // on the two UTC days a close lands on; both must be without success (2 of 2), so a
+    // run landing on either side of UTC midnight counts. It fires on the morning of the
+    // quarter's second day in the province, after every Scheduler and Lambda retry.
+    const quarterClose = new Alarm(this, 'QuarterCloseRollupMissing', {
+      alarmDescription:
+        'No rollup succeeded around the start of the quarter: the previous quarter is not closed. See the close-quarter logs and dead letters, then run POST /rollups/{quarter}/runs.',
+      metric: new MathExpression({
+        label: 'Quarter-close rollups (1 when none is due)',
+        expression: quarterCloseExpression(),
+        usingMetrics: {
+          succeeded: props.metrics.rollupSucceeded(Duration.days(1)),
+          days: new MathExpression({ expression: 'TIME_SERIES(0)', period: Duration.days(1) }),
+        },
+        period: Duration.days(1),
       }),
-    );
+      threshold: 1,
+      comparisonOperator: ComparisonOperator.LESS_THAN_THRESHOLD,
+      evaluationPeriods: 2,
+      datapointsToAlarm: 2,
+      // Silence is failure: a close that never ran emits nothing.
+      treatMissingData: TreatMissingData.BREACHING,
+    });
+    quarterClose.addAlarmAction(notify);
+    alarms.push(quarterClose);
 
     this.alarms = alarms;
   }

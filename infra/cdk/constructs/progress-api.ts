@@ -149,7 +149,7 @@ export class ProgressApi extends Construct {
     acknowledge(
       this.api.deploymentStage,
       'AwsSolutions-APIG3',
-      'No WAF web ACL yet: every data route needs a bearer token checked by the authorizer, the stage throttles at 50 rps / burst 100, and the callers are a few hundred agency systems. Revisit (AWS managed rules + rate-based rule) if the API is opened to the public.',
+      `No WAF web ACL yet: every data route needs a bearer token checked by the authorizer, the stage throttles every method at ${throttling.rateLimit} rps / burst ${throttling.burstLimit}, and the callers are known agency systems. Revisit (AWS managed rules + a rate-based rule) if the API is opened to the public.`,
     );
     const cloudWatchRole = this.api.node.tryFindChild('CloudWatchRole');
     if (cloudWatchRole) {

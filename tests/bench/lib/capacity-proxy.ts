@@ -13,7 +13,14 @@ export interface CapacityRecord {
   /** `PutItem report`, `Query GSI2 STATE#…`: what was read or written. */
   label: string;
   operation: string;
+  /** What dynalite reports: the base table only. */
   capacityUnits: number;
+  /**
+   * An estimate of DynamoDB's bill for a write: the table's units once more for each global
+   * index the item is in (README's table: every index projects ALL attributes, so an index
+   * copy costs what the item does). dynalite leaves index writes out.
+   */
+  withIndexWrites: number;
   /** A conditional write whose condition failed (dynalite reports no capacity for it). */
   conditionFailed: boolean;
 }
@@ -63,9 +70,28 @@ export function itemKind(pk: string, sk: string): string {
   return kinds[pkType ?? ''] ?? pkType ?? 'item';
 }
 
+/** How many of GSI1 and GSI2 an item of each kind is in (README, "Single-table design"). */
+const INDEXES_OF: Record<string, number> = {
+  task: 2,
+  report: 2,
+  'agency latest state': 1,
+  'risk flag': 1,
+  'task link': 1,
+  token: 1,
+  agency: 1,
+  plan: 1,
+};
+
+const WRITES = new Set(['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem']);
+
 function keyOf(item: unknown): string {
   const key = (item ?? {}) as Record<string, AttributeValue>;
   return itemKind(key.PK?.S ?? '', key.SK?.S ?? '');
+}
+
+function indexCopies(operation: string, body: Body): number {
+  if (!WRITES.has(operation) || operation === 'BatchWriteItem') return 0;
+  return INDEXES_OF[keyOf(operation === 'PutItem' ? body.Item : body.Key)] ?? 0;
 }
 
 /** The partition a query reads, with the variable part elided: `GSI2 STATE#…`. */
@@ -96,9 +122,7 @@ export function describeRequest(operation: string, body: Body): string {
 
 function unitsOf(response: Body): number {
   const consumed = response.ConsumedCapacity as
-    | { CapacityUnits?: number }
-    | { CapacityUnits?: number }[]
-    | undefined;
+    { CapacityUnits?: number } | { CapacityUnits?: number }[] | undefined;
   const list = Array.isArray(consumed) ? consumed : consumed ? [consumed] : [];
   return list.reduce((sum, entry) => sum + (entry.CapacityUnits ?? 0), 0);
 }
@@ -143,10 +167,12 @@ export async function startCapacityProxy(upstream: string): Promise<CapacityProx
       const answer = await readAll(upstreamResponse);
       if (body) {
         const parsed = JSON.parse(answer.toString('utf8') || '{}') as Body;
+        const capacityUnits = unitsOf(parsed);
         records.push({
           label: describeRequest(operation, body),
           operation,
-          capacityUnits: unitsOf(parsed),
+          capacityUnits,
+          withIndexWrites: capacityUnits * (1 + indexCopies(operation, body)),
           conditionFailed: String(parsed.__type ?? '').endsWith('ConditionalCheckFailedException'),
         });
       }
@@ -177,25 +203,28 @@ export async function startCapacityProxy(upstream: string): Promise<CapacityProx
 
 export interface CapacityLine {
   label: string;
+  kind: 'read' | 'write';
   /** Requests of this kind per unit of work (per report, per rollup). */
   requests: number;
   capacityUnits: number;
+  withIndexWrites: number;
 }
 
 /** Sums records by label, divided by the units of work they served; sorted for a stable layout. */
 export function summarise(records: readonly CapacityRecord[], per: number): CapacityLine[] {
-  const lines = new Map<string, { requests: number; capacityUnits: number }>();
+  const lines = new Map<string, CapacityLine>();
   for (const record of records) {
-    const line = lines.get(record.label) ?? { requests: 0, capacityUnits: 0 };
-    line.requests += 1;
-    line.capacityUnits += record.capacityUnits;
+    const line = lines.get(record.label) ?? {
+      label: record.label,
+      kind: WRITES.has(record.operation) ? 'write' : 'read',
+      requests: 0,
+      capacityUnits: 0,
+      withIndexWrites: 0,
+    };
+    line.requests += 1 / per;
+    line.capacityUnits += record.capacityUnits / per;
+    line.withIndexWrites += record.withIndexWrites / per;
     lines.set(record.label, line);
   }
-  return [...lines.entries()]
-    .map(([label, line]) => ({
-      label,
-      requests: line.requests / per,
-      capacityUnits: line.capacityUnits / per,
-    }))
-    .sort((a, b) => a.label.localeCompare(b.label));
+  return [...lines.values()].sort((a, b) => a.label.localeCompare(b.label));
 }

@@ -35,7 +35,10 @@ function windowMonths(): { months: string[]; from: string; to: string } {
   const window = dataWindow(QUARTER, CUTOFF);
   const months: string[] = [];
   const [startYear, startMonth] = window.start.split('-').map(Number) as [number, number];
-  for (let y = startYear, m = startMonth; `${y}-${String(m).padStart(2, '0')}` <= window.end.slice(0, 7); ) {
+  for (
+    let y = startYear, m = startMonth;
+    `${y}-${String(m).padStart(2, '0')}` <= window.end.slice(0, 7);
+  ) {
     months.push(`${y}-${String(m).padStart(2, '0')}`);
     [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
   }

@@ -18,6 +18,11 @@ export const STAGE = 'test';
 export interface SynthOptions extends PlatformOptions {
   /** Bundle every function with esbuild, as `cdk synth` does. Slow; default false. */
   readonly bundle?: boolean;
+  /**
+   * Run CDK's built-in CloudFormation schema validation too, as `cdk synth` does. It
+   * changes nothing in the templates and costs seconds per test file; default false.
+   */
+  readonly cfnValidation?: boolean;
   /** Extra CDK context (stage is `test` unless given here). */
   readonly context?: Readonly<Record<string, unknown>>;
 }
@@ -32,11 +37,18 @@ export interface Synthesized {
   dispose(): void;
 }
 
+/** A temporary cloud assembly directory, and its removal. */
+export function temporaryOutdir(): { outdir: string; dispose(): void } {
+  const outdir = mkdtempSync(join(tmpdir(), 'langson-cdk-'));
+  return { outdir, dispose: () => rmSync(outdir, { recursive: true, force: true }) };
+}
+
 /** Synthesizes the whole app; throws if cdk-nag reports an unacknowledged finding. */
 export function synthesize(options: SynthOptions = {}): Synthesized {
-  const outdir = mkdtempSync(join(tmpdir(), 'langson-cdk-'));
+  const { outdir, dispose } = temporaryOutdir();
   const app = new App({
     outdir,
+    builtinCloudFormationValidation: options.cfnValidation ?? false,
     context: {
       stage: STAGE,
       // CDK's own switch: an empty list bundles no stack (the code assets become
@@ -53,7 +65,7 @@ export function synthesize(options: SynthOptions = {}): Synthesized {
     stateful: Template.fromStack(platform.stateful),
     stateless: Template.fromStack(platform.stateless),
     outdir,
-    dispose: () => rmSync(outdir, { recursive: true, force: true }),
+    dispose,
   };
 }
 

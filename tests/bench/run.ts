@@ -1,0 +1,54 @@
+/**
+ * `npm run bench`: each part in a process of its own (the platform reads its environment
+ * once per process, and no measurement should share a heap with another), then the results
+ * as JSON and as BENCHMARKS.md. A full run rewrites results/latest.json and BENCHMARKS.md;
+ * `--quick` or `--only` write results/quick.json and quick.md instead, so a smoke run never
+ * replaces the reference figures.
+ */
+import { writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { format } from 'prettier';
+import { REPO_ROOT, runMain, runScript } from './lib/child.ts';
+import { machineInfo } from './lib/machine.ts';
+import { optionArgs, PARTS, readOptions } from './lib/options.ts';
+import { progress } from './lib/progress.ts';
+import { renderBenchmarks } from './report/markdown.ts';
+import { rounded, type BenchResults } from './report/results.ts';
+
+runMain(async () => {
+  const options = readOptions();
+  const reference = !options.quick && options.only.length === PARTS.length;
+  const started = performance.now();
+  const results: BenchResults = {
+    layout: 1,
+    mode: options.quick ? 'quick' : 'full',
+    recordedOn: new Date().toISOString().slice(0, 10),
+    machine: machineInfo(),
+    loadAverageAtStart: loadavg()[0] ?? 0,
+    totalSeconds: 0,
+    parts: { submission: null, rollup: null, bundles: null, startup: null },
+    partSeconds: {},
+  };
+  for (const part of PARTS) {
+    if (!options.only.includes(part)) continue;
+    progress(part, 'starting');
+    const partStarted = performance.now();
+    // Each part's result type is declared beside it; the keys match PARTS.
+    (results.parts as Record<string, unknown>)[part] = await runScript(
+      `tests/bench/${part}/bench.ts`,
+      optionArgs(options),
+    );
+    results.partSeconds[part] = Math.round((performance.now() - partStarted) / 1000);
+    progress(part, `done in ${results.partSeconds[part]} s`);
+  }
+  results.totalSeconds = Math.round((performance.now() - started) / 1000);
+
+  const final = rounded(results);
+  const resultsDir = join(REPO_ROOT, 'tests/bench/results');
+  const jsonFile = join(resultsDir, reference ? 'latest.json' : 'quick.json');
+  const markdownFile = reference ? join(REPO_ROOT, 'BENCHMARKS.md') : join(resultsDir, 'quick.md');
+  await writeFile(jsonFile, await format(JSON.stringify(final), { filepath: jsonFile }));
+  await writeFile(markdownFile, await renderBenchmarks(final));
+  progress('run', `${results.totalSeconds} s in all; wrote ${jsonFile} and ${markdownFile}`);
+});

@@ -1,0 +1,114 @@
+/**
+ * Part 1: a report submission over the local HTTP API against the floor under it, a raw
+ * PutItem of the same report item on the same dynalite store, at 1, 10 and 50 concurrent
+ * clients, side by side; then the capacity each accepted report consumes.
+ */
+import { todayInProvince } from '#shared/domain/calendar.ts';
+import { runMain, runScript, sendResult, startServer } from '../lib/child.ts';
+import { readOptions } from '../lib/options.ts';
+import { progress } from '../lib/progress.ts';
+import type { SubmissionCapacity } from './capacity.ts';
+import { runLoad, type LoadResult } from './load.ts';
+import type { PlatformInfo } from './platform-server.ts';
+import { rawPutRequests } from './raw-put.ts';
+import { reportRequest } from './tasks.ts';
+
+export const CONCURRENCY = [1, 10, 50] as const;
+
+export interface SubmissionLevel {
+  connections: number;
+  http: LoadResult;
+  raw: LoadResult;
+  /** Time the local bus took to finish the risk evaluations still queued after the HTTP phase. */
+  httpBacklogDrainMs: number;
+}
+
+export interface SubmissionPartResult {
+  secondsPerPhase: number;
+  levels: SubmissionLevel[];
+  /**
+   * Every request must write a new report: the reports stored after the run against the 2xx
+   * answers counted (warm-up included). Stored may exceed answered by the requests still in
+   * flight when a phase stopped, which are stored but whose answers are not counted.
+   */
+  reportsAnswered: number;
+  reportsStored: number;
+  capacity: SubmissionCapacity;
+}
+
+runMain(async () => {
+  const { quick } = readOptions();
+  const seconds = quick ? 3 : 10;
+  const server = await startServer<PlatformInfo>('tests/bench/submission/platform-server.ts');
+  const { url, storeEndpoint, tableName, agencyToken } = server.ready;
+  const http = (prefix: string) => (n: number) => {
+    const report = reportRequest(prefix, n);
+    return {
+      path: report.path,
+      headers: {
+        authorization: `Bearer ${agencyToken}`,
+        'content-type': 'application/json',
+        'idempotency-key': report.idempotencyKey,
+      },
+      body: report.body,
+    };
+  };
+  const load = (
+    target: 'http' | 'raw',
+    connections: number,
+    phaseSeconds: number,
+    prefix: string,
+  ) =>
+    runLoad({
+      url: target === 'http' ? url : storeEndpoint,
+      connections,
+      seconds: phaseSeconds,
+      request: target === 'http' ? http(prefix) : rawPutRequests(tableName, prefix),
+    });
+
+  const levels: SubmissionLevel[] = [];
+  const month = () => todayInProvince(new Date()).slice(0, 7);
+  const months = new Set([month()]);
+  let reportsAnswered = 0;
+  let reportsStored = 0;
+  try {
+    progress('submission', 'warming up (handlers load, JIT settles)');
+    for (const warm of [
+      await load('http', 10, quick ? 1 : 3, 'warm'),
+      await load('raw', 10, quick ? 1 : 3, 'w'),
+    ]) {
+      reportsAnswered += warm.accepted;
+    }
+    await server.call('drain');
+    for (const connections of CONCURRENCY) {
+      progress('submission', `${connections} client(s): raw PutItem, then HTTP, ${seconds} s each`);
+      const raw = await load('raw', connections, seconds, `c${connections}x`);
+      await server.call('drain');
+      const httpResult = await load('http', connections, seconds, `c${connections}`);
+      const httpBacklogDrainMs = await server.call<number>('drain');
+      levels.push({ connections, http: httpResult, raw, httpBacklogDrainMs });
+      reportsAnswered += raw.accepted + httpResult.accepted;
+    }
+    months.add(month());
+    reportsStored = await server.call<number>('countReports', [...months]);
+    if (reportsStored < reportsAnswered) {
+      throw new Error(`${reportsAnswered} reports answered but only ${reportsStored} stored`);
+    }
+  } finally {
+    await server.stop();
+  }
+  progress('submission', 'counting capacity units per report');
+  // Its platform's logs are not this part's output.
+  const capacity = await runScript<SubmissionCapacity>(
+    'tests/bench/submission/capacity.ts',
+    [String(quick ? 11 : 22)],
+    { env: { POWERTOOLS_LOG_LEVEL: 'ERROR' } },
+  );
+  await sendResult({
+    secondsPerPhase: seconds,
+    levels,
+    reportsAnswered,
+    reportsStored,
+    capacity,
+  } satisfies SubmissionPartResult);
+});

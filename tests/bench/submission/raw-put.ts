@@ -1,0 +1,60 @@
+/**
+ * The floor under a report submission: one DynamoDB PutItem of a report item, exactly as
+ * DynamoProgressStore.saveReport writes it (same keys, attributes, condition), sent as a
+ * raw request to the same dynalite the platform uses, by the same load generator. Only
+ * the report id changes between requests, so every request writes a new item.
+ */
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { progressKeys } from '#shared/adapters/dynamodb/keys.ts';
+import type { ProgressReport } from '#shared/domain/progress/report.ts';
+import { REPORTED_TASKS, REPORTING_AGENCY } from './tasks.ts';
+
+const ID = '@@REPORT_ID@@';
+
+/** dynalite checks that a signature is present and well formed, not that it is right. */
+const HEADERS = {
+  'content-type': 'application/x-amz-json-1.0',
+  'x-amz-target': 'DynamoDB_20120810.PutItem',
+  'x-amz-date': '20260101T000000Z',
+  authorization:
+    'AWS4-HMAC-SHA256 Credential=local/20260101/local/dynamodb/aws4_request, SignedHeaders=host;x-amz-date, Signature=00',
+};
+
+function template(tableName: string, taskIndex: number): string {
+  const receivedAt = new Date().toISOString();
+  const report: ProgressReport = {
+    id: ID,
+    taskId: REPORTED_TASKS[taskIndex % REPORTED_TASKS.length] as string,
+    agencyId: REPORTING_AGENCY,
+    plan: 'KH266',
+    sector: 'agriculture',
+    period: '2026-Q4',
+    quarter: '2026-Q4',
+    status: 'on_track',
+    percentComplete: 40,
+    actuals: {},
+    narrative: '',
+    obstacles: [],
+    proposals: [],
+    asOf: receivedAt.slice(0, 10),
+    receivedAt,
+  };
+  return JSON.stringify({
+    TableName: tableName,
+    Item: marshall({ ...progressKeys.report(report), entity: 'report', ...report }),
+    ConditionExpression: 'attribute_not_exists(PK)',
+  });
+}
+
+/** A factory of raw PutItem requests: the n-th has a report id of its own, as long as a real one. */
+export function rawPutRequests(tableName: string, prefix: string) {
+  const templates = Array.from({ length: REPORTED_TASKS.length }, (_, i) =>
+    template(tableName, i).split(ID),
+  );
+  return (n: number) => ({
+    headers: HEADERS,
+    body: (templates[n % templates.length] as string[]).join(
+      `rep_${prefix}${String(n).padStart(22 - prefix.length, '0')}`,
+    ),
+  });
+}
