@@ -50,8 +50,9 @@ export function submissionSection(result: SubmissionPartResult | null): string {
   );
   const both = [...capacity.request, ...capacity.event];
   const answered = result.levels.map((level) => level.http.accepted);
-  const fewest = Math.min(...answered);
-  const most = Math.max(...answered);
+  const fewest = Math.max(1, Math.floor(Math.min(...answered) / 100));
+  const most = Math.max(1, Math.floor(Math.max(...answered) / 100));
+  const tail = fewest === most ? int(fewest) : `${int(fewest)} to ${int(most)}`;
   return `## 1. Report submission: local HTTP against a raw PutItem
 
 **What it measures.** \`POST /tasks/{taskId}/reports\` through the local runtime (the API
@@ -93,7 +94,7 @@ expression in JavaScript, so a raw PutItem costs well under a millisecond here, 
 DynamoDB it costs a network round trip of a few milliseconds: the ratio would be far smaller
 on AWS, and the HTTP figures are the local runtime's, not Lambda's (where the risk evaluation
 runs in another function). The load generator, the platform and the store share the cores.
-A p99 rests on 1% of the samples: over HTTP, ${int(fewest / 100)} to ${int(most / 100)} of them.
+A p99 rests on the slowest 1% of a phase's answers: over HTTP, ${tail} of them.
 
 ### Capacity units per accepted report
 
