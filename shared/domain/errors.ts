@@ -17,8 +17,8 @@ export abstract class DomainError extends Error {
   abstract readonly code: string;
   readonly fields: FieldProblem[];
 
-  constructor(message: string, fields: FieldProblem[] = []) {
-    super(message);
+  constructor(message: string, fields: FieldProblem[] = [], options?: ErrorOptions) {
+    super(message, options);
     this.name = new.target.name;
     this.fields = fields;
   }

@@ -299,20 +299,14 @@ describe('POST /tasks/{taskId}/reports under faults', () => {
   );
 
   it('converges on one report when the idempotency store itself fails, once it recovers', async () => {
-    // KNOWN BUG, so only convergence is asserted here: the refused attempt should be a 503
-    // but is a 500. Powertools wraps the store's ProvisionedThroughputExceededException in
-    // IdempotencyPersistenceLayerError (name and class of its own, the throttle only as
-    // `cause`); idempotentCommand in functions/api/http/idempotency.ts passes it on and
-    // problemFor in functions/api/http/problem.ts maps it to the generic 500. The same
-    // holds for a throttled UpdateItem (saving the result) or DeleteItem (releasing the key
-    // after a failure, which also hides the original 503). Once fixed, assert 503 here.
+    // Powertools wraps the store's throttle in IdempotencyPersistenceLayerError: a 503 to retry.
     dynamo.on(PutItemCommand).rejectsOnce(fault('ProvisionedThroughputExceededException'));
 
     const refused = await submit('idempotency-store-throttled', FIRST_ATTEMPT);
     const reportsAfterRefusal = storedReports().length;
     const retried = await submit('idempotency-store-throttled', RETRY);
 
-    expect(refused.statusCode).toBeGreaterThanOrEqual(500);
+    expect(refused.statusCode).toBe(503);
     expect(refused.headers?.['content-type']).toBe('application/problem+json');
     expect(reportsAfterRefusal).toBe(0);
     expect(retried.statusCode).toBe(201);

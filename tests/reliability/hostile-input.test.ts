@@ -9,14 +9,9 @@
  * (the table's items, idempotency records aside, and its reports are counted around each
  * route's batch).
  *
- * KNOWN BUGS, left out of the generators until fixed because they fail today: query keys
- * and header names that are Object.prototype members (`constructor`, `toString`…: 502 from
- * the local gateway), forged cursors shaped like the API's own (`{"p":0,"k":{…}}`: 500),
- * quarters of year 0000 or 0001 on POST /rollups/{quarter}/runs (500), raw non-ASCII bytes
- * in the request target and headers over 16 KB (Node answers 400/431 without problem+json),
- * invalid UTF-8 inside an otherwise valid report (accepted, with U+FFFD stored), and
- * `"actuals": {"__proto__": …}` in an otherwise valid report (the key is silently dropped
- * and the report accepted).
+ * Inputs these generators once found wrongly answered (prototype-named query keys and
+ * headers, forged cursors, year-0000 quarters, unparseable HTTP, invalid UTF-8 inside a
+ * valid report, `__proto__` keys) are pinned one by one in regressions.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';

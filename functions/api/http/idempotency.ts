@@ -6,6 +6,7 @@
 import {
   IdempotencyAlreadyInProgressError,
   IdempotencyConfig,
+  IdempotencyPersistenceLayerError,
   IdempotencyValidationError,
   makeIdempotent,
 } from '@aws-lambda-powertools/idempotency';
@@ -20,7 +21,7 @@ import {
   TTL_ATTRIBUTE,
 } from '#shared/adapters/dynamodb/table-definition.ts';
 import type { Caller } from '#shared/domain/access/caller.ts';
-import { ConflictError, UnprocessableError } from '#shared/domain/errors.ts';
+import { ConflictError, UnavailableError, UnprocessableError } from '#shared/domain/errors.ts';
 import { parsePart } from './request.ts';
 
 /** A replay within a day returns the first response. */
@@ -81,6 +82,12 @@ export function idempotentCommand<Request, Result>(
           'request-in-progress',
           'a request with this Idempotency-Key is still in progress; retry shortly',
         );
+      }
+      if (error instanceof IdempotencyPersistenceLayerError) {
+        // The store of idempotency records was throttled or timed out: safe to retry.
+        throw new UnavailableError('the service is busy; retry with the same Idempotency-Key', [], {
+          cause: error,
+        });
       }
       if (error instanceof IdempotencyValidationError) {
         throw new UnprocessableError(

@@ -12,6 +12,7 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { logger, metrics, tracer } from '#shared/observability.ts';
+import { ValidationError } from '#shared/domain/errors.ts';
 import { INTERNAL_ERROR, problem, problemFor, problemResponse } from './problem.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -35,6 +36,32 @@ function bodyLimit(maxBytes: number): MiddlewareObj<APIGatewayProxyEvent, APIGat
       }
     },
   };
+}
+
+/**
+ * A body sent as bytes (API Gateway base64-encodes non-text content) must be valid UTF-8:
+ * decoding would otherwise store U+FFFD in place of what the agency sent.
+ */
+function utf8Body(): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  return {
+    before: ({ event }) => {
+      if (event.body == null || !event.isBase64Encoded) return;
+      try {
+        decoder.decode(Buffer.from(event.body, 'base64'));
+      } catch {
+        throw new ValidationError('the body is not valid UTF-8', [
+          { field: 'body', reason: 'not valid UTF-8' },
+        ]);
+      }
+    },
+  };
+}
+
+/** JSON.parse keeps "__proto__" as a key, which objects then silently drop: refuse it. */
+function refusePrototypeKeys(key: string, value: unknown): unknown {
+  if (key === '__proto__') throw new Error('"__proto__" is not allowed as a key');
+  return value;
 }
 
 function problemDetails(
@@ -81,7 +108,11 @@ export function httpApi(
     .use(captureLambdaHandler(tracer))
     .use(problemDetails(maxBodyBytes))
     .use(httpHeaderNormalizer());
-  if (options.json) stack.use(bodyLimit(maxBodyBytes)).use(httpJsonBodyParser());
+  if (options.json)
+    stack
+      .use(bodyLimit(maxBodyBytes))
+      .use(utf8Body())
+      .use(httpJsonBodyParser({ reviver: refusePrototypeKeys }));
   return stack.handler(handler);
 }
 

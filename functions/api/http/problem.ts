@@ -61,7 +61,7 @@ interface MiddyHttpError {
   statusCode: number;
   message: string;
   expose?: boolean;
-  cause?: { package?: string };
+  cause?: { package?: string; message?: string };
 }
 
 function isMiddyHttpError(error: unknown): error is MiddyHttpError {
@@ -96,8 +96,9 @@ export function problemFor(error: unknown): Problem | null {
   if (isMiddyHttpError(error) && error.statusCode < 500) {
     // @middy/http-json-body-parser answers malformed JSON with 415; it is a bad request.
     if (error.message === 'Invalid or malformed JSON was provided') {
-      return problem(400, 'malformed-json', 'the body is not valid JSON', [
-        { field: 'body', reason: 'not valid JSON' },
+      const reason = error.cause?.message ?? 'not valid JSON';
+      return problem(400, 'malformed-json', `the body is not valid JSON: ${reason}`, [
+        { field: 'body', reason },
       ]);
     }
     if (error.statusCode === 415) {

@@ -62,7 +62,7 @@ export const riskListQuerySchema = pageQuerySchema.extend({
 
 export const quarterSchema = z
   .string()
-  .regex(/^\d{4}-Q[1-4]$/, 'a quarter like 2026-Q3')
+  .regex(/^2\d{3}-Q[1-4]$/, 'a quarter like 2026-Q3 (years 2000 to 2999)')
   .meta({ example: '2026-Q3' }) as z.ZodType<`${number}-Q${1 | 2 | 3 | 4}`>;
 
 export const rollupPathSchema = z.strictObject({

@@ -133,17 +133,20 @@ function buildHeaders(
     added.push(['X-Amzn-Trace-Id', newTraceId()]);
   }
 
-  const headers: Record<string, string> = {};
-  const multiValueHeaders: Record<string, string[]> = {};
+  // Maps, not plain objects: a header named "constructor" or "__proto__" is just a name.
+  const values = new Map<string, string[]>();
   const spelling = new Map<string, string>();
   for (const [rawName, value] of [...rest, ...added]) {
     // One entry per header whatever the casing; the first spelling seen names it.
     const name = spelling.get(rawName.toLowerCase()) ?? rawName;
     spelling.set(rawName.toLowerCase(), name);
-    headers[name] = value;
-    (multiValueHeaders[name] ??= []).push(value);
+    values.set(name, [...(values.get(name) ?? []), value]);
   }
-  return { headers, multiValueHeaders };
+  const entries = [...values];
+  return {
+    headers: Object.fromEntries(entries.map(([name, list]) => [name, list.at(-1) ?? ''])),
+    multiValueHeaders: Object.fromEntries(entries),
+  };
 }
 
 function headerPairs(request: GatewayRequest): [string, string][] {
@@ -169,7 +172,8 @@ function headerValue(value: string | string[] | undefined): string | undefined {
 function parseQuery(url: string): Record<string, string[]> | null {
   const at = url.indexOf('?');
   if (at < 0) return null;
-  const query: Record<string, string[]> = {};
+  // A Map, not a plain object: `?constructor=1` is just a key.
+  const query = new Map<string, string[]>();
   for (const part of url
     .slice(at + 1)
     .split('#', 1)[0]
@@ -178,9 +182,9 @@ function parseQuery(url: string): Record<string, string[]> | null {
     const eq = part.indexOf('=');
     const key = decodeComponent(eq < 0 ? part : part.slice(0, eq));
     if (key === '') continue;
-    (query[key] ??= []).push(eq < 0 ? '' : decodeComponent(part.slice(eq + 1)));
+    query.set(key, [...(query.get(key) ?? []), eq < 0 ? '' : decodeComponent(part.slice(eq + 1))]);
   }
-  return Object.keys(query).length > 0 ? query : null;
+  return query.size > 0 ? Object.fromEntries(query) : null;
 }
 
 function lastValues(query: Record<string, string[]>): Record<string, string> {

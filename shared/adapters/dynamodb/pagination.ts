@@ -16,9 +16,11 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
+/** A start key names only the table's and indexes' key attributes, all strings. */
+const KEY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK'] as const;
 const cursorSchema = z.object({
-  p: z.number().int().nonnegative(),
-  k: z.record(z.string(), z.union([z.string(), z.number()])),
+  p: z.number().int().nonnegative().max(16),
+  k: z.partialRecord(z.enum(KEY_ATTRIBUTES), z.string().min(1).max(1024)),
 });
 type Cursor = z.infer<typeof cursorSchema>;
 
@@ -31,10 +33,14 @@ export function decodeCursor(value: string | undefined): Cursor | null {
   try {
     return cursorSchema.parse(JSON.parse(Buffer.from(value, 'base64url').toString('utf8')));
   } catch {
-    throw new ValidationError('the cursor is not one this API issued', [
-      { field: 'query.cursor', reason: 'not a valid cursor' },
-    ]);
+    throw invalidCursor();
   }
+}
+
+function invalidCursor(): ValidationError {
+  return new ValidationError('the cursor is not one this API issued', [
+    { field: 'query.cursor', reason: 'not a valid cursor' },
+  ]);
 }
 
 /** One partition's query, without its start key and limit. */
@@ -56,17 +62,21 @@ export async function queryPages(
   let partition = cursor?.p ?? 0;
   let startKey: Record<string, unknown> | undefined =
     cursor && Object.keys(cursor.k).length > 0 ? cursor.k : undefined;
-  if (partition >= partitions.length && cursor) {
-    throw new ValidationError('the cursor is not one this API issued', [
-      { field: 'query.cursor', reason: 'not a valid cursor' },
-    ]);
-  }
+  if (partition >= partitions.length && cursor) throw invalidCursor();
   while (items.length < limit) {
     const query = partitions[partition];
     if (!query) break;
-    const page = await db.send(
-      new QueryCommand({ ...query, ExclusiveStartKey: startKey, Limit: limit - items.length }),
-    );
+    const page = await db
+      .send(
+        new QueryCommand({ ...query, ExclusiveStartKey: startKey, Limit: limit - items.length }),
+      )
+      .catch((error: unknown) => {
+        // A start key that does not fit this query (a cursor from another list) is the
+        // client's mistake, not the store's.
+        if (startKey && error instanceof Error && error.name === 'ValidationException')
+          throw invalidCursor();
+        throw error;
+      });
     items.push(...(page.Items ?? []));
     startKey = page.LastEvaluatedKey;
     if (!startKey) partition += 1;

@@ -49,7 +49,9 @@ export class EventBridgePublisher implements EventPublisher {
       pending = pending.filter((_, i) => result.Entries?.[i]?.ErrorCode !== undefined);
       if (attempt === ATTEMPTS) {
         const reason = result.Entries?.find((e) => e.ErrorCode)?.ErrorMessage ?? 'unknown';
-        throw new PublishError(`${pending.length} event(s) not accepted by the bus: ${reason}`);
+        throw new PublishError(
+          `the event bus did not accept ${pending.length} event(s) (${reason}); retry with the same Idempotency-Key`,
+        );
       }
     }
   }

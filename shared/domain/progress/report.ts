@@ -42,7 +42,13 @@ export const reportSubmissionSchema = z
     status: z.enum(REPORT_STATUSES),
     percentComplete: z.number().min(0).max(100),
     actuals: z
-      .record(z.string().min(1).max(100), z.number().finite())
+      .record(
+        z
+          .string()
+          .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a target key like lua')
+          .max(100),
+        z.number().finite(),
+      )
       .default({})
       .meta({ description: "Actual values keyed by the task's target keys" }),
     narrative: text(10_000).default(''),
