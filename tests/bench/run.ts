@@ -3,9 +3,9 @@
  * once per process, and no measurement should share a heap with another), then the results
  * as JSON and as BENCHMARKS.md. A full run rewrites results/latest.json and BENCHMARKS.md;
  * `--quick` or `--only` write results/quick.json and quick.md instead, so a smoke run never
- * replaces the reference figures.
+ * replaces the reference figures. `--render` only rewrites BENCHMARKS.md from latest.json.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { format } from 'prettier';
@@ -16,8 +16,19 @@ import { progress } from './lib/progress.ts';
 import { renderBenchmarks } from './report/markdown.ts';
 import { rounded, type BenchResults } from './report/results.ts';
 
+const RESULTS_DIR = join(REPO_ROOT, 'tests/bench/results');
+const BENCHMARKS_FILE = join(REPO_ROOT, 'BENCHMARKS.md');
+
 runMain(async () => {
   const options = readOptions();
+  if (options.render) {
+    const latest = JSON.parse(
+      await readFile(join(RESULTS_DIR, 'latest.json'), 'utf8'),
+    ) as BenchResults;
+    await writeFile(BENCHMARKS_FILE, await renderBenchmarks(latest));
+    progress('run', `rewrote ${BENCHMARKS_FILE} from results/latest.json`);
+    return;
+  }
   const reference = !options.quick && options.only.length === PARTS.length;
   const started = performance.now();
   const results: BenchResults = {
@@ -45,9 +56,8 @@ runMain(async () => {
   results.totalSeconds = Math.round((performance.now() - started) / 1000);
 
   const final = rounded(results);
-  const resultsDir = join(REPO_ROOT, 'tests/bench/results');
-  const jsonFile = join(resultsDir, reference ? 'latest.json' : 'quick.json');
-  const markdownFile = reference ? join(REPO_ROOT, 'BENCHMARKS.md') : join(resultsDir, 'quick.md');
+  const jsonFile = join(RESULTS_DIR, reference ? 'latest.json' : 'quick.json');
+  const markdownFile = reference ? BENCHMARKS_FILE : join(RESULTS_DIR, 'quick.md');
   await writeFile(jsonFile, await format(JSON.stringify(final), { filepath: jsonFile }));
   await writeFile(markdownFile, await renderBenchmarks(final));
   progress('run', `${results.totalSeconds} s in all; wrote ${jsonFile} and ${markdownFile}`);

@@ -88,3 +88,18 @@ export async function queryPages(
     nextCursor: partition < partitions.length ? encodeCursor({ p: partition, k: {} }) : null,
   };
 }
+
+/** Every item a query matches, page after page (for reads that need the whole partition). */
+export async function queryAll(
+  db: DynamoDBDocumentClient,
+  query: PartitionQuery,
+): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.send(new QueryCommand({ ...query, ExclusiveStartKey }));
+    items.push(...(page.Items ?? []));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return items;
+}

@@ -6,7 +6,6 @@
 import {
   DeleteCommand,
   PutCommand,
-  QueryCommand,
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
@@ -17,7 +16,7 @@ import { riskReasonSchema, type RiskReason } from '#shared/domain/progress/task-
 import type { Memberships } from '#shared/domain/risk/task-state.ts';
 import type { RiskRepository, TaskRiskState } from '#shared/use-cases/risk-ports.ts';
 import { keys, progressKeys, riskKeys } from './keys.ts';
-import { queryPages, type Page, type PartitionQuery } from './pagination.ts';
+import { queryAll, queryPages, type Page, type PartitionQuery } from './pagination.ts';
 
 const latestWithActualsSchema = latestReportSchema.extend({
   actuals: progressReportSchema.shape.actuals,
@@ -55,17 +54,18 @@ export class DynamoRiskStore implements RiskRepository {
   ) {}
 
   async loadTask(taskId: string): Promise<TaskRiskState | null> {
-    const [taskItem] = await this.queryAll(this.partition(taskId, 'TASK', true));
+    const [taskItem] = await queryAll(this.db, this.partition(taskId, 'TASK', true));
     if (!taskItem) return null;
     return this.toState(
       taskItem,
-      await this.queryAll(this.partition(taskId, progressKeys.statePrefix)),
+      await queryAll(this.db, this.partition(taskId, progressKeys.statePrefix)),
     );
   }
 
   async *loadSector(sector: Sector): AsyncIterable<TaskRiskState> {
     const states = new Map<string, Record<string, unknown>[]>();
-    for (const item of await this.queryAll(
+    for (const item of await queryAll(
+      this.db,
       this.index('GSI2', progressKeys.statesOfSector(sector)),
     )) {
       const list = states.get(String(item.taskId)) ?? [];
@@ -87,7 +87,7 @@ export class DynamoRiskStore implements RiskRepository {
   }
 
   async memberships(): Promise<Memberships> {
-    const agencies = await this.queryAll(this.index('GSI1', 'AGENCIES'));
+    const agencies = await queryAll(this.db, this.index('GSI1', 'AGENCIES'));
     return Object.fromEntries(
       agencies.map((item) => agencySchema.parse(item)).map((a) => [a.id, a.memberOf]),
     );
@@ -200,16 +200,5 @@ export class DynamoRiskStore implements RiskRepository {
         : `${index}PK = :pk`,
       ExpressionAttributeValues: sortPrefix ? { ':pk': pk, ':prefix': sortPrefix } : { ':pk': pk },
     };
-  }
-
-  private async queryAll(query: PartitionQuery): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(new QueryCommand({ ...query, ExclusiveStartKey }));
-      items.push(...(page.Items ?? []));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return items;
   }
 }

@@ -10,12 +10,7 @@
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { addDays, compareIso, endOfDayInstant, type DateRange } from '#shared/domain/calendar.ts';
 import type { Sector } from '#shared/domain/plan/model.ts';
 import { progressReportSchema, type ProgressReport } from '#shared/domain/progress/report.ts';
@@ -25,6 +20,7 @@ import { snapshotSchema, type SectorSnapshot } from '#shared/domain/rollup/snaps
 import type { TaskRiskState } from '#shared/use-cases/risk-ports.ts';
 import type { RollupRepository } from '#shared/use-cases/rollup-ports.ts';
 import { progressKeys, rollupKeys } from './keys.ts';
+import { queryAll } from './pagination.ts';
 import { DynamoRiskStore } from './risk-store.ts';
 
 /** Well under DynamoDB's 400 KB item limit, leaving room for the keys. */
@@ -69,25 +65,18 @@ export class DynamoRollupStore implements RollupRepository {
     const to = endOfDayInstant(window.end).toISOString();
     const reports: ProgressReport[] = [];
     for (const month of monthsOf(window)) {
-      let ExclusiveStartKey: Record<string, unknown> | undefined;
-      do {
-        const page = await this.db.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            IndexName: 'GSI2',
-            KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK BETWEEN :from AND :to',
-            // `~` sorts after every character of a report id: the whole last millisecond is in.
-            ExpressionAttributeValues: {
-              ':pk': progressKeys.reportsReceived(sector, month),
-              ':from': from,
-              ':to': `${to}~`,
-            },
-            ExclusiveStartKey,
-          }),
-        );
-        reports.push(...(page.Items ?? []).map((item) => progressReportSchema.parse(item)));
-        ExclusiveStartKey = page.LastEvaluatedKey;
-      } while (ExclusiveStartKey);
+      const items = await queryAll(this.db, {
+        TableName: this.tableName,
+        IndexName: 'GSI2',
+        KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK BETWEEN :from AND :to',
+        // `~` sorts after every character of a report id: the whole last millisecond is in.
+        ExpressionAttributeValues: {
+          ':pk': progressKeys.reportsReceived(sector, month),
+          ':from': from,
+          ':to': `${to}~`,
+        },
+      });
+      reports.push(...items.map((item) => progressReportSchema.parse(item)));
     }
     return reports;
   }
@@ -102,24 +91,16 @@ export class DynamoRollupStore implements RollupRepository {
       new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }),
     );
     if (!head) return null;
-    const parts: Uint8Array[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: {
-            ':pk': key.PK,
-            ':prefix': rollupKeys.partPrefix(sector, String(head.digest)),
-          },
-          ConsistentRead: true,
-          ExclusiveStartKey,
-        }),
-      );
-      parts.push(...(page.Items ?? []).map((item) => item.data as Uint8Array));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: {
+        ':pk': key.PK,
+        ':prefix': rollupKeys.partPrefix(sector, String(head.digest)),
+      },
+      ConsistentRead: true,
+    });
+    const parts = items.map((item) => item.data as Uint8Array);
     if (parts.length !== Number(head.parts))
       throw new Error(`snapshot ${key.PK} ${key.SK} is missing parts`);
     return snapshotSchema.parse(JSON.parse(gunzipSync(Buffer.concat(parts)).toString('utf8')));

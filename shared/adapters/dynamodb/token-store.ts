@@ -3,7 +3,6 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   GetCommand,
   PutCommand,
-  QueryCommand,
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
@@ -11,6 +10,7 @@ import type { Agency } from '#shared/domain/plan/model.ts';
 import type { TokenRepository } from '#shared/use-cases/access.ts';
 import { tokenRecordSchema, type TokenRecord } from '#shared/domain/access/token.ts';
 import { accessKeys } from './keys.ts';
+import { queryAll } from './pagination.ts';
 import { DynamoReadStore } from './read-store.ts';
 
 export class DynamoTokenStore implements TokenRepository {
@@ -45,22 +45,13 @@ export class DynamoTokenStore implements TokenRepository {
   }
 
   async list(): Promise<TokenRecord[]> {
-    const records: TokenRecord[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'GSI1',
-          KeyConditionExpression: 'GSI1PK = :pk',
-          ExpressionAttributeValues: { ':pk': accessKeys.tokens },
-          ExclusiveStartKey,
-        }),
-      );
-      records.push(...(page.Items ?? []).map((item) => tokenRecordSchema.parse(item)));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return records;
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': accessKeys.tokens },
+    });
+    return items.map((item) => tokenRecordSchema.parse(item));
   }
 
   /** Revokes by public id; false when there is no such token. Revoking twice keeps the first time. */

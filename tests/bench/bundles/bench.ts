@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HANDLERS, type HandlerName } from '#shared/platform/handlers.ts';
-import { runMain, sendResult } from '../lib/child.ts';
+import { runMeasurement } from '../lib/child.ts';
 import { readOptions } from '../lib/options.ts';
 import { progress } from '../lib/progress.ts';
 import { median } from '../lib/stats.ts';
@@ -32,7 +32,7 @@ export interface BundlesPartResult {
   bundles: BundleFigures[];
 }
 
-runMain(async () => {
+runMeasurement(async () => {
   const { quick } = readOptions();
   const samples = quick ? 3 : 10;
   const outRoot = await mkdtemp(join(tmpdir(), 'langson-bench-bundles-'));
@@ -70,7 +70,7 @@ runMain(async () => {
         sinceStartMs: median(runs.map((r) => r.sinceStartMs)),
       };
     });
-    await sendResult({ samples, target: 'node24', bundles } satisfies BundlesPartResult);
+    return { samples, target: 'node24', bundles } satisfies BundlesPartResult;
   } finally {
     await rm(outRoot, { recursive: true, force: true });
   }

@@ -149,10 +149,16 @@ function send(message: ChildMessage): Promise<void> {
   });
 }
 
-/** Sends the measurement's result to the parent and ends the process. */
-export async function sendResult(value: unknown): Promise<never> {
-  await send({ kind: 'result', value });
-  process.exit(0);
+/**
+ * Runs a measurement script's main and sends what it returns to the parent, after the main's
+ * own clean-up (`finally`) has run; then ends the process, whatever handles are still open.
+ */
+export function runMeasurement(main: () => Promise<unknown>): void {
+  runMain(async () => {
+    const value = await main();
+    await send({ kind: 'result', value });
+    process.exit(0);
+  });
 }
 
 /**

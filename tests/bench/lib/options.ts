@@ -1,7 +1,8 @@
 /**
  * Command-line options shared by the runner and each part: `--quick` for a smoke run
  * (shorter phases, fewer repetitions, no 50,000-task province), `--only a,b` to run some
- * parts.
+ * parts, `--render` to rewrite BENCHMARKS.md from results/latest.json without measuring
+ * (after a change to the text).
  */
 import { parseArgs } from 'node:util';
 
@@ -11,12 +12,17 @@ export type PartName = (typeof PARTS)[number];
 export interface BenchOptions {
   quick: boolean;
   only: PartName[];
+  render: boolean;
 }
 
 export function readOptions(argv: string[] = process.argv.slice(2)): BenchOptions {
   const { values } = parseArgs({
     args: argv,
-    options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } },
+    options: {
+      quick: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      render: { type: 'boolean', default: false },
+    },
     allowPositionals: false,
   });
   const only = (values.only?.split(',') ?? [...PARTS]).map((name) => name.trim());
@@ -24,7 +30,7 @@ export function readOptions(argv: string[] = process.argv.slice(2)): BenchOption
   if (unknown.length > 0) {
     throw new Error(`unknown part(s) ${unknown.join(', ')}; the parts are ${PARTS.join(', ')}`);
   }
-  return { quick: values.quick, only: only as PartName[] };
+  return { quick: values.quick, only: only as PartName[], render: values.render };
 }
 
 /** The arguments that pass the options on to a part's child process. */

@@ -7,11 +7,11 @@ const digits3 = (value: number): string => {
   return Number(value.toPrecision(3)).toString();
 };
 
-/** Milliseconds as `0.57 ms`, `27.4 ms`, `1,270 ms`, or seconds past ten thousand. */
+/** Milliseconds as `0.57 ms`, `27.4 ms`, `304 ms`, or seconds from one second: `1.69 s`. */
 export function ms(value: number): string {
   if (!Number.isFinite(value)) return '–';
   if (value < 0.01) return '0 ms';
-  if (value >= 10_000) return `${digits3(value / 1000)} s`;
+  if (value >= 1_000) return `${digits3(value / 1000)} s`;
   return `${digits3(value)} ms`;
 }
 

@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDocumentClient } from '#shared/adapters/aws-clients.ts';
-import { runMain, runScript, sendResult, startServer } from '../lib/child.ts';
+import { runMeasurement, runScript, startServer } from '../lib/child.ts';
 import { readOptions } from '../lib/options.ts';
 import { progress } from '../lib/progress.ts';
 import { writeAll } from './bulk-write.ts';
@@ -47,7 +47,7 @@ const plan = (quick: boolean) =>
         { tasks: 50_000, runs: 1, meter: false },
       ];
 
-runMain(async () => {
+runMeasurement(async () => {
   const options = readOptions();
   const dir = await mkdtemp(join(tmpdir(), 'langson-bench-rollup-'));
   const store = await startServer<{ endpoint: string }>('tests/bench/rollup/store-server.ts', [
@@ -89,11 +89,11 @@ runMain(async () => {
       steps.push({ ...measured, generatedItems: written, generationMs });
     }
     db.destroy();
-    await sendResult({
+    return {
       reportsPerTask: REPORTS_PER_TASK,
       runsPerSize,
       steps,
-    } satisfies RollupPartResult);
+    } satisfies RollupPartResult;
   } finally {
     await store.stop();
     await rm(dir, { recursive: true, force: true });

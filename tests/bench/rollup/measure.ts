@@ -15,7 +15,7 @@ import { SECTORS } from '#shared/domain/plan/model.ts';
 import type { SectorSnapshot } from '#shared/domain/rollup/snapshot-schema.ts';
 import { runRollup } from '#shared/use-cases/run-rollup.ts';
 import { startCapacityProxy, summarise, type CapacityLine } from '../lib/capacity-proxy.ts';
-import { runMain, sendResult } from '../lib/child.ts';
+import { runMeasurement } from '../lib/child.ts';
 import { progress } from '../lib/progress.ts';
 import { median } from '../lib/stats.ts';
 import { rawRead } from './raw-read.ts';
@@ -80,7 +80,7 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T 
   return { ms: performance.now() - started, value };
 }
 
-runMain(async () => {
+runMeasurement(async () => {
   const [endpoint, tableName, tasks, runs, meter] = process.argv.slice(2);
   if (!endpoint || !tableName || !tasks || !runs) {
     throw new Error('usage: measure.ts <endpoint> <table> <tasks> <runs> [--meter]');
@@ -130,5 +130,5 @@ runMain(async () => {
     'rollup',
     `${tasks} tasks: rollup ${median(rollupMs).toFixed(0)} ms, raw read ${median(rawMs).toFixed(0)} ms`,
   );
-  await sendResult(result);
+  return result;
 });

@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../support/child-runtime.ts';
-import { runMain, sendResult } from '../lib/child.ts';
+import { runMeasurement } from '../lib/child.ts';
 import { readOptions } from '../lib/options.ts';
 import { progress } from '../lib/progress.ts';
 import { median } from '../lib/stats.ts';
@@ -32,7 +32,7 @@ const medianOf = (samples: StartSample[]): StartupFigures => ({
   firstResponseMs: median(samples.map((s) => s.firstResponseMs)),
 });
 
-runMain(async () => {
+runMeasurement(async () => {
   const { quick } = readOptions();
   const runs = quick ? 1 : 3;
   const cold: StartSample[] = [];
@@ -49,10 +49,10 @@ runMain(async () => {
       await rm(dataDir, { recursive: true, force: true });
     }
   }
-  await sendResult({
+  return {
     runs,
     cold: medianOf(cold),
     warm: medianOf(warm),
     emptyScriptMs: median(empty),
-  } satisfies StartupPartResult);
+  } satisfies StartupPartResult;
 });

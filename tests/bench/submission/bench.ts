@@ -4,7 +4,7 @@
  * clients, side by side; then the capacity each accepted report consumes.
  */
 import { todayInProvince } from '#shared/domain/calendar.ts';
-import { runMain, runScript, sendResult, startServer } from '../lib/child.ts';
+import { runMeasurement, runScript, startServer } from '../lib/child.ts';
 import { readOptions } from '../lib/options.ts';
 import { progress } from '../lib/progress.ts';
 import type { SubmissionCapacity } from './capacity.ts';
@@ -36,7 +36,7 @@ export interface SubmissionPartResult {
   capacity: SubmissionCapacity;
 }
 
-runMain(async () => {
+runMeasurement(async () => {
   const { quick } = readOptions();
   const seconds = quick ? 3 : 10;
   const server = await startServer<PlatformInfo>('tests/bench/submission/platform-server.ts');
@@ -104,11 +104,11 @@ runMain(async () => {
     [String(quick ? 11 : 22)],
     { env: { POWERTOOLS_LOG_LEVEL: 'ERROR' } },
   );
-  await sendResult({
+  return {
     secondsPerPhase: seconds,
     levels,
     reportsAnswered,
     reportsStored,
     capacity,
-  } satisfies SubmissionPartResult);
+  } satisfies SubmissionPartResult;
 });

@@ -25,7 +25,7 @@ import {
   type CapacityLine,
   type CapacityProxy,
 } from '../lib/capacity-proxy.ts';
-import { REPO_ROOT, runMain, sendResult } from '../lib/child.ts';
+import { REPO_ROOT, runMeasurement } from '../lib/child.ts';
 import { reportRequest, REPORTING_AGENCY } from './tasks.ts';
 
 export interface SubmissionCapacity {
@@ -50,7 +50,7 @@ async function loadThrough(name: HandlerName, proxy: CapacityProxy): Promise<voi
   }
 }
 
-runMain(async () => {
+runMeasurement(async () => {
   const reports = Number(process.argv[2] ?? 22);
   const dataDir = await mkdtemp(join(tmpdir(), 'langson-bench-capacity-'));
   const platform = await startPlatform({ host: '127.0.0.1', port: 0, dataDir, logFormat: 'json' });
@@ -90,14 +90,14 @@ runMain(async () => {
     if (requestRecords.length < reports) {
       throw new Error('the submit handler did not talk through the proxy: was it loaded before?');
     }
-    await sendResult({
+    return {
       reports,
       request: summarise(requestRecords, reports),
       event: summarise(eventRecords, reports),
       authorizer: summarise(auth.take(), 1),
       conditionFailures: [...requestRecords, ...eventRecords].filter((r) => r.conditionFailed)
         .length,
-    } satisfies SubmissionCapacity);
+    } satisfies SubmissionCapacity;
   } finally {
     await platform.close();
     await Promise.all([request.close(), event.close(), auth.close()]);

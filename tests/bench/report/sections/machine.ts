@@ -19,6 +19,7 @@ npm run bench              # every figure; rewrites this file and tests/bench/re
 npm run bench -- --quick   # smoke run: short phases, fewer runs, no 50,000-task province;
                            # writes tests/bench/results/quick.json and quick.md instead
 npm run bench -- --only rollup,bundles   # some of submission, rollup, bundles, startup (as quick.*)
+npm run bench -- --render  # rewrite this file from results/latest.json, measuring nothing
 \`\`\`
 
 Everything listens on 127.0.0.1; nothing needs AWS or a network.

@@ -84,7 +84,11 @@ ${table(
 )}
 
 Risk evaluations still queued when each HTTP phase ended took ${result.levels
-    .map((l) => `${ms(l.httpBacklogDrainMs)} (${l.connections})`)
+    // Below a millisecond the bus was simply idle: no need for decimals.
+    .map(
+      (l) =>
+        `${ms(Math.round(l.httpBacklogDrainMs))} at ${l.connections} client${l.connections === 1 ? '' : 's'}`,
+    )
     .join(', ')} to finish: under load, the local bus
 runs them in the same process as the API, so the HTTP throughput above includes most of them.
 ${rejected.length > 0 ? `Answers other than 2xx: ${rejected.join('; ')}.` : 'Every answer was a 2xx.'}
