@@ -213,6 +213,7 @@ export async function startPlatform(config: LocalConfig): Promise<RunningPlatfor
 
     const server = createHttpGateway({
       routes: ROUTES,
+      // Modules imported by path are untyped; the route declarations say which are proxy handlers.
       resolveHandler: async (name) => (await loadHandler(name)) as unknown as ProxyHandler,
       authorizer: (await loadHandler('authorizer')) as unknown as TokenAuthorizerHandler,
       logger: runtimeLogger,
