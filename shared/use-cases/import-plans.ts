@@ -9,7 +9,10 @@ import {
   type PlanParserDeps,
   type PlanSource,
 } from '#shared/domain/plan/plan-parser.ts';
+import pLimit from 'p-limit';
 import type { PlanRegistryRepository, WriteOutcome } from './plan-registry-ports.ts';
+
+const WRITE_CONCURRENCY = 8;
 
 export interface ParsedPlans {
   plans: Plan[];
@@ -49,13 +52,19 @@ export async function importPlans(
     agencies: { created: [], updated: [], unchanged: [] },
     warnings: parsed.warnings,
   };
-  for (const agency of parsed.agencies) {
-    summary.agencies[await deps.repository.saveAgency(agency)].push(agency.id);
+  // Writes are independent single items: a few at a time, results kept in table order.
+  const limit = pLimit(WRITE_CONCURRENCY);
+  const saved = <T>(items: T[], save: (item: T) => Promise<WriteOutcome>) =>
+    Promise.all(items.map(async (item) => ({ item, outcome: await limit(() => save(item)) })));
+  for (const { item, outcome } of await saved(parsed.agencies, (a) =>
+    deps.repository.saveAgency(a),
+  )) {
+    summary.agencies[outcome].push(item.id);
   }
   for (const plan of parsed.plans) {
     const tasks = parsed.tasks.filter((task) => task.plan === plan.code);
-    for (const task of tasks) {
-      summary.tasks[await deps.repository.saveTask(task)].push(task.id);
+    for (const { item, outcome } of await saved(tasks, (t) => deps.repository.saveTask(t))) {
+      summary.tasks[outcome].push(item.id);
     }
     const outcome = await deps.repository.savePlan(
       plan,

@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { agencySchema, importWarningSchema, planSchema } from '#shared/domain/plan/model.ts';
 import { progressReportSchema } from '#shared/domain/progress/report.ts';
 import { taskDetailSchema, taskViewSchema } from '#shared/domain/progress/task-view.ts';
-import { riskFlagSchema } from '#shared/adapters/dynamodb/risk-store.ts';
+import { riskFlagSchema } from '#shared/domain/risk/risk-flag.ts';
 import { snapshotSchema } from '#shared/domain/rollup/snapshot-schema.ts';
 import { rollupCompletedV1Schema } from '#shared/events/rollup-completed.ts';
 

@@ -13,6 +13,7 @@ import * as z from 'zod';
 import { agencySchema, taskSchema, type Sector, type Task } from '#shared/domain/plan/model.ts';
 import { latestReportSchema, progressReportSchema } from '#shared/domain/progress/report.ts';
 import { riskReasonSchema, type RiskReason } from '#shared/domain/progress/task-view.ts';
+import { riskFlagSchema, type RiskFlag } from '#shared/domain/risk/risk-flag.ts';
 import type { Memberships } from '#shared/domain/risk/task-state.ts';
 import type { RiskRepository, TaskRiskState } from '#shared/use-cases/risk-ports.ts';
 import { keys, progressKeys, riskKeys } from './keys.ts';
@@ -26,28 +27,17 @@ const riskFieldsSchema = z.object({
   riskAnnounced: z.array(z.string()).default([]),
 });
 
-export const riskFlagSchema = z
-  .object({
-    taskId: z.string(),
-    plan: z.string(),
-    sector: z.string(),
-    section: z.string(),
-    title: z.string(),
-    agencyIds: z.array(z.string()),
-    reasonCodes: z.array(z.string()),
-    reasons: z.array(riskReasonSchema),
-    evaluatedAt: z.iso.datetime(),
-  })
-  .meta({ id: 'RiskFlag' });
-export type RiskFlag = z.infer<typeof riskFlagSchema>;
-
 export interface RiskFilter {
   sector?: Sector | undefined;
   agency?: string | undefined;
   reason?: string | undefined;
 }
 
+const MEMBERSHIPS_TTL_MS = 5 * 60 * 1000;
+
 export class DynamoRiskStore implements RiskRepository {
+  private cachedMemberships: { at: number; value: Promise<Memberships> } | undefined;
+
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -86,11 +76,22 @@ export class DynamoRiskStore implements RiskRepository {
     } while (cursor);
   }
 
-  async memberships(): Promise<Memberships> {
-    const agencies = await queryAll(this.db, this.index('GSI1', 'AGENCIES'));
-    return Object.fromEntries(
-      agencies.map((item) => agencySchema.parse(item)).map((a) => [a.id, a.memberOf]),
-    );
+  /**
+   * Agencies change rarely and every evaluation needs them: read once per container and
+   * kept for a few minutes (the same bound as the authorizer's cache of a token's agency).
+   */
+  memberships(): Promise<Memberships> {
+    const now = Date.now();
+    if (!this.cachedMemberships || now - this.cachedMemberships.at > MEMBERSHIPS_TTL_MS) {
+      const loading = queryAll(this.db, this.index('GSI1', 'AGENCIES')).then((agencies) =>
+        Object.fromEntries(
+          agencies.map((item) => agencySchema.parse(item)).map((a) => [a.id, a.memberOf]),
+        ),
+      );
+      this.cachedMemberships = { at: now, value: loading };
+      loading.catch(() => (this.cachedMemberships = undefined));
+    }
+    return this.cachedMemberships.value;
   }
 
   async saveReasons(task: Task, reasons: RiskReason[], evaluatedAt: string): Promise<void> {
