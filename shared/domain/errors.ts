@@ -24,33 +24,8 @@ export abstract class DomainError extends Error {
   }
 }
 
-export class NotFoundError extends DomainError {
-  readonly kind = 'not-found';
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-export class ForbiddenError extends DomainError {
-  readonly kind = 'forbidden';
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-export class ValidationError extends DomainError {
-  readonly kind = 'invalid';
-  readonly code = 'validation-failed';
-}
-
-export class UnprocessableError extends DomainError {
-  readonly kind = 'unprocessable';
+/** A failure whose code the thrower names (`task-not-found`, `not-task-holder`…). */
+abstract class NamedDomainError extends DomainError {
   constructor(
     readonly code: string,
     message: string,
@@ -60,14 +35,25 @@ export class UnprocessableError extends DomainError {
   }
 }
 
-export class ConflictError extends DomainError {
+export class NotFoundError extends NamedDomainError {
+  readonly kind = 'not-found';
+}
+
+export class ForbiddenError extends NamedDomainError {
+  readonly kind = 'forbidden';
+}
+
+export class UnprocessableError extends NamedDomainError {
+  readonly kind = 'unprocessable';
+}
+
+export class ConflictError extends NamedDomainError {
   readonly kind = 'conflict';
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
+}
+
+export class ValidationError extends DomainError {
+  readonly kind = 'invalid';
+  readonly code = 'validation-failed';
 }
 
 export class UnavailableError extends DomainError {
