@@ -36,7 +36,7 @@ export const handler = httpApi(async (event) => {
   const { taskId } = parsePart(taskPathSchema, event.pathParameters, 'path');
   if (event.resource === '/tasks/{taskId}/reports') {
     const { limit, cursor } = parsePart(pageQuerySchema, event.queryStringParameters, 'query');
-    if (!(await store.getTaskDetail(taskId)))
+    if (!(await store.getTask(taskId)))
       throw new NotFoundError('task-not-found', `no task ${taskId}`);
     return json(200, await store.listReports(taskId, limit, cursor));
   }

@@ -24,6 +24,15 @@ const putEventsSchema = z.object({
     .max(10),
 });
 
+/** The request's JSON, or undefined when it is not JSON (the schema then refuses it). */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text || '{}');
+  } catch {
+    return undefined;
+  }
+}
+
 function reply(response: ServerResponse, status: number, body: unknown) {
   response.writeHead(status, { 'content-type': 'application/x-amz-json-1.1' });
   response.end(JSON.stringify(body));
@@ -42,9 +51,7 @@ export async function startEventBridgeEndpoint(
       });
       return;
     }
-    const parsed = putEventsSchema.safeParse(
-      JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'),
-    );
+    const parsed = putEventsSchema.safeParse(parseJson(Buffer.concat(chunks).toString('utf8')));
     if (!parsed.success) {
       reply(response, 400, { __type: 'ValidationException', message: parsed.error.message });
       return;
@@ -58,7 +65,12 @@ export async function startEventBridgeEndpoint(
             ? new Date(entry.Time)
             : undefined,
     }));
-    reply(response, 200, await bus.putEvents(entries));
+    try {
+      reply(response, 200, await bus.putEvents(entries));
+    } catch (error) {
+      // The bus refuses events once it is closing: the SDK retries or reports a 503.
+      reply(response, 503, { __type: 'ServiceUnavailable', message: (error as Error).message });
+    }
   });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');

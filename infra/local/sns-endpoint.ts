@@ -54,7 +54,17 @@ export async function startSnsEndpoint(
       message,
       publishedAt: new Date().toISOString(),
     };
-    await appendFile(outboxFile(dataDir), `${JSON.stringify(record)}\n`);
+    try {
+      await appendFile(outboxFile(dataDir), `${JSON.stringify(record)}\n`);
+    } catch (cause) {
+      // Not delivered: answer as SNS does when it cannot take a message, so the caller retries.
+      replyXml(
+        response,
+        500,
+        `<ErrorResponse><Error><Type>Receiver</Type><Code>InternalError</Code><Message>${escapeXml((cause as Error).message)}</Message></Error></ErrorResponse>`,
+      );
+      return;
+    }
     replyXml(
       response,
       200,

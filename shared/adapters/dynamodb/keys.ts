@@ -75,9 +75,10 @@ export const accessKeys = {
     PK: `TOKEN#${tokenHash}`,
     SK: 'TOKEN',
     GSI1PK: 'TOKENS',
-    GSI1SK: `TOKEN#${tokenId}`,
+    GSI1SK: accessKeys.byTokenId(tokenId),
   }),
   tokens: 'TOKENS',
+  byTokenId: (tokenId: string) => `TOKEN#${tokenId}`,
 } as const;
 
 export const riskKeys = {

@@ -11,7 +11,11 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { taskSchema, type Task } from '#shared/domain/plan/model.ts';
-import { progressReportSchema, type ProgressReport } from '#shared/domain/progress/report.ts';
+import {
+  latestReportOf,
+  progressReportSchema,
+  type ProgressReport,
+} from '#shared/domain/progress/report.ts';
 import type { ReportRepository, TaskReader } from '#shared/use-cases/progress-ports.ts';
 import { keys, progressKeys } from './keys.ts';
 
@@ -53,16 +57,7 @@ export class DynamoProgressStore implements TaskReader, ReportRepository {
   }
 
   async recordLatest(report: ProgressReport): Promise<void> {
-    const latest = {
-      reportId: report.id,
-      agencyId: report.agencyId,
-      status: report.status,
-      percentComplete: report.percentComplete,
-      period: report.period,
-      asOf: report.asOf,
-      receivedAt: report.receivedAt,
-      hasObstacles: report.obstacles.length > 0,
-    };
+    const latest = latestReportOf(report);
     // Per agency, then for the task as a whole: both move forward only.
     await this.setIfNewer(
       progressKeys.latestState(report.taskId, report.agencyId),

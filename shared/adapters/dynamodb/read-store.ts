@@ -2,12 +2,7 @@
  * The API's reads. Lists page through a partition (or several, in order) and filter
  * on the server, so a page costs one query per partition touched.
  */
-import {
-  BatchGetCommand,
-  GetCommand,
-  QueryCommand,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
   SECTORS,
   agencySchema,
@@ -17,7 +12,7 @@ import {
   type Sector,
 } from '#shared/domain/plan/model.ts';
 import {
-  latestReportSchema,
+  latestReportWithActualsSchema,
   progressReportSchema,
   type ProgressReport,
 } from '#shared/domain/progress/report.ts';
@@ -28,7 +23,7 @@ import {
 } from '#shared/domain/progress/task-view.ts';
 import type { TaskFilter } from '#shared/use-cases/read-ports.ts';
 import { keys, progressKeys } from './keys.ts';
-import { queryPages, type Page, type PartitionQuery } from './pagination.ts';
+import { queryAll, queryPages, type Page, type PartitionQuery } from './pagination.ts';
 
 /** BatchGetItem reads at most 100 keys per call. */
 const BATCH_GET_LIMIT = 100;
@@ -59,22 +54,29 @@ export class DynamoReadStore {
     };
   }
 
+  /**
+   * The task item and its agencies' latest states, read apart: the task's partition also
+   * holds every report, which a detail view must not read (nor page past to find the task).
+   */
   async getTaskDetail(taskId: string): Promise<TaskDetail | null> {
-    const { Items = [] } = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': keys.taskPk(taskId) },
-      }),
+    const task = await this.getTask(taskId);
+    if (!task) return null;
+    const states = await queryAll(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :state)',
+      ExpressionAttributeValues: { ':pk': keys.taskPk(taskId), ':state': progressKeys.statePrefix },
+    });
+    return {
+      task,
+      latestByAgency: states.map((item) => latestReportWithActualsSchema.parse(item.state)),
+    };
+  }
+
+  async getTask(taskId: string): Promise<TaskView | null> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: { PK: keys.taskPk(taskId), SK: 'TASK' } }),
     );
-    const taskItem = Items.find((item) => item.SK === 'TASK');
-    if (!taskItem) return null;
-    const latestByAgency = Items.filter((item) =>
-      String(item.SK).startsWith(progressKeys.statePrefix),
-    ).map((item) =>
-      latestReportSchema.extend({ actuals: progressReportSchema.shape.actuals }).parse(item.state),
-    );
-    return { task: taskViewSchema.parse(taskItem), latestByAgency };
+    return Item ? taskViewSchema.parse(Item) : null;
   }
 
   async listReports(taskId: string, limit: number, cursor?: string): Promise<Page<ProgressReport>> {
@@ -88,13 +90,8 @@ export class DynamoReadStore {
   }
 
   async listPlans(): Promise<Plan[]> {
-    const page = await queryPages(
-      this.db,
-      [this.indexQuery('GSI1', 'GSI1PK', 'PLANS')],
-      1000,
-      undefined,
-    );
-    return page.items.map((item) => planSchema.parse(item));
+    const items = await queryAll(this.db, this.indexQuery('GSI1', 'GSI1PK', 'PLANS'));
+    return items.map((item) => planSchema.parse(item));
   }
 
   async getPlan(code: string): Promise<(Plan & { taskIds: string[] }) | null> {

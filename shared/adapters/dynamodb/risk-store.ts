@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { agencySchema, taskSchema, type Sector, type Task } from '#shared/domain/plan/model.ts';
-import { latestReportSchema, progressReportSchema } from '#shared/domain/progress/report.ts';
+import { latestReportWithActualsSchema } from '#shared/domain/progress/report.ts';
 import { riskReasonSchema, type RiskReason } from '#shared/domain/progress/task-view.ts';
 import { riskFlagSchema, type RiskFlag } from '#shared/domain/risk/risk-flag.ts';
 import type { Memberships } from '#shared/domain/risk/task-state.ts';
@@ -19,9 +19,6 @@ import type { RiskRepository, TaskRiskState } from '#shared/use-cases/risk-ports
 import { keys, progressKeys, riskKeys } from './keys.ts';
 import { queryAll, queryPages, type Page, type PartitionQuery } from './pagination.ts';
 
-const latestWithActualsSchema = latestReportSchema.extend({
-  actuals: progressReportSchema.shape.actuals,
-});
 const riskFieldsSchema = z.object({
   riskReasons: z.array(riskReasonSchema).default([]),
   riskAnnounced: z.array(z.string()).default([]),
@@ -178,7 +175,7 @@ export class DynamoRiskStore implements RiskRepository {
     const risk = riskFieldsSchema.parse(taskItem);
     return {
       task: taskSchema.parse(taskItem),
-      latest: stateItems.map((item) => latestWithActualsSchema.parse(item.state)),
+      latest: stateItems.map((item) => latestReportWithActualsSchema.parse(item.state)),
       riskReasons: risk.riskReasons,
       announcedCodes: risk.riskAnnounced,
     };

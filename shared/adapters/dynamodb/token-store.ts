@@ -56,7 +56,16 @@ export class DynamoTokenStore implements TokenRepository {
 
   /** Revokes by public id; false when there is no such token. Revoking twice keeps the first time. */
   async revoke(tokenId: string, at: Date): Promise<boolean> {
-    const record = (await this.list()).find((r) => r.tokenId === tokenId);
+    const [item] = await queryAll(this.db, {
+      TableName: this.tableName,
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK = :sk',
+      ExpressionAttributeValues: {
+        ':pk': accessKeys.tokens,
+        ':sk': accessKeys.byTokenId(tokenId),
+      },
+    });
+    const record = item ? tokenRecordSchema.parse(item) : null;
     if (!record) return false;
     try {
       await this.db.send(

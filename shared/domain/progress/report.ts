@@ -112,3 +112,22 @@ export const latestReportSchema = z
   })
   .meta({ id: 'LatestReport' });
 export type LatestReport = z.infer<typeof latestReportSchema>;
+
+/** An agency's latest report with the actuals it sent: its state of the task. */
+export const latestReportWithActualsSchema = latestReportSchema
+  .extend({ actuals: z.record(z.string(), z.number()) })
+  .meta({ id: 'LatestReportWithActuals' });
+
+/** What a report leaves as its agency's latest state of the task. */
+export function latestReportOf(report: ProgressReport): LatestReport {
+  return {
+    reportId: report.id,
+    agencyId: report.agencyId,
+    status: report.status,
+    percentComplete: report.percentComplete,
+    period: report.period,
+    asOf: report.asOf,
+    receivedAt: report.receivedAt,
+    hasObstacles: report.obstacles.length > 0,
+  };
+}

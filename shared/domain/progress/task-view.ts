@@ -3,7 +3,7 @@
  */
 import * as z from 'zod';
 import { taskSchema } from '../plan/model.ts';
-import { latestReportSchema } from './report.ts';
+import { latestReportSchema, latestReportWithActualsSchema } from './report.ts';
 
 export const riskReasonSchema = z
   .object({ code: z.string(), message: z.string() })
@@ -21,9 +21,7 @@ export type TaskView = z.infer<typeof taskViewSchema>;
 export const taskDetailSchema = z
   .object({
     task: taskViewSchema,
-    latestByAgency: z.array(
-      latestReportSchema.extend({ actuals: z.record(z.string(), z.number()) }),
-    ),
+    latestByAgency: z.array(latestReportWithActualsSchema),
   })
   .meta({ id: 'TaskDetail' });
 export type TaskDetail = z.infer<typeof taskDetailSchema>;

@@ -14,7 +14,7 @@ import { contentHash } from '#shared/adapters/dynamodb/content-hash.ts';
 import { keys, progressKeys } from '#shared/adapters/dynamodb/keys.ts';
 import { todayInProvince } from '#shared/domain/calendar.ts';
 import { SECTORS, type Agency, type Sector, type Task } from '#shared/domain/plan/model.ts';
-import type { LatestReport, ProgressReport } from '#shared/domain/progress/report.ts';
+import { latestReportOf, type ProgressReport } from '#shared/domain/progress/report.ts';
 import { seedAgencyRegistry, seedPlanProfiles } from '#shared/seed-registry.ts';
 import { parsePlans } from '#shared/use-cases/import-plans.ts';
 import { REPO_ROOT } from '../lib/child.ts';
@@ -125,17 +125,6 @@ function reportsOf(task: Task, index: number): ProgressReport[] {
   });
 }
 
-const latestOf = (report: ProgressReport): LatestReport => ({
-  reportId: report.id,
-  agencyId: report.agencyId,
-  status: report.status,
-  percentComplete: report.percentComplete,
-  period: report.period,
-  asOf: report.asOf,
-  receivedAt: report.receivedAt,
-  hasObstacles: report.obstacles.length > 0,
-});
-
 /**
  * Every item of task number `index`: the task (as DynamoPlanRegistryStore writes it, with
  * the latest report DynamoProgressStore.recordLatest sets on it), its reports (as
@@ -148,11 +137,11 @@ export function taskItems(templates: Templates, index: number): Item[] {
   const agencyIds = [...new Set([...task.lead, ...task.coordinating].map((ref) => ref.id))];
   const taskItem = { ...keys.task(task), entity: 'task', ...task, agencyIds };
   return [
-    { ...taskItem, contentHash: contentHash(taskItem), latestReport: latestOf(newest) },
+    { ...taskItem, contentHash: contentHash(taskItem), latestReport: latestReportOf(newest) },
     ...reports.map((report) => ({ ...progressKeys.report(report), entity: 'report', ...report })),
     {
       ...progressKeys.latestState(task.id, newest.agencyId),
-      state: { ...latestOf(newest), actuals: newest.actuals },
+      state: { ...latestReportOf(newest), actuals: newest.actuals },
       ...progressKeys.latestStateIndex(task.sector, task.id, newest.agencyId),
       taskId: task.id,
       entity: 'taskState',
