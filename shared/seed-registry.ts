@@ -9,6 +9,7 @@ import * as z from 'zod';
 import { AgencyRegistry } from './domain/plan/agency-registry.ts';
 import { agencySchema } from './domain/plan/model.ts';
 import { planProfilesSchema, type PlanProfiles } from './domain/plan/plan-profile.ts';
+import type { Seed } from './use-cases/registry/seed-store.ts';
 
 const agencyFileSchema = z.object({ agencies: z.array(agencySchema) });
 
@@ -18,4 +19,32 @@ export function seedAgencyRegistry(): AgencyRegistry {
 
 export function seedPlanProfiles(): PlanProfiles {
   return planProfilesSchema.parse(plansJson);
+}
+
+const SEED_FILES = ['seeds/plans/kh266-phu-luc-8.txt', 'seeds/plans/kh267-phu-luc-iii.txt'];
+
+/** Everything `seeds/` holds, as the seeding of an empty store takes it. */
+export async function loadSeed(root: string): Promise<Seed> {
+  const { readFile } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  const profiles = seedPlanProfiles();
+  const documents = await Promise.all(
+    SEED_FILES.map(async (path, index) => {
+      const code = index === 0 ? 'KH266' : 'KH267';
+      const profile = profiles.plans[code];
+      return {
+        source: {
+          file: path.split('/').at(-1) ?? path,
+          text: await readFile(join(root, path), 'utf8'),
+          format: 'text' as const,
+        },
+        kind: 'plan' as const,
+        overrides: {
+          period: profile?.period,
+          sectors: profile?.sectors,
+        },
+      };
+    }),
+  );
+  return { agencies: agencyFileSchema.parse(agenciesJson).agencies, documents };
 }

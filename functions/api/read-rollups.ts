@@ -1,16 +1,14 @@
 /** GET /rollups/{quarter} and /rollups/{quarter}/{sector}, as JSON or CSV (?format=csv). */
-import { DynamoRollupStore } from '#shared/adapters/dynamodb/rollup-store.ts';
 import { NotFoundError } from '#shared/domain/errors.ts';
 import { SECTORS } from '#shared/domain/plan/model.ts';
 import { toCsv } from '#shared/domain/rollup/csv.ts';
 import type { SectorSnapshot } from '#shared/domain/rollup/snapshot-schema.ts';
-import { tableAccess } from '../wiring.ts';
+import { tableStores } from '../wiring.ts';
 import { httpApi, json } from './http/middleware.ts';
 import { parsePart } from './http/request.ts';
 import { rollupPathSchema, rollupQuerySchema } from './schemas/requests.ts';
 
-const { db, tableName } = tableAccess();
-const store = new DynamoRollupStore(db, tableName);
+const store = tableStores().stores.rollups;
 
 export const handler = httpApi(async (event) => {
   const { quarter, sector } = parsePart(rollupPathSchema, event.pathParameters, 'path');

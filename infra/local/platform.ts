@@ -4,9 +4,8 @@
  * routing by the same declarations, and an HTTP server that turns requests into API
  * Gateway proxy events for the same handlers Lambda runs.
  */
-import { createHash } from 'node:crypto';
 import { once } from 'node:events';
-import { mkdir, readFile, writeFile, access, constants } from 'node:fs/promises';
+import { mkdir, access, constants } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -18,14 +17,14 @@ import {
   startLocalStore,
   type LocalStore,
 } from '#shared/adapters/dynamodb/local-store.ts';
-import { DynamoPlanRegistryStore } from '#shared/adapters/dynamodb/plan-registry-store.ts';
-import { DynamoTokenStore } from '#shared/adapters/dynamodb/token-store.ts';
+import { dynamoStores, type DynamoStores } from '#shared/adapters/dynamodb/stores.ts';
 import { ConfigurationError } from '#shared/config/env.ts';
 import { EVENT_RULES, SCHEDULES } from '#shared/platform/events.ts';
 import { HANDLERS, type HandlerName } from '#shared/platform/handlers.ts';
 import { ROUTES } from '#shared/platform/routes.ts';
-import { seedAgencyRegistry, seedPlanProfiles } from '#shared/seed-registry.ts';
-import { importPlans } from '#shared/use-cases/import-plans.ts';
+import { loadSeed } from '#shared/seed-registry.ts';
+import { DOCUMENT_PARSERS, documentIssues } from '#shared/use-cases/registry/document-parsers.ts';
+import { seedEmptyStore } from '#shared/use-cases/registry/seed-store.ts';
 import {
   closeGracefully,
   createHttpGateway,
@@ -47,7 +46,6 @@ import { runtimeLogger } from './runtime-logger.ts';
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
 export const LOCAL_TABLE_NAME = 'langson-progress';
 export const LOCAL_BUS_NAME = 'langson-progress-bus';
-const SEED_FILES = ['seeds/plans/kh266-phu-luc-8.txt', 'seeds/plans/kh267-phu-luc-iii.txt'];
 
 export interface RunningPlatform {
   url: string;
@@ -87,35 +85,21 @@ async function openStore(dataDir: string): Promise<LocalStore> {
   }
 }
 
-/** Imports the seed plans unless this exact version of them was imported before. */
-async function importSeedPlans(dataDir: string, tableName: string, endpoint: string) {
-  const sources = await Promise.all(
-    SEED_FILES.map(async (path) => ({
-      file: path.split('/').at(-1) ?? path,
-      text: await readFile(join(REPO_ROOT, path), 'utf8'),
-    })),
-  );
-  const digest = createHash('sha256')
-    .update(sources.map((s) => s.text).join('\0'))
-    .digest('hex');
-  const marker = join(dataDir, 'seeded');
-  const registry = seedAgencyRegistry();
-  const previous = await readFile(marker, 'utf8').catch(() => '');
-  if (previous.trim() !== digest) {
-    const repository = new DynamoPlanRegistryStore(createDocumentClient(endpoint), tableName);
-    const summary = await importPlans(sources, {
-      registry,
-      profiles: seedPlanProfiles(),
-      repository,
-    });
-    runtimeLogger.info('seed plans imported', {
-      plans: summary.plans,
-      created: summary.tasks.created.length,
-      updated: summary.tasks.updated.length,
-    });
-    await writeFile(marker, `${digest}\n`);
-  }
-  return registry.all();
+/** Loads `seeds/` into the store the first time it starts empty. */
+async function seedStore(stores: DynamoStores): Promise<void> {
+  const seed = await loadSeed(REPO_ROOT);
+  const result = await seedEmptyStore(seed, {
+    parsers: DOCUMENT_PARSERS,
+    issuesOf: documentIssues,
+    agencies: stores.agencies,
+    plans: stores.plans,
+    audit: stores.audit,
+    marker: stores.agencies,
+    clock: { now: () => new Date() },
+    deadline: Number.POSITIVE_INFINITY,
+  });
+  if (result.seeded)
+    runtimeLogger.info('seeds loaded into the empty store', { plans: result.plans });
 }
 
 async function listen(server: Server, host: string, port: number): Promise<string> {
@@ -197,9 +181,10 @@ export async function startPlatform(config: LocalConfig): Promise<RunningPlatfor
       ...(config.logFormat === 'pretty' ? { POWERTOOLS_DEV: 'true' } : {}),
     });
 
-    const agencies = await importSeedPlans(config.dataDir, LOCAL_TABLE_NAME, store.endpoint);
-    const tokenStore = new DynamoTokenStore(createDocumentClient(store.endpoint), LOCAL_TABLE_NAME);
-    const devTokens = await ensureDevTokens(config.dataDir, tokenStore, agencies);
+    const stores = dynamoStores(createDocumentClient(store.endpoint), LOCAL_TABLE_NAME);
+    await seedStore(stores);
+    const agencies = (await stores.agencies.listAll()).map((s) => s.agency);
+    const devTokens = await ensureDevTokens(config.dataDir, stores.tokens, agencies);
 
     const scheduler = new LocalScheduler({
       schedules: SCHEDULES,

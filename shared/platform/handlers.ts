@@ -48,16 +48,23 @@ export const HANDLERS = {
   },
   readRegistry: {
     entry: 'functions/api/read-registry.ts',
-    description: 'GET /plans, /plans/{code}, /agencies, /agencies/{agencyId}/tasks',
+    description: 'GET /plans…, /agencies…, /audit: the registry and its history',
     memoryMb: 256,
     timeoutSeconds: 10,
     grants: { table: 'read' },
   },
   importPlan: {
     entry: 'functions/api/import-plan.ts',
-    description: 'POST /plans (admin): import a plan table',
+    description: 'POST /plans (admin): import a plan table or a conclusion notice',
     memoryMb: 1024,
     timeoutSeconds: 60,
+    grants: { table: 'readWrite' },
+  },
+  manageRegistry: {
+    entry: 'functions/api/manage-registry.ts',
+    description: 'PATCH /plans/{code}, POST/PATCH /agencies…, merges (admin)',
+    memoryMb: 256,
+    timeoutSeconds: 29,
     grants: { table: 'readWrite' },
   },
   adminJobs: {

@@ -16,6 +16,8 @@ export interface Problem {
   status: number;
   detail: string;
   errors?: FieldProblem[];
+  /** RFC 9457 extension members, e.g. an import's unresolved names. */
+  [extension: string]: unknown;
 }
 
 const STATUS_OF: Record<DomainErrorKind, number> = {
@@ -24,6 +26,7 @@ const STATUS_OF: Record<DomainErrorKind, number> = {
   invalid: 400,
   unprocessable: 422,
   conflict: 409,
+  'too-large': 413,
   unavailable: 503,
 };
 
@@ -91,7 +94,10 @@ export function problemFor(error: unknown): Problem | null {
     );
   }
   if (error instanceof DomainError) {
-    return problem(STATUS_OF[error.kind], error.code, error.message, error.fields);
+    return {
+      ...error.extensions,
+      ...problem(STATUS_OF[error.kind], error.code, error.message, error.fields),
+    };
   }
   if (isMiddyHttpError(error) && error.statusCode < 500) {
     // @middy/http-json-body-parser answers malformed JSON with 415; it is a bad request.

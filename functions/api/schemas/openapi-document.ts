@@ -12,8 +12,12 @@ import * as z from 'zod';
 import { reportSubmissionSchema } from '#shared/domain/progress/report.ts';
 import { snapshotSchema } from '#shared/domain/rollup/snapshot-schema.ts';
 import { ROUTES } from '#shared/platform/routes.ts';
+import { agencyPatchSchema, newAgencySchema } from '#shared/domain/registry/agency-changes.ts';
+import { planPatchSchema } from '#shared/use-cases/registry/correct-plan.ts';
 import {
   agencyPathSchema,
+  auditQuerySchema,
+  mergeBodySchema,
   pageQuerySchema,
   planImportSchema,
   planPathSchema,
@@ -103,13 +107,70 @@ const OPERATIONS: Record<RouteKey, ZodOpenApiOperationObject> = {
     },
   },
   'GET /plans': {
-    summary: 'List plans',
-    responses: { '200': ok('The plans', responses.planList), ...problems(...READ_ERRORS) },
+    summary: 'List plans and notices',
+    requestParams: { query: pageQuerySchema },
+    responses: { '200': ok('A page of plans', responses.planList), ...problems(...READ_ERRORS) },
   },
   'GET /plans/{code}': {
-    summary: 'A plan',
+    summary: 'A plan: its document, status, sections and current version',
     requestParams: { path: planPathSchema },
     responses: { '200': ok('The plan', responses.plan), ...problems(...READ_ERRORS, 404) },
+  },
+  'PATCH /plans/{code}': {
+    summary:
+      'Correct a plan (admin): title, dates, period, status; a changed sector map publishes a new version',
+    requestParams: { path: planPathSchema },
+    requestBody: { content: { 'application/json': { schema: planPatchSchema } } },
+    responses: {
+      '200': ok('The corrected plan', responses.planRecord),
+      ...problems(400, 401, 403, 404, 409, 415, 422),
+    },
+  },
+  'GET /plans/{code}/versions': {
+    summary: "A plan's versions, newest first: what each import created, updated and retired",
+    requestParams: { path: planPathSchema },
+    responses: {
+      '200': ok('The versions', responses.planVersions),
+      ...problems(...READ_ERRORS, 404),
+    },
+  },
+  'GET /agencies/{agencyId}': {
+    summary: 'An agency, with its aliases, memberships and merges',
+    requestParams: { path: agencyPathSchema },
+    responses: { '200': ok('The agency', responses.agency), ...problems(...READ_ERRORS, 404) },
+  },
+  'POST /agencies': {
+    summary: 'Create an agency (admin)',
+    requestParams: { header: idempotencyHeader },
+    requestBody: { content: { 'application/json': { schema: newAgencySchema } } },
+    responses: {
+      '201': ok('The agency', responses.agency),
+      ...problems(400, 401, 403, 409, 415, 422),
+    },
+  },
+  'PATCH /agencies/{agencyId}': {
+    summary: 'Rename an agency, change its aliases or memberships, deactivate it (admin)',
+    requestParams: { path: agencyPathSchema },
+    requestBody: { content: { 'application/json': { schema: agencyPatchSchema } } },
+    responses: {
+      '200': ok('The agency', responses.agency),
+      ...problems(400, 401, 403, 404, 409, 415, 422),
+    },
+  },
+  'POST /agencies/{agencyId}/merge': {
+    summary:
+      'Merge the agency into another (admin): the survivor takes its names, task links and tokens',
+    requestParams: { path: agencyPathSchema, header: idempotencyHeader },
+    requestBody: { content: { 'application/json': { schema: mergeBodySchema } } },
+    responses: {
+      '200': ok('What the merge changed', responses.agencyMerge),
+      ...problems(400, 401, 403, 404, 409, 415, 422),
+    },
+  },
+  'GET /audit': {
+    summary: 'The audit trail of registry changes (admin), newest first',
+    requestParams: { query: auditQuerySchema },
+    responses: { '200': ok('A page of entries', responses.auditPage), ...problems(...READ_ERRORS) },
   },
   'GET /risks': {
     summary: 'Tasks at risk, with their reasons',
@@ -162,12 +223,21 @@ const OPERATIONS: Record<RouteKey, ZodOpenApiOperationObject> = {
     },
   },
   'POST /plans': {
-    summary: 'Import a plan table (admin)',
+    summary:
+      'Import a plan appendix or a conclusion notice (admin), as text or .docx; dryRun previews it',
     requestParams: { header: idempotencyHeader },
     requestBody: { content: { 'application/json': { schema: planImportSchema } } },
     responses: {
-      '200': ok('What was created, updated and warned about', responses.importSummary),
-      ...problems(400, 401, 403, 409, 413, 415, 422),
+      '200': {
+        description: 'The preview (dryRun), or the import of an existing plan',
+        content: {
+          'application/json': {
+            schema: z.union([responses.importPreview, responses.importResult]),
+          },
+        },
+      },
+      '201': ok('The import of a new plan', responses.importResult),
+      ...problems(400, 401, 403, 409, 413, 415, 422, 503),
     },
   },
 };
@@ -175,7 +245,7 @@ const OPERATIONS: Record<RouteKey, ZodOpenApiOperationObject> = {
 export function openApiDocument(serverUrl = '/') {
   const paths: ZodOpenApiPathsObject = {};
   for (const route of ROUTES) {
-    const method = route.method.toLowerCase() as 'get' | 'post';
+    const method = route.method.toLowerCase() as 'get' | 'post' | 'patch';
     const key = `${route.method} ${route.path}` as RouteKey;
     paths[route.path] = { ...paths[route.path], [method]: OPERATIONS[key] };
   }

@@ -192,7 +192,9 @@ export class AgencyRegistry {
     const trie: TrieNode = { next: new Map() };
     const owners = new Map<string, string>();
     for (const agency of parsed) {
-      for (const alias of [agency.name, ...agency.aliases]) {
+      // A merged agency's names live on as aliases of the agency it was merged into.
+      const names = agency.mergedInto === null ? [agency.name, ...agency.aliases] : [];
+      for (const alias of names) {
         const key = normaliseName(alias);
         const owner = owners.get(key);
         if (key === '') problems.push(`agency "${agency.id}" has an empty name or alias`);
@@ -212,6 +214,9 @@ export class AgencyRegistry {
           problems.push(`"${agency.id}" is a member of "${group}", which is not a collective`);
         } else if (group === agency.id) problems.push(`"${agency.id}" is a member of itself`);
       }
+      if (agency.mergedInto !== null && !kinds.has(agency.mergedInto)) {
+        problems.push(`"${agency.id}" is merged into unknown "${agency.mergedInto}"`);
+      }
     }
 
     if (problems.length > 0) throw new Error(`invalid agency registry: ${problems.join('; ')}`);
@@ -226,17 +231,34 @@ export class AgencyRegistry {
     return [...this.byId.values()];
   }
 
-  /** Ids this agency acts for: itself plus the collectives it belongs to, transitively. */
+  /**
+   * Ids this agency acts for: itself, the agencies merged into it (their tasks are its
+   * own now), and the collectives any of them belongs to, transitively.
+   */
   actsFor(id: string): string[] {
     if (!this.byId.has(id)) return [];
     const seen = new Set<string>();
-    const queue = [id];
+    const queue = [id, ...this.absorbedBy(id)];
     for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
       if (seen.has(next)) continue;
       seen.add(next);
       queue.push(...(this.byId.get(next)?.memberOf ?? []));
     }
     return [...seen];
+  }
+
+  /** The agency an id stands for today: itself, or the one it was (finally) merged into. */
+  canonical(id: string): Agency | undefined {
+    let agency = this.byId.get(id);
+    for (let hops = 0; agency?.mergedInto && hops < this.byId.size; hops++) {
+      agency = this.byId.get(agency.mergedInto);
+    }
+    return agency;
+  }
+
+  /** The agencies merged into `id`, directly or through earlier merges. */
+  absorbedBy(id: string): string[] {
+    return this.byId.get(id)?.absorbed ?? [];
   }
 
   /** Reads a lead or coordinating cell. Unmatched text is returned, never dropped. */

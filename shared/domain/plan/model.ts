@@ -72,6 +72,15 @@ export const agencySchema = z.object({
   aliases: z.array(z.string()),
   /** Collectives this agency belongs to: it acts for tasks assigned to them. */
   memberOf: z.array(z.string()),
+  /** A deactivated agency keeps its history but takes no new tokens, links or reports. */
+  active: z.boolean().default(true),
+  /** Set when the agency was merged into another: its id keeps resolving to that one. */
+  mergedInto: z.string().nullable().default(null),
+  /**
+   * The agencies merged into this one, kept on the survivor by the merge so that the
+   * authorizer learns whom a token acts for from one item.
+   */
+  absorbed: z.array(z.string()).default([]),
 });
 export type Agency = z.infer<typeof agencySchema>;
 
@@ -79,7 +88,11 @@ export type Agency = z.infer<typeof agencySchema>;
 export const agencyRefSchema = z.object({ id: z.string(), name: z.string() });
 export type AgencyRef = z.infer<typeof agencyRefSchema>;
 
-export const planCodeSchema = z.string().regex(/^KH\d+$/);
+/** `KH266`, `TB150`, `KH300N2027`: no hyphen, since task ids are `<plan>-<section>-<stt>`. */
+export const planCodeSchema = z
+  .string()
+  .regex(/^[A-Z][A-Z0-9]{1,23}$/, 'chữ in hoa và chữ số, ví dụ KH266')
+  .meta({ example: 'KH266' });
 
 export const taskSchema = z.object({
   id: z.string(),
@@ -102,13 +115,29 @@ export const taskSchema = z.object({
 });
 export type Task = z.infer<typeof taskSchema>;
 
-export const planSchema = z.object({
-  code: planCodeSchema,
+export const dateRangeSchema = z.object({ start: isoDateSchema, end: isoDateSchema });
+
+export const PLAN_KINDS = ['plan', 'notice'] as const;
+export const planSectionSchema = z.object({
+  code: z.string(),
   title: z.string(),
-  issuedOn: isoDateSchema,
-  period: z.object({ start: isoDateSchema, end: isoDateSchema }),
+  sector: sectorSchema,
 });
-export type Plan = z.infer<typeof planSchema>;
+export type PlanSection = z.infer<typeof planSectionSchema>;
+
+/** What a plan's document says about the plan itself (with the request's corrections). */
+export const planDocumentSchema = z.object({
+  code: planCodeSchema,
+  kind: z.enum(PLAN_KINDS),
+  /** As printed: `266/KH-UBND`. */
+  number: z.string(),
+  title: z.string(),
+  issuingBody: z.string(),
+  issuedOn: isoDateSchema,
+  period: dateRangeSchema,
+  sections: z.array(planSectionSchema),
+});
+export type PlanDocument = z.infer<typeof planDocumentSchema>;
 
 /** Something the importer could not read as it should; never silent. */
 export const importWarningSchema = z.object({
@@ -118,3 +147,12 @@ export const importWarningSchema = z.object({
   message: z.string(),
 });
 export type ImportWarning = z.infer<typeof importWarningSchema>;
+
+/** The fields every plan parser fills today; kept while the parsers move to PlanDocument. */
+export const planSchema = planDocumentSchema.pick({
+  code: true,
+  title: true,
+  issuedOn: true,
+  period: true,
+});
+export type Plan = z.infer<typeof planSchema>;

@@ -10,10 +10,29 @@ export const riskReasonSchema = z
   .meta({ id: 'RiskReason' });
 export type RiskReason = z.infer<typeof riskReasonSchema>;
 
+/**
+ * What changes about a task between imports, kept in an item of its own (the task's
+ * versions are immutable): its newest report and its risk reasons.
+ */
+export const taskSummarySchema = z.object({
+  latestReport: latestReportSchema.nullable().default(null),
+  riskReasons: z.array(riskReasonSchema).default([]),
+  /** The codes the last published risk event announced: a retry republishes until they match. */
+  riskAnnounced: z.array(z.string()).default([]),
+});
+export type TaskSummary = z.infer<typeof taskSummarySchema>;
+export const EMPTY_SUMMARY: TaskSummary = {
+  latestReport: null,
+  riskReasons: [],
+  riskAnnounced: [],
+};
+
 export const taskViewSchema = taskSchema
   .extend({
     latestReport: latestReportSchema.nullable().default(null),
     riskReasons: z.array(riskReasonSchema).default([]),
+    /** Dropped by the current version of its plan: kept with its reports, out of lists. */
+    retired: z.boolean().default(false),
   })
   .meta({ id: 'Task' });
 export type TaskView = z.infer<typeof taskViewSchema>;

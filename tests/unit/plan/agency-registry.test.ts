@@ -473,6 +473,9 @@ describe('fromAgencies', () => {
     kind: 'department',
     aliases: [],
     memberOf: [],
+    active: true,
+    mergedInto: null,
+    absorbed: [],
     ...overrides,
   });
 
