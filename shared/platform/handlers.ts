@@ -48,7 +48,7 @@ export const HANDLERS = {
   },
   readRegistry: {
     entry: 'functions/api/read-registry.ts',
-    description: 'GET /plans…, /agencies…, /audit: the registry and its history',
+    description: 'GET /plans..., /agencies..., /audit: the registry and its history',
     memoryMb: 256,
     timeoutSeconds: 10,
     grants: { table: 'read' },
@@ -62,7 +62,7 @@ export const HANDLERS = {
   },
   manageRegistry: {
     entry: 'functions/api/manage-registry.ts',
-    description: 'PATCH /plans/{code}, POST/PATCH /agencies…, merges (admin)',
+    description: 'PATCH /plans/{code}, POST/PATCH /agencies..., merges (admin)',
     memoryMb: 256,
     timeoutSeconds: 29,
     grants: { table: 'readWrite' },
