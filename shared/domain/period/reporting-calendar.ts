@@ -35,6 +35,10 @@ import { periodLabel } from './period-label.ts';
 import { periodsOfYear } from './period-parts.ts';
 import { periodMonthSpan, periodRange } from './period-span.ts';
 
+// Deadline rules are relative to the period's end, so periods of one kind differ only by
+// month lengths and leap days: two years (a leap year and the next) show every case.
+const SAMPLE_YEARS = [2024, 2025];
+
 export const deadlineRuleSchema = z
   .discriminatedUnion('kind', [
     z
@@ -102,7 +106,7 @@ export function resolveCalendar(
   if (problems.length > 0) {
     throw new UnprocessableError(
       'reporting-calendar-invalid',
-      'Lịch báo cáo không hợp lệ: hạn nộp báo cáo phải sau ngày chốt số liệu',
+      'Lịch báo cáo không hợp lệ: hạn nộp báo cáo không được trước ngày chốt số liệu',
       problems,
     );
   }
@@ -144,10 +148,6 @@ export function reportTimeliness(
 export function isDeadlinePassed(period: Period, at: Date, calendar: ReportingCalendar): boolean {
   return at.getTime() > deadlineInstant(period, calendar).getTime();
 }
-
-// Deadline rules are relative to the period's end, so periods of one kind differ only by
-// month lengths and leap days: two years (a leap year and the next) show every case.
-const SAMPLE_YEARS = [2024, 2025];
 
 /** Each kind whose deadline would fall before its data window closes, in Vietnamese. */
 function calendarProblems(calendar: ReportingCalendar): FieldProblem[] {
