@@ -69,11 +69,12 @@ export function indicatorLabels(indicator: Indicator): string[] {
 }
 
 /**
- * A registry: codes unique, and no label shared by two indicators once normalised (no
- * diacritics, case or spacing), or a target's label could not tell them apart.
+ * A registry (the form of `seeds/indicators.json`): codes unique, and no label shared by
+ * two indicators once normalised (no diacritics, case or spacing), or a target's label
+ * could not tell them apart.
  */
 export const indicatorRegistrySchema = z
-  .strictObject({ indicators: z.array(indicatorSchema) })
+  .object({ indicators: z.array(indicatorSchema) })
   .superRefine(({ indicators }, context) => {
     const codes = new Map<string, number>();
     const labels = new Map<string, string>();
