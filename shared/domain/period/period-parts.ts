@@ -3,6 +3,7 @@
  * what ends with it, and what contains it. Every period lies inside one year, so each
  * question is answered among the twenty periods of that year.
  */
+import type { DateRange } from '../calendar.ts';
 import { formatPeriod, type Period } from './period.ts';
 import {
   comparePeriods,
@@ -10,6 +11,7 @@ import {
   periodContains,
   periodMonths,
   periodMonthSpan,
+  periodRange,
 } from './period-span.ts';
 
 /** The twelve months, four quarters, two halves, the nine months and the year of `year`. */
@@ -22,6 +24,22 @@ export function periodsOfYear(year: number): Period[] {
     ...([1, 2, 3, 4] as const).map((quarter) => ({ kind: 'quarter' as const, year, quarter })),
     ...periodMonths({ kind: 'year', year }),
   ];
+}
+
+/**
+ * The period whose days are exactly `range`, or null: a plan running 1 July .. 31
+ * December 2026 is `2026-H2`; one running 8 July 2026 .. 2030 matches no period. No two
+ * periods cover the same days, so the answer is unique.
+ */
+export function periodOfRange(range: DateRange): Period | null {
+  const year = Number(range.start.slice(0, 4));
+  if (!Number.isInteger(year) || year < 1 || year > 9999) return null;
+  return (
+    periodsOfYear(year).find((period) => {
+      const days = periodRange(period);
+      return days.start === range.start && days.end === range.end;
+    }) ?? null
+  );
 }
 
 /**

@@ -70,31 +70,6 @@ export function periodsOverlap(a: Period, b: Period): boolean {
 }
 
 /**
- * The period whose days are exactly `range`, or null: a plan running 1 July .. 31
- * December 2026 is `2026-H2`; one running 8 July 2026 .. 2030 matches no period.
- * Of the two kinds that can share a range (none today), the finer is not preferred:
- * the table below lists each range once.
- */
-export function periodOfRange(range: DateRange): Period | null {
-  const year = Number(range.start.slice(0, 4));
-  if (!Number.isInteger(year) || year < 1 || year > 9999) return null;
-  const candidates: Period[] = [
-    { kind: 'year', year },
-    { kind: 'nineMonths', year },
-    { kind: 'half', year, half: 1 },
-    { kind: 'half', year, half: 2 },
-    ...([1, 2, 3, 4] as const).map((quarter) => ({ kind: 'quarter' as const, year, quarter })),
-    ...periodMonths({ kind: 'year', year }),
-  ];
-  return (
-    candidates.find((period) => {
-      const days = periodRange(period);
-      return days.start === range.start && days.end === range.end;
-    }) ?? null
-  );
-}
-
-/**
  * Earlier start first, then the longer first (a year before its first half, before its
  * first quarter): a total order, since no two periods cover the same days.
  */

@@ -4,6 +4,7 @@ import { addDays, todayInProvince } from '#shared/domain/calendar.ts';
 import { formatPeriod, requirePeriod } from '#shared/domain/period/period.ts';
 import {
   partitionsOf,
+  periodOfRange,
   periodsEnclosing,
   periodsEndingWith,
   periodsOfYear,
@@ -19,7 +20,6 @@ import {
   comparePeriods,
   periodContains,
   periodMonths,
-  periodOfRange,
   periodRange,
   periodsOverlap,
   rangeContainsDay,
