@@ -10,7 +10,10 @@ import { sectorSchema } from '../plan/model.ts';
 
 export const indicatorCodeSchema = z
   .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'một mã viết thường, nối bằng gạch ngang: dien-tich-lua')
+  .regex(
+    /^[a-z0-9]+(-[a-z0-9]+)*$/,
+    'Mã chỉ tiêu viết thường, không dấu, nối bằng gạch ngang, ví dụ dien-tich-lua',
+  )
   .max(100)
   .meta({ example: 'dien-tich-lua' });
 export type IndicatorCode = z.infer<typeof indicatorCodeSchema>;
@@ -87,16 +90,16 @@ export const indicatorRegistrySchema = z
         });
       }
       codes.set(indicator.code, index);
-      for (const label of new Set(indicatorLabels(indicator).map(normaliseName))) {
-        const owner = labels.get(label);
+      for (const label of indicatorLabels(indicator)) {
+        const owner = labels.get(normaliseName(label));
         if (owner !== undefined && owner !== indicator.code) {
           context.addIssue({
             code: 'custom',
             path: ['indicators', index, 'aliases'],
-            message: `Tên "${label}" đã dùng cho chỉ tiêu ${owner}`,
+            message: `Tên "${label}" trùng với một tên của chỉ tiêu ${owner}`,
           });
         }
-        labels.set(label, indicator.code);
+        labels.set(normaliseName(label), indicator.code);
       }
     });
   });

@@ -74,7 +74,7 @@ export function linkProblems(indicator: Indicator, target: LinkableTarget): Fiel
   if (target.sector !== indicator.sector) {
     problems.push({
       field: 'sector',
-      reason: `lĩnh vực khác nhau: nhiệm vụ thuộc lĩnh vực ${SECTOR_LABELS[target.sector]}, chỉ tiêu thuộc lĩnh vực ${SECTOR_LABELS[indicator.sector]}`,
+      reason: `lĩnh vực khác nhau: nhiệm vụ thuộc lĩnh vực "${SECTOR_LABELS[target.sector]}", chỉ tiêu thuộc lĩnh vực "${SECTOR_LABELS[indicator.sector]}"`,
     });
   }
   return problems;

@@ -35,7 +35,7 @@ export const periodCodeSchema = z
   .string()
   .regex(
     PERIOD_CODE,
-    'một kỳ báo cáo như 2026-09 (tháng), 2026-Q3 (quý), 2026-H1 hoặc 2026-H2 (6 tháng), 2026-9M (9 tháng), 2026 (năm)',
+    'Kỳ báo cáo phải có dạng 2026-09 (tháng), 2026-Q3 (quý), 2026-H1 hoặc 2026-H2 (6 tháng), 2026-9M (9 tháng) hoặc 2026 (năm)',
   )
   .meta({
     description:

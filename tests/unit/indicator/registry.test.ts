@@ -89,7 +89,7 @@ describe('indicatorRegistrySchema', () => {
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]).toMatchObject({
       path: ['indicators', 1, 'aliases'],
-      message: 'Tên "lua" đã dùng cho chỉ tiêu dien-tich-lua',
+      message: 'Tên "LÚA" trùng với một tên của chỉ tiêu dien-tich-lua',
     });
   });
 

@@ -64,7 +64,7 @@ describe('validateIndicatorLink', () => {
       {
         field: 'sector',
         reason:
-          'lĩnh vực khác nhau: nhiệm vụ thuộc lĩnh vực nông, lâm nghiệp và thủy sản, chỉ tiêu thuộc lĩnh vực dịch vụ',
+          'lĩnh vực khác nhau: nhiệm vụ thuộc lĩnh vực "nông, lâm nghiệp và thủy sản", chỉ tiêu thuộc lĩnh vực "dịch vụ"',
       },
     ]);
   });

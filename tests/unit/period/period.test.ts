@@ -71,7 +71,9 @@ describe('period codes', () => {
     const result = periodCodeSchema.safeParse('2026-Q5');
 
     // Assess
-    expect(result.error?.issues[0]?.message).toContain('kỳ báo cáo như 2026-09 (tháng)');
+    expect(result.error?.issues[0]?.message).toBe(
+      'Kỳ báo cáo phải có dạng 2026-09 (tháng), 2026-Q3 (quý), 2026-H1 hoặc 2026-H2 (6 tháng), 2026-9M (9 tháng) hoặc 2026 (năm)',
+    );
   });
 
   it('reads back what it writes, and writes back what it reads', () => {
