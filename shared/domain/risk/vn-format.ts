@@ -1,9 +1,9 @@
 /** Dates, percentages and periods as the province's documents print them. */
-import { parseIsoDate, parseQuarter, type IsoDate } from '../calendar.ts';
+import { parseIsoDate, type IsoDate } from '../calendar.ts';
+import { parsePeriod } from '../period/period.ts';
+import { periodLabel } from '../period/period-label.ts';
 import { formatVnNumber } from '../plan/vn-number.ts';
 import { roundDecimal } from './decimal.ts';
-
-const ROMAN_QUARTERS = ['I', 'II', 'III', 'IV'] as const;
 
 /** `2026-09-30` → `30/09/2026`. */
 export function formatVnDate(iso: IsoDate): string {
@@ -19,14 +19,11 @@ export function formatVnPercent(value: number): string {
 }
 
 /**
- * A reporting period in words: `2026-Q3` → `Quý III/2026`, `2026-08` → `tháng 8/2026`,
- * `2026` → `năm 2026`. Anything else is returned as it is.
+ * A reporting period in words, inside a sentence (period/period-label.ts): `2026-Q3` →
+ * `Quý III/2026`, `2026-08` → `tháng 8/2026`, `2026` → `năm 2026`. Anything that is not
+ * a period code is returned as it is.
  */
 export function formatVnPeriod(period: string): string {
-  const quarter = parseQuarter(period);
-  if (quarter) return `Quý ${ROMAN_QUARTERS[quarter.quarter - 1]}/${quarter.year}`;
-  const month = /^(\d{4})-(\d{2})$/.exec(period);
-  if (month) return `tháng ${Number(month[2])}/${month[1]}`;
-  if (/^\d{4}$/.test(period)) return `năm ${period}`;
-  return period;
+  const parsed = parsePeriod(period);
+  return parsed ? periodLabel(parsed, 'inline') : period;
 }

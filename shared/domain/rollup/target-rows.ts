@@ -8,8 +8,8 @@
  * target's comparator (risk/attainment.ts: a ceiling reads inverted). The same-quarter
  * ratio is this actual over last year's snapshot's actual for the same task and key.
  */
-import { formatVnNumber } from '../plan/vn-number.ts';
 import type { Task } from '../plan/model.ts';
+import { attainmentPhrase, yearOnYearPhrase } from '../indicator/wording.ts';
 import { attainment, targetMet } from '../risk/attainment.ts';
 import { percentOf, roundDecimal } from '../risk/decimal.ts';
 import { actsAsLead, type Memberships } from '../risk/task-state.ts';
@@ -49,12 +49,11 @@ export function targetRows(
         plan: target.value,
         actual,
         attainment: attained,
-        attainmentText: attained === null ? null : `đạt ${formatVnNumber(attained, 2)}% kế hoạch`,
+        attainmentText: attained === null ? null : attainmentPhrase(attained),
         met: actual === null ? null : targetMet(target, actual),
         lastYearActual,
         sameQuarterLastYear: ratio,
-        sameQuarterLastYearText:
-          ratio === null ? null : `bằng ${formatVnNumber(ratio, 2)}% cùng kỳ`,
+        sameQuarterLastYearText: ratio === null ? null : yearOnYearPhrase(ratio),
       };
     }),
   );
