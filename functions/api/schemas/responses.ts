@@ -9,7 +9,11 @@ import {
 } from '#shared/domain/plan/model.ts';
 import { planRecordSchema, planVersionSchema } from '#shared/domain/registry/plan-record.ts';
 import { progressReportSchema } from '#shared/domain/progress/report.ts';
-import { taskDetailSchema, taskViewSchema } from '#shared/domain/progress/task-view.ts';
+import {
+  reportViewSchema,
+  taskDetailSchema,
+  taskViewSchema,
+} from '#shared/domain/progress/task-view.ts';
 import { riskFlagSchema } from '#shared/domain/risk/risk-flag.ts';
 import { snapshotSchema } from '#shared/domain/rollup/snapshot-schema.ts';
 import { rollupCompletedV1Schema } from '#shared/events/rollup-completed.ts';
@@ -72,7 +76,7 @@ export const importPreviewSchema = z
 export const responses = {
   taskPage: pageOf(taskViewSchema, 'TaskPage'),
   taskDetail: taskDetailSchema,
-  reportPage: pageOf(progressReportSchema, 'ReportPage'),
+  reportPage: pageOf(reportViewSchema, 'ReportPage'),
   report: progressReportSchema,
   planList: pageOf(planRecordSchema, 'PlanList'),
   plan: planRecordSchema.extend({ taskIds: z.array(z.string()) }).meta({ id: 'PlanDetail' }),

@@ -7,6 +7,7 @@ import {
   DeleteCommand,
   GetCommand,
   PutCommand,
+  UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '#shared/domain/errors.ts';
@@ -63,6 +64,22 @@ export class DynamoAgencyStore implements AgencyRepository, SeedMarker {
         `cơ quan ${agency.id} vừa được thay đổi bởi một yêu cầu khác; đọc lại rồi gửi lại`,
       );
     }
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.agencyStamp,
+        UpdateExpression: 'ADD stamp :one',
+        ExpressionAttributeValues: { ':one': 1 },
+      }),
+    );
+  }
+
+  /** The registry's change counter (see keys.agencyStamp). */
+  async stamp(): Promise<number> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.agencyStamp }),
+    );
+    return Number(Item?.stamp ?? 0);
   }
 
   async isSeeded(): Promise<boolean> {

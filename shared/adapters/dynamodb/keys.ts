@@ -36,6 +36,8 @@ export const keys = {
     GSI1SK: `AGENCY#${id}`,
   }),
   agencies: 'AGENCIES',
+  /** Bumped by every agency write: readers reload their cached names when it moves. */
+  agencyStamp: { PK: 'AGENCIES', SK: 'STAMP' },
   taskPk: (taskId: string) => `TASK#${taskId}`,
   /**
    * A task as one version of its plan states it: listed by plan version (GSI1, table

@@ -8,11 +8,11 @@ import { agencySchema, taskSchema, type Agency, type Task } from '#shared/domain
 import {
   latestReportWithActualsSchema,
   progressReportSchema,
-  type ProgressReport,
 } from '#shared/domain/progress/report.ts';
 import {
   EMPTY_SUMMARY,
   taskSummarySchema,
+  type ReportView,
   type TaskDetail,
   type TaskSummary,
   type TaskView,
@@ -58,7 +58,8 @@ export class DynamoReadStore {
     let nextCursor: string | null = null;
     do {
       const page = await queryPages(this.db, partitions, limit - items.length, next);
-      const tasks = page.items.map((item) => taskSchema.parse(item));
+      const names = await this.catalog.names();
+      const tasks = page.items.map((item) => names.task(taskSchema.parse(item)));
       const summaries = await this.summaries(tasks.map((task) => task.id));
       for (const task of tasks) {
         const view = viewOf(task, summaries.get(task.id) ?? EMPTY_SUMMARY, false);
@@ -72,7 +73,7 @@ export class DynamoReadStore {
 
   /** The task (current or retired) and its agencies' latest states. */
   async getTaskDetail(taskId: string): Promise<TaskDetail | null> {
-    const current = await this.catalog.getTask(taskId);
+    const current = await this.catalog.getNamedTask(taskId);
     if (!current) return null;
     // STATE#<agency> items sort just before SUMMARY, and nothing else sorts between them.
     const items = await queryAll(this.db, {
@@ -85,6 +86,7 @@ export class DynamoReadStore {
       },
     });
     const summary = items.find((item) => item.SK === progressKeys.summarySk);
+    const names = await this.catalog.names();
     return {
       task: viewOf(
         current.task,
@@ -93,7 +95,8 @@ export class DynamoReadStore {
       ),
       latestByAgency: items
         .filter((item) => item.SK !== progressKeys.summarySk)
-        .map((item) => latestReportWithActualsSchema.parse(item.state)),
+        .map((item) => latestReportWithActualsSchema.parse(item.state))
+        .map((state) => ({ ...state, agencyName: names.nameOf(state.agencyId) })),
     };
   }
 
@@ -101,12 +104,15 @@ export class DynamoReadStore {
     return (await this.catalog.getTask(taskId)) !== null;
   }
 
-  async listReports(taskId: string, limit: number, cursor?: string): Promise<Page<ProgressReport>> {
+  async listReports(taskId: string, limit: number, cursor?: string): Promise<Page<ReportView>> {
     const query = indexQuery(this.tableName, 'GSI1', progressKeys.reportsOfTask(taskId));
     query.ScanIndexForward = false;
     const page = await queryPages(this.db, [query], limit, cursor);
+    const names = await this.catalog.names();
     return {
-      items: page.items.map((item) => progressReportSchema.parse(item)),
+      items: page.items
+        .map((item) => progressReportSchema.parse(item))
+        .map((report) => ({ ...report, agencyName: names.nameOf(report.agencyId) })),
       nextCursor: page.nextCursor,
     };
   }
@@ -174,8 +180,12 @@ export class DynamoReadStore {
       PK: String(link.PK),
       SK: keys.taskVersionSk(Number(String(link.SK).split('#')[1])),
     }));
+    const names = await this.catalog.names();
     const tasks = new Map(
-      (await this.batchGet(keysOf)).map((item) => [String(item.PK), taskSchema.parse(item)]),
+      (await this.batchGet(keysOf)).map((item) => [
+        String(item.PK),
+        names.task(taskSchema.parse(item)),
+      ]),
     );
     const summaries = await this.summaries([...tasks.values()].map((task) => task.id));
     const items = links.items.flatMap((link): AgencyTask[] => {

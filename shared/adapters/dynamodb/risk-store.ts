@@ -51,7 +51,7 @@ export class DynamoRiskStore implements RiskRepository {
   ) {}
 
   async loadTask(taskId: string): Promise<TaskRiskState | null> {
-    const current = await this.catalog.getTask(taskId);
+    const current = await this.catalog.getNamedTask(taskId);
     if (!current || current.retired) return null;
     // STATE#<agency> items sort just before SUMMARY, and nothing else sorts between them.
     const items = await queryAll(this.db, {

@@ -4,6 +4,7 @@
  * adapter that reads tasks is handed the one task catalog; none builds another.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { AgencyDirectory } from './agency-directory.ts';
 import { DynamoAgencyStore } from './agency-store.ts';
 import { DynamoAuditLog } from './audit-store.ts';
 import { DynamoPlanStore } from './plan-store.ts';
@@ -15,7 +16,8 @@ import { DynamoTaskCatalog } from './task-catalog.ts';
 import { DynamoTokenStore } from './token-store.ts';
 
 export function dynamoStores(db: DynamoDBDocumentClient, tableName: string) {
-  const catalog = new DynamoTaskCatalog(db, tableName);
+  const agencies = new DynamoAgencyStore(db, tableName);
+  const catalog = new DynamoTaskCatalog(db, tableName, new AgencyDirectory(agencies));
   const risks = new DynamoRiskStore(db, tableName, catalog);
   return {
     catalog,
@@ -24,7 +26,7 @@ export function dynamoStores(db: DynamoDBDocumentClient, tableName: string) {
     rollups: new DynamoRollupStore(db, tableName, risks),
     reads: new DynamoReadStore(db, tableName, catalog),
     plans: new DynamoPlanStore(db, tableName),
-    agencies: new DynamoAgencyStore(db, tableName),
+    agencies,
     audit: new DynamoAuditLog(db, tableName),
     tokens: new DynamoTokenStore(db, tableName),
   };

@@ -14,7 +14,9 @@ import {
   planRecordSchema,
   type PlanRecord,
 } from '#shared/domain/registry/plan-record.ts';
+import type { AgencyNames } from '#shared/domain/registry/agency-names.ts';
 import type { CurrentTask } from '#shared/domain/registry/current-task.ts';
+import type { AgencyDirectory } from './agency-directory.ts';
 import { keys, planVersionTag } from './keys.ts';
 import { queryAll, queryPages, type PartitionQuery } from './pagination.ts';
 
@@ -25,7 +27,13 @@ export class DynamoTaskCatalog {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
+    private readonly directory: AgencyDirectory,
   ) {}
+
+  /** The registry's names, with which every task read here names its agencies. */
+  names(): Promise<AgencyNames> {
+    return this.directory.names();
+  }
 
   /** Every plan with a published version, drafts and closed plans included. */
   async publishedPlans(): Promise<PlanRecord[]> {
@@ -54,6 +62,7 @@ export class DynamoTaskCatalog {
     return plan && isPublished(plan) ? plan : null;
   }
 
+  /** The task as its plan stored it (agencies as the cells printed them). */
   async getTask(taskId: string): Promise<CurrentTask | null> {
     const plan = await this.getPlan(planCodeOfTask(taskId));
     if (!plan) return null;
@@ -85,14 +94,24 @@ export class DynamoTaskCatalog {
     };
   }
 
+  /**
+   * The task with its agencies named as the registry names them today. Reads that show a
+   * task use this; the report path, which compares ids only, does without the extra read.
+   */
+  async getNamedTask(taskId: string): Promise<CurrentTask | null> {
+    const current = await this.getTask(taskId);
+    return current && { ...current, task: (await this.names()).task(current.task) };
+  }
+
   /** The current version of every tracked plan's tasks in one sector, in plan and table order. */
   async *tasksOfSector(sector: Sector): AsyncIterable<Task> {
+    const names = await this.names();
     for (const plan of await this.trackedPlans()) {
       const query = this.sectorQuery(sector, plan);
       let cursor: string | undefined;
       do {
         const page = await queryPages(this.db, [query], 500, cursor);
-        for (const item of page.items) yield taskSchema.parse(item);
+        for (const item of page.items) yield names.task(taskSchema.parse(item));
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
     }

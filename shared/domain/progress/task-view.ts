@@ -3,7 +3,11 @@
  */
 import * as z from 'zod';
 import { taskSchema } from '../plan/model.ts';
-import { latestReportSchema, latestReportWithActualsSchema } from './report.ts';
+import {
+  latestReportSchema,
+  latestReportWithActualsSchema,
+  progressReportSchema,
+} from './report.ts';
 
 export const riskReasonSchema = z
   .object({ code: z.string(), message: z.string() })
@@ -37,10 +41,20 @@ export const taskViewSchema = taskSchema
   .meta({ id: 'Task' });
 export type TaskView = z.infer<typeof taskViewSchema>;
 
+/** The registry's name for the agency a report was filed under (the survivor's, after a merge). */
+const agencyName = z.string().meta({ description: "The filing agency's name in the registry" });
+
+export const reportViewSchema = progressReportSchema.extend({ agencyName }).meta({ id: 'Report' });
+export type ReportView = z.infer<typeof reportViewSchema>;
+
+export const agencyStateViewSchema = latestReportWithActualsSchema
+  .extend({ agencyName })
+  .meta({ id: 'AgencyState' });
+
 export const taskDetailSchema = z
   .object({
     task: taskViewSchema,
-    latestByAgency: z.array(latestReportWithActualsSchema),
+    latestByAgency: z.array(agencyStateViewSchema),
   })
   .meta({ id: 'TaskDetail' });
 export type TaskDetail = z.infer<typeof taskDetailSchema>;
