@@ -8,8 +8,9 @@
  *   "giao Văn phòng UBND tỉnh theo dõi…", "xã Nhân Lý nghiên cứu…", "UBND các xã tiếp
  *   tục…", possibly after an opening phrase ("Trên cơ sở …, UBND các xã tiếp tục…"),
  *   or fronted for the whole sentence: "Đối với xã Chi Lăng, chủ động rà soát…".
- *   Agency names are capitalised and the verbs that follow them are not, so a name ends
- *   at the first known predicate word; the registry then tells which cut is a name.
+ *   Agency names are capitalised and the verbs that follow them are not, so a name may
+ *   end at each known predicate word, or else after any of its first words; the registry
+ *   then tells which reading is a name (the first that names only known agencies).
  * - Communes are named as "xã" or "các xã" followed by capitalised names
  *   ("các xã Chi Lăng, Nhân Lý, …"); "UBND các xã" with no names means the communes
  *   the notice is addressed to.
@@ -110,10 +111,13 @@ const PREDICATE_WORDS = [
   'tiếp thu',
   'xử lý',
 ];
+const PREDICATE = new RegExp(` (?:${PREDICATE_WORDS.join('|')})(?=[\\s,.;:]|$)`, 'gu');
 /** How far into a clause a name may run before its verb. */
 const MAX_NAME_CHARACTERS = 160;
 /** Cuts tried when the first one names nothing known ("… đầu tư xây dựng tỉnh phối hợp"). */
 const MAX_CUTS = 4;
+/** The longest agency name, in words, tried when no known verb ends it. */
+const MAX_NAME_WORDS = 12;
 
 const DEADLINE =
   /(?:hoàn thành\s+)?(?:trước|chậm nhất|đến|không quá)\s+ngày\s+\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?/giu;
@@ -271,25 +275,29 @@ function communesAt(text: string, whole: boolean): Assignee | null {
   return plural ? { kind: 'addressees' } : null;
 }
 
+/**
+ * An agency at the start of `text`: the phrase up to each cut, then each shorter run of
+ * words before the first comma (for a verb the list does not know), longest first.
+ */
 function agenciesAt(text: string, cuts: number[]): Assignee | null {
-  if (!AGENCY_HEAD.test(text) || cuts.length === 0) return null;
-  const phrases = cuts.map((cut) => text.slice(0, cut).replace(/[\s,:]+$/u, ''));
-  return { kind: 'agencies', phrases: phrases.filter((p) => p !== '') };
+  if (!AGENCY_HEAD.test(text)) return null;
+  const phrases = [...cuts.map((cut) => text.slice(0, cut)), ...wordPrefixes(text)]
+    .map((phrase) => phrase.replace(/[\s,:]+$/u, ''))
+    .filter((phrase, index, all) => phrase !== '' && all.indexOf(phrase) === index);
+  return phrases.length > 0 ? { kind: 'agencies', phrases } : null;
+}
+
+/** The first words of `text` before any comma or semicolon, longest first. */
+function wordPrefixes(text: string): string[] {
+  const clause = text.slice(0, MAX_NAME_CHARACTERS).split(/[,;]/u)[0] ?? '';
+  const words = clause.trim().split(/\s+/u).slice(0, MAX_NAME_WORDS);
+  return words.map((_, count) => words.slice(0, words.length - count).join(' '));
 }
 
 /** Where a name may end: before each predicate word, nearest first. */
 function predicateCuts(text: string): number[] {
   const window = text.slice(0, MAX_NAME_CHARACTERS);
-  const cuts = new Set<number>();
-  for (const word of PREDICATE_WORDS) {
-    let at = window.indexOf(` ${word}`);
-    while (at >= 0) {
-      const after = window[at + word.length + 1];
-      if (after === undefined || /[\s,.;:]/u.test(after)) cuts.add(at);
-      at = window.indexOf(` ${word}`, at + 1);
-    }
-  }
-  return [...cuts].sort((a, b) => a - b).slice(0, MAX_CUTS);
+  return [...window.matchAll(PREDICATE)].map((match) => match.index).slice(0, MAX_CUTS);
 }
 
 /** Where a fronted name may end: at each comma ("Đối với các sở, ngành, …"). */

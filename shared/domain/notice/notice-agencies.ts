@@ -5,7 +5,7 @@
  * A name the registry does not know is kept, with every place it is named and the
  * closest known agencies: never dropped, never invented.
  */
-import type { AgencyRegistry } from '../plan/agency-registry.ts';
+import type { AgencyRegistry, CellResolution } from '../plan/agency-registry.ts';
 import type { AgencyRef } from '../plan/model.ts';
 import { suggestAgencies } from './agency-suggestions.ts';
 import { coordinationPhrases, type Assignee } from './assignment-grammar.ts';
@@ -18,6 +18,8 @@ const COMMUNE_COLLECTIVE = 'UBND các xã';
 
 export class NoticeAgencies {
   private readonly unknown = new Map<string, UnresolvedName>();
+  /** Readings by phrase: a notice names the same agencies again and again. */
+  private readonly readings = new Map<string, CellResolution>();
 
   constructor(
     private readonly registry: AgencyRegistry,
@@ -39,7 +41,7 @@ export class NoticeAgencies {
     }
     const communes = assignee.kind === 'communes' ? assignee : this.addressees;
     if (!communes) {
-      const { refs: collective, unknown } = this.registry.resolveCell(COMMUNE_COLLECTIVE);
+      const { refs: collective, unknown } = this.read(COMMUNE_COLLECTIVE);
       add(collective, unknown);
       return refs;
     }
@@ -55,7 +57,7 @@ export class NoticeAgencies {
   coordinating(text: string, lead: AgencyRef[], line: number): AgencyRef[] {
     const refs: AgencyRef[] = [];
     for (const phrase of coordinationPhrases(text)) {
-      const { refs: found, unknown } = this.registry.resolveCell(phrase);
+      const { refs: found, unknown } = this.read(phrase);
       for (const ref of found) {
         if (![...lead, ...refs].some((r) => r.id === ref.id)) refs.push(ref);
       }
@@ -70,7 +72,7 @@ export class NoticeAgencies {
 
   /** One commune the registry knows by exactly this name, with its canonical name. */
   private commune(printed: string): AgencyRef | null {
-    const { refs, unknown } = this.registry.resolveCell(printed);
+    const { refs, unknown } = this.read(printed);
     const agency =
       refs.length === 1 && unknown.length === 0 ? this.registry.get(refs[0]?.id ?? '') : undefined;
     return agency?.kind === 'commune' ? { id: agency.id, name: agency.name } : null;
@@ -78,11 +80,20 @@ export class NoticeAgencies {
 
   /** The first cut that names only known agencies; else the first cut, unknowns and all. */
   private firstKnownReading(phrases: string[]): { refs: AgencyRef[]; unknown: string[] } {
-    const readings = phrases.map((phrase) => this.registry.resolveCell(phrase));
+    const readings = phrases.map((phrase) => this.read(phrase));
     return (
       readings.find((r) => r.unknown.length === 0 && r.refs.length > 0) ??
       readings[0] ?? { refs: [], unknown: [] }
     );
+  }
+
+  private read(phrase: string): CellResolution {
+    let reading = this.readings.get(phrase);
+    if (!reading) {
+      reading = this.registry.resolveCell(phrase);
+      this.readings.set(phrase, reading);
+    }
+    return reading;
   }
 
   private remember(name: string, line: number, column: Column): void {

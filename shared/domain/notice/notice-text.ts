@@ -25,8 +25,8 @@ export interface NoticeParagraph {
   bullet: boolean;
 }
 
-/** A notice is a few pages; far longer input is refused before any work is done on it. */
-export const MAX_NOTICE_CHARACTERS = 500_000;
+/** A notice is a few pages (the seed is 16 KB); far longer input is refused unread. */
+export const MAX_NOTICE_CHARACTERS = 200_000;
 
 const HEADING_MARK = /^#{1,6}\s+/;
 const BULLET_MARK = /^[-+•]\s+/;
