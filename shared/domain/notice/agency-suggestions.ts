@@ -16,7 +16,7 @@ export interface Suggestion {
   score: number;
 }
 
-const MIN_SCORE = 0.5;
+const MIN_SCORE = 0.6;
 const MAX_SUGGESTIONS = 3;
 /** A word in at least this share of the agencies (and at least 3) distinguishes none. */
 const COMMON_SHARE = 0.1;
