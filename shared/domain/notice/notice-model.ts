@@ -55,9 +55,12 @@ export const importWarningSchema = z.object({
 });
 export type ImportWarning = z.infer<typeof importWarningSchema>;
 
+/** A task of any document: the plan task, its `plan` being any document code (`TB150`). */
+export const documentTaskSchema = taskSchema.extend({ plan: documentCodeSchema });
+
 export const parsedSourceSchema = z.object({
   plan: planDocumentSchema,
-  tasks: z.array(taskSchema),
+  tasks: z.array(documentTaskSchema),
   agencies: z.array(agencySchema),
   unresolved: z.array(unresolvedNameSchema),
   warnings: z.array(importWarningSchema),

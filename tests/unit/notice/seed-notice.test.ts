@@ -1,5 +1,6 @@
 /** Seed 004, the vice-chairman's conclusions for six communes, imported as tasks. */
 import { NoticeError } from '#shared/domain/notice/notice-error.ts';
+import { parsedSourceSchema } from '#shared/domain/notice/notice-model.ts';
 import { parseConclusionNotice } from '#shared/domain/notice/notice-parser.ts';
 import { seedAgencyRegistry } from '#shared/seed-registry.ts';
 import { describe, expect, it } from 'vitest';
@@ -65,6 +66,14 @@ describe('the seed notice', () => {
     ]);
     expect(parsed.unresolved).toEqual([]);
     expect(parsed.warnings).toEqual([]);
+  });
+
+  it('returns what the import result schema accepts', () => {
+    // Act
+    const checked = parsedSourceSchema.safeParse(parsed);
+
+    // Assess
+    expect(checked.error).toBeUndefined();
   });
 
   it('describes the notice as a document of kind notice, its period to the year end', () => {
