@@ -52,6 +52,10 @@ const COMMUNES = new RegExp(
   String.raw`^(?:(?:UBND|Ủy ban nhân dân|ủy ban nhân dân)\s+)?(?:([Cc]ác)\s+)?([Xx]ã|[Pp]hường)(?:\s*:)?(?:\s+(${NAME_LIST}))?(?=[\s,.;:)]|$)`,
   'u',
 );
+const NAMED_COMMUNES = new RegExp(
+  String.raw`(?:^|\s)(?:[Cc]ác\s+)?([Xx]ã|[Pp]hường)(?:\s*:)?\s+(${NAME_LIST})`,
+  'u',
+);
 const LIST_SEPARATOR = /, | và /u;
 
 const CONNECTORS =
@@ -116,6 +120,8 @@ const PREDICATE = new RegExp(` (?:${PREDICATE_WORDS.join('|')})(?=[\\s,.;:]|$)`,
 const MAX_NAME_CHARACTERS = 160;
 /** Cuts tried when the first one names nothing known ("… đầu tư xây dựng tỉnh phối hợp"). */
 const MAX_CUTS = 4;
+/** How far a list of agencies to work with may run. */
+const MAX_COORDINATION_CHARACTERS = 400;
 /** The longest agency name, in words, tried when no known verb ends it. */
 const MAX_NAME_WORDS = 12;
 
@@ -242,11 +248,7 @@ function startsInstruction(text: string): boolean {
 
 /** The communes a text names as "các xã A, B, C" (the notice's addressees), if any. */
 export function namedCommunes(text: string): { unit: 'xã' | 'phường'; names: string[] } | null {
-  const pattern = new RegExp(
-    String.raw`(?:^|\s)(?:[Cc]ác\s+)?([Xx]ã|[Pp]hường)(?:\s*:)?\s+(${NAME_LIST})`,
-    'u',
-  );
-  const match = pattern.exec(text);
+  const match = NAMED_COMMUNES.exec(text);
   if (!match) return null;
   return { unit: unitOf(match[1] ?? ''), names: (match[2] ?? '').split(LIST_SEPARATOR) };
 }
@@ -305,7 +307,7 @@ function commaCuts(text: string): number[] {
   const cuts: number[] = [];
   for (
     let at = text.indexOf(',');
-    at >= 0 && cuts.length < MAX_CUTS;
+    at >= 0 && at <= MAX_NAME_CHARACTERS && cuts.length < MAX_CUTS;
     at = text.indexOf(',', at + 1)
   ) {
     cuts.push(at);
@@ -327,7 +329,8 @@ export function deadlinePhrases(text: string): { phrase: string; index: number }
 /** The names a text says to work with ("phối hợp chặt chẽ với Sở Xây dựng, Sở …"). */
 export function coordinationPhrases(text: string): string[] {
   return [...text.matchAll(COORDINATION)].map((match) => {
-    const rest = text.slice(match.index + match[0].length);
+    const from = match.index + match[0].length;
+    const rest = text.slice(from, from + MAX_COORDINATION_CHARACTERS);
     const end = COORDINATION_END.exec(rest)?.index ?? rest.length;
     return rest.slice(0, end).replace(/[\s,]+$/u, '');
   });

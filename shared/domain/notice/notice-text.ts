@@ -41,22 +41,35 @@ const CONTINUES = /^[\p{Ll}\d]/u;
 const DISTRIBUTION_LIST = /^noi nhan\b/;
 const BLOCK_TAGS = new Set(['br', 'p', 'div', 'li']);
 
+/** A paragraph being read: its lines are joined once it is complete. */
+interface Gathering {
+  paragraph: NoticeParagraph;
+  pieces: string[];
+  length: number;
+}
+
 export function readNoticeParagraphs(text: string): NoticeParagraph[] {
   const paragraphs: NoticeParagraph[] = [];
+  // Joining lines as they come would copy a long paragraph again for every line a page
+  // break added to it; the pieces are joined once instead.
+  const finish = ({ paragraph, pieces }: Gathering) => ({ ...paragraph, text: pieces.join(' ') });
+  let open: Gathering | null = null;
   const lines = text.split(/\r?\n/);
   for (let index = 0; index < lines.length; index++) {
     const paragraph = readLine(lines[index] ?? '', index + 1);
     if (paragraph === null) continue;
-    if (DISTRIBUTION_LIST.test(fold(paragraph.text))) break;
-    const previous = paragraphs.at(-1);
-    if (previous && continuesAfterPageBreak(previous, paragraph)) {
-      const offset = previous.text.length + 1;
-      previous.text = `${previous.text} ${paragraph.text}`;
-      previous.joins.push({ offset, line: paragraph.line }, ...shift(paragraph.joins, offset));
+    if (DISTRIBUTION_LIST.test(fold(paragraph.text.slice(0, 20)))) break;
+    if (open && continuesAfterPageBreak(open, paragraph)) {
+      const offset = open.length + 1;
+      open.paragraph.joins.push({ offset, line: paragraph.line });
+      open.pieces.push(paragraph.text);
+      open.length = offset + paragraph.text.length;
     } else {
-      paragraphs.push(paragraph);
+      if (open) paragraphs.push(finish(open));
+      open = { paragraph, pieces: [paragraph.text], length: paragraph.text.length };
     }
   }
+  if (open) paragraphs.push(finish(open));
   return paragraphs;
 }
 
@@ -111,6 +124,7 @@ function readLine(raw: string, line: number): NoticeParagraph | null {
 
 /** The text of a line's inline HTML, footnote marks dropped; whether the line is a footnote. */
 function inlineText(html: string): { text: string; footnote: boolean } {
+  if (!html.includes('<') && !html.includes('&')) return { text: html, footnote: false };
   let text = '';
   let inFootnoteMark = 0;
   let footnote = false;
@@ -135,12 +149,12 @@ function inlineText(html: string): { text: string; footnote: boolean } {
   return { text, footnote };
 }
 
-function continuesAfterPageBreak(previous: NoticeParagraph, next: NoticeParagraph): boolean {
+function continuesAfterPageBreak(open: Gathering, next: NoticeParagraph): boolean {
   return (
-    !previous.heading &&
+    !open.paragraph.heading &&
     !next.heading &&
     !next.bullet &&
-    !SENTENCE_END.test(previous.text) &&
+    !SENTENCE_END.test((open.pieces.at(-1) ?? '').slice(-1)) &&
     CONTINUES.test(next.text)
   );
 }

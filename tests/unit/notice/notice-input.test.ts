@@ -214,6 +214,8 @@ describe('parseConclusionNotice on pathological text', () => {
     ['capitalised names', fill('(1) Về du lịch: các xã ', 'Chi Lăng, ')],
     ['instructions', fill('(1) Về du lịch: ', 'Giao Sở Tài chính tổng hợp. ')],
     ['assignments in parentheses', `${fill('(1) Về du lịch: a (như: ', 'xã Chi Lăng làm; ')})`],
+    ['lines a page break cut', fill('(1) Về du lịch: quảng bá', '\nvà')],
+    ['agencies to work with', fill('(1) Về du lịch: ', 'phối hợp với Sở Xây dựng; ')],
   ])('%s parse without blowing up', { timeout: 20_000 }, (_name, body) => {
     // Prepare
     const source = smallNotice(`### 1. Nhiệm vụ\n\n${body}`);
