@@ -95,11 +95,12 @@ async function importSeedPlans(dataDir: string, tableName: string, endpoint: str
       text: await readFile(join(REPO_ROOT, path), 'utf8'),
     })),
   );
+  const registry = seedAgencyRegistry();
   const digest = createHash('sha256')
     .update(sources.map((s) => s.text).join('\0'))
+    .update(JSON.stringify(registry.all()))
     .digest('hex');
   const marker = join(dataDir, 'seeded');
-  const registry = seedAgencyRegistry();
   const previous = await readFile(marker, 'utf8').catch(() => '');
   if (previous.trim() !== digest) {
     const repository = new DynamoPlanRegistryStore(createDocumentClient(endpoint), tableName);
@@ -108,6 +109,8 @@ async function importSeedPlans(dataDir: string, tableName: string, endpoint: str
       profiles: seedPlanProfiles(),
       repository,
     });
+    // Every seed agency, not only those the plans name: each gets a development token.
+    for (const agency of registry.all()) await repository.saveAgency(agency);
     runtimeLogger.info('seed plans imported', {
       plans: summary.plans,
       created: summary.tasks.created.length,
