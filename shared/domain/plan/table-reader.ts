@@ -78,7 +78,7 @@ function fold(text: string): string {
 }
 
 /** The role of each column of a header row, or null if the row is not a header. */
-function headerRoles(cells: string[]): ColumnRole[] | null {
+export function headerRoles(cells: string[]): ColumnRole[] | null {
   if (fold(cells[0] ?? '') !== 'stt') return null;
   return cells.map((cell, index) => {
     const name = fold(cell);
