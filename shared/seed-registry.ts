@@ -9,6 +9,7 @@ import * as z from 'zod';
 import { AgencyRegistry } from './domain/plan/agency-registry.ts';
 import { agencySchema } from './domain/plan/model.ts';
 import { planProfilesSchema, type PlanProfiles } from './domain/plan/plan-profile.ts';
+import { noticeSeedSchema } from './domain/notice/notice-model.ts';
 import type { Seed } from './use-cases/registry/seed-store.ts';
 
 const agencyFileSchema = z.object({ agencies: z.array(agencySchema) });
@@ -22,6 +23,8 @@ export function seedPlanProfiles(): PlanProfiles {
 }
 
 const SEED_FILES = ['seeds/plans/kh266-phu-luc-8.txt', 'seeds/plans/kh267-phu-luc-iii.txt'];
+/** Each notice is a text export beside the JSON of what its export does not carry. */
+const SEED_NOTICES = ['seeds/notices/thong-bao-ket-luan-2026-05-27'];
 
 /** Everything `seeds/` holds, as the seeding of an empty store takes it. */
 export async function loadSeed(root: string): Promise<Seed> {
@@ -46,5 +49,21 @@ export async function loadSeed(root: string): Promise<Seed> {
       };
     }),
   );
-  return { agencies: agencyFileSchema.parse(agenciesJson).agencies, documents };
+  const notices = await Promise.all(
+    SEED_NOTICES.map(async (stem) => {
+      const text = await readFile(join(root, `${stem}.txt`), 'utf8');
+      const { $comment: _comment, ...overrides } = noticeSeedSchema.parse(
+        JSON.parse(await readFile(join(root, `${stem}.json`), 'utf8')),
+      );
+      return {
+        source: { file: `${stem.split('/').at(-1) ?? stem}.txt`, text, format: 'text' as const },
+        kind: 'notice' as const,
+        overrides,
+      };
+    }),
+  );
+  return {
+    agencies: agencyFileSchema.parse(agenciesJson).agencies,
+    documents: [...documents, ...notices],
+  };
 }

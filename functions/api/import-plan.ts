@@ -1,9 +1,9 @@
 /** POST /plans (admin): import a plan table or a conclusion notice, or preview it (dryRun). */
 import { actorOf } from '#shared/domain/access/caller.ts';
 import type { Actor } from '#shared/domain/audit/audit-entry.ts';
-import { UnprocessableError } from '#shared/domain/errors.ts';
 import { logger } from '#shared/observability.ts';
 import { DOCUMENT_PARSERS, documentIssues } from '#shared/use-cases/registry/document-parsers.ts';
+import { documentText } from '#shared/use-cases/registry/document-source.ts';
 import {
   importDocument,
   previewImport,
@@ -27,14 +27,14 @@ const IMPORT_BUDGET_MS = 20_000;
 
 type ImportBody = z.infer<typeof planImportSchema>;
 
-function toRequest(body: ImportBody): ImportRequest {
-  if (body.docx !== undefined) {
-    throw new UnprocessableError('docx-unsupported', 'chưa đọc được tệp .docx', [
-      { field: 'body.docx', reason: 'chưa hỗ trợ' },
-    ]);
-  }
+async function toRequest(body: ImportBody): Promise<ImportRequest> {
+  const source = await documentText(
+    body.docx === undefined
+      ? { file: body.file, text: body.text ?? '' }
+      : { file: body.file, docx: Buffer.from(body.docx, 'base64') },
+  );
   return {
-    source: { file: body.file, text: body.text ?? '', format: 'text' },
+    source,
     kind: body.kind,
     overrides: body.overrides,
     resolutions: body.resolutions,
@@ -61,7 +61,7 @@ const importOnce = idempotentCommand(
   'importPlan',
   tableName,
   async ({ scope, request }: { scope: string; request: { body: ImportBody; actor: Actor } }) =>
-    importDocument(toRequest(request.body), depsFor(request.actor, stableId('aud', scope))),
+    importDocument(await toRequest(request.body), depsFor(request.actor, stableId('aud', scope))),
 );
 
 export const handler = httpApi(
@@ -72,7 +72,7 @@ export const handler = httpApi(
     // A preview writes nothing, so it needs no Idempotency-Key.
     if (body.dryRun) {
       const deps = depsFor(actorOf(caller), event.requestContext.requestId);
-      return json(200, await previewImport(toRequest(body), deps));
+      return json(200, await previewImport(await toRequest(body), deps));
     }
     const scope = idempotencyScope(event, caller);
     const result = await importOnce({ scope, request: { body, actor: actorOf(caller) } }, context);

@@ -129,8 +129,8 @@ export type PlanSection = z.infer<typeof planSectionSchema>;
 export const planDocumentSchema = z.object({
   code: planCodeSchema,
   kind: z.enum(PLAN_KINDS),
-  /** As printed: `266/KH-UBND`. */
-  number: z.string(),
+  /** As printed: `266/KH-UBND`; null when the document's export does not carry it. */
+  number: z.string().nullable(),
   title: z.string(),
   issuingBody: z.string(),
   issuedOn: isoDateSchema,

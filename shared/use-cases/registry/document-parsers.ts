@@ -4,6 +4,8 @@
  */
 import { PlanTableError, parsePlanTable } from '#shared/domain/plan/plan-parser.ts';
 import type { Sector } from '#shared/domain/plan/model.ts';
+import { NoticeError } from '#shared/domain/notice/notice-error.ts';
+import { parseConclusionNotice } from '#shared/domain/notice/notice-parser.ts';
 import type { DocumentIssues, DocumentKind, DocumentParser } from './import-document.ts';
 
 const planTable: DocumentParser = (source, { registry, overrides }) => {
@@ -57,9 +59,11 @@ const planTable: DocumentParser = (source, { registry, overrides }) => {
 
 export const DOCUMENT_PARSERS: Record<DocumentKind, DocumentParser> = {
   plan: planTable,
-  notice: planTable,
+  notice: (source, { registry, overrides }) =>
+    parseConclusionNotice(source, { registry, overrides: overrides ?? {} }),
 };
 
 export function documentIssues(error: unknown): DocumentIssues['issues'] | null {
-  return error instanceof PlanTableError ? error.issues : null;
+  if (error instanceof PlanTableError || error instanceof NoticeError) return error.issues;
+  return null;
 }
