@@ -25,11 +25,13 @@ import { REFERENCES } from './references.ts';
 const RUNTIME_SDK = ['@aws-sdk/*'];
 
 export interface ColdStartFigures {
-  /** Medians over the samples, milliseconds. */
+  /** Medians over the samples, milliseconds: wall clock, and CPU time (see init-time.ts). */
   importMs: number;
+  importCpuMs: number;
   firstCallMs: number;
   /** Import plus first call, per sample, then the median. */
   coldStartMs: number;
+  coldStartCpuMs: number;
   /** The first invocations' outcomes (the same in every sample unless something is wrong). */
   outcomes: string[];
 }
@@ -55,8 +57,10 @@ export interface BundlesPartResult {
 function coldStartFigures(samples: ColdStartSample[]): ColdStartFigures {
   return {
     importMs: median(samples.map((s) => s.importMs)),
+    importCpuMs: median(samples.map((s) => s.importCpuMs)),
     firstCallMs: median(samples.map((s) => s.firstCallMs)),
     coldStartMs: median(samples.map((s) => s.importMs + s.firstCallMs)),
+    coldStartCpuMs: median(samples.map((s) => s.importCpuMs + s.firstCallCpuMs)),
     outcomes: [...new Set(samples.map((s) => s.outcome))],
   };
 }

@@ -31,9 +31,10 @@ const context = {
   logStreamName: 'bench',
   getRemainingTimeInMillis: () => 10000,
 };
-const started = performance.now();
+const cpu = () => { const { user, system } = process.cpuUsage(); return (user + system) / 1000; };
+const [started, startedCpu] = [performance.now(), cpu()];
 const { handler } = await import(file);
-const loaded = performance.now();
+const [loaded, loadedCpu] = [performance.now(), cpu()];
 let outcome;
 try {
   const response = await handler(event, context);
@@ -41,8 +42,14 @@ try {
 } catch (error) {
   outcome = 'threw ' + (error?.name ?? 'error') + ': ' + String(error?.message).slice(0, 60);
 }
-const invoked = performance.now();
-writeSync(3, JSON.stringify({ importMs: loaded - started, firstCallMs: invoked - loaded, outcome }));
+const [invoked, invokedCpu] = [performance.now(), cpu()];
+writeSync(3, JSON.stringify({
+  importMs: loaded - started,
+  importCpuMs: loadedCpu - startedCpu,
+  firstCallMs: invoked - loaded,
+  firstCallCpuMs: invokedCpu - loadedCpu,
+  outcome,
+}));
 process.exit(0);
 `;
 
@@ -51,6 +58,7 @@ export function lambdaEnv(endpoint: string): NodeJS.ProcessEnv {
   return {
     PATH: process.env.PATH,
     NODE_OPTIONS: '--enable-source-maps',
+    TZ: ':UTC',
     AWS_REGION: 'ap-southeast-1',
     AWS_DEFAULT_REGION: 'ap-southeast-1',
     AWS_LAMBDA_FUNCTION_NAME: 'bench',
@@ -76,8 +84,14 @@ export function lambdaEnv(endpoint: string): NodeJS.ProcessEnv {
 const coldStartSampleSchema = z.object({
   /** The Init phase: importing the bundle. */
   importMs: z.number(),
+  /**
+   * The CPU time the process spent on it (every thread): steadier than the wall clock when
+   * other work shares the cores, since waiting for a core is not counted.
+   */
+  importCpuMs: z.number(),
   /** The first invocation, right after. */
   firstCallMs: z.number(),
+  firstCallCpuMs: z.number(),
   /** The first invocation's status code, `returned`, or `threw …`: which path it took. */
   outcome: z.string(),
 });
