@@ -17,9 +17,9 @@ export const ESM_REQUIRE_BANNER =
 /**
  * Modules the AWS SDK imports lazily (`await import(…)`) that a Lambda function never
  * reaches. Left out of the bundle, they stay dynamic imports that would resolve to the
- * runtime's own copy of the SDK if they ever were reached. Together about 145 KiB of every
- * bundle that uses the SDK, and a fifth of its Init phase: code Node.js must still parse
- * when it is bundled, even if it never runs.
+ * runtime's own copy of the SDK if they ever were reached. Together about 150 KiB of every
+ * bundle that uses the SDK and close to a fifth of its Init phase: code Node.js must still
+ * parse when it is bundled, even if it never runs.
  *
  * - The credential sources after the environment in the SDK's default chain: Lambda puts
  *   the function role's credentials in AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and
@@ -47,11 +47,12 @@ export const LAMBDA_BUNDLING = {
   /** Stack traces need the mappings, not the sources: keeps the source map small. */
   sourcesContent: false,
   /**
-   * The AWS SDK is bundled, not taken from the runtime's copy (CDK's default): the Init
-   * phase is two to three times longer with the runtime's copy, which Node.js loads as
-   * dozens of unminified CommonJS packages (BENCHMARKS.md, figure 3 measures both); and the
-   * version that runs is the one our lock file pins and our tests ran, not one the runtime
-   * updates on its own schedule. The cost is size: the SDK is most of every bundle.
+   * The AWS SDK is bundled, not taken from the runtime's copy (CDK's default): with the
+   * runtime's copy, which Node.js loads as dozens of unminified CommonJS packages, the Init
+   * phase takes about three times as long and the whole cold start two to three times
+   * (BENCHMARKS.md, figure 3 measures both); and the version that runs is the one our lock
+   * file pins and our tests ran, not one the runtime updates on its own schedule. The cost
+   * is size: the SDK is about half of every bundle that uses it.
    */
   externalModules: NEVER_LOADED_ON_LAMBDA,
   banner: ESM_REQUIRE_BANNER,
