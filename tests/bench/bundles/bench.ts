@@ -7,7 +7,7 @@
  * so a slow moment of a shared machine spreads over all bundles instead of landing on one.
  */
 import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LAMBDA_BUNDLING } from '#infra/cdk/constructs/lambda-bundling.ts';
 import { HANDLERS, type HandlerName } from '#shared/platform/handlers.ts';
@@ -52,6 +52,8 @@ export interface BundlesPartResult {
   bundles: BundleFigures[];
   /** The day of this part's run: it may be rerun alone (`--only bundles`). */
   recordedOn: string;
+  /** 1-minute load average when this part began: other work on the same cores. */
+  loadAverageAtStart: number;
 }
 
 function coldStartFigures(samples: ColdStartSample[]): ColdStartFigures {
@@ -66,6 +68,7 @@ function coldStartFigures(samples: ColdStartSample[]): ColdStartFigures {
 }
 
 runMeasurement(async () => {
+  const loadAverageAtStart = loadavg()[0] ?? 0;
   const { quick } = readOptions();
   const samples = quick ? 3 : 10;
   const outRoot = await mkdtemp(join(tmpdir(), 'langson-bench-bundles-'));
@@ -137,6 +140,7 @@ runMeasurement(async () => {
       target: LAMBDA_BUNDLING.target,
       bundles,
       recordedOn: new Date().toISOString().slice(0, 10),
+      loadAverageAtStart,
     } satisfies BundlesPartResult;
   } finally {
     await stub.close();

@@ -1,7 +1,7 @@
 /** Figure 3 in BENCHMARKS.md: Lambda bundle sizes and cold starts. */
 import type { BundleFigures, BundlesPartResult } from '../../bundles/bench.ts';
 import { EMPTY, SDK_ONLY } from '../../bundles/references.ts';
-import { bytes, ms, table, times } from '../format.ts';
+import { bytes, ms, num, table, times } from '../format.ts';
 
 const nameCell = (b: BundleFigures) =>
   b.name === EMPTY || b.name === SDK_ONLY ? `_${b.name}_` : `\`${b.name}\``;
@@ -72,8 +72,8 @@ first run of the handler's path). The AWS calls go to a loopback stub that answe
 with nothing found (\`aws-stub.ts\`), so the first call's answer is often a 404. Beside the
 wall-clock times, the CPU time the process spent (all its threads): when other work shares the
 cores the wall clock swells with the wait for a core, which the CPU time does not count. Median
-of ${result.samples}, round-robin over the bundles; run on ${result.recordedOn}. This part alone:
-\`npm run bench -- --only bundles\`.
+of ${result.samples}, round-robin over the bundles; run on ${result.recordedOn}, when the 1-minute load
+average was ${num(result.loadAverageAtStart)}. This part alone: \`npm run bench -- --only bundles\`.
 
 Largest bundle: **${bytes(largest.bytes)}** (\`${largest.name}\`). Longest Init: **${ms(slowest.importMs)}**,
 ${over(slowest.importMs, empty?.importMs)} over the empty handler (\`${slowest.name}\`); in CPU time
