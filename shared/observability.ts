@@ -5,7 +5,7 @@
  *
  * No tracer: Lambda's active tracing (set on every function by the house function) records
  * each invocation's segments without any SDK in the bundle. Powertools Tracer would add the
- * X-Ray SDK (about 110 KiB minified with its dependencies, end of support February 2027)
+ * X-Ray SDK (about 120 KiB minified with its dependencies, end of support February 2027)
  * for a handler subsegment and per-call subsegments; see BENCHMARKS.md, figure 3.
  */
 import { Logger } from '@aws-lambda-powertools/logger';

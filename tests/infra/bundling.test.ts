@@ -99,6 +99,10 @@ describe('bundles', () => {
       expect(
         lazy.filter((specifier) => !isBuiltin(specifier) && !allowed.includes(specifier)),
       ).toEqual([]);
+      if (DECLARED[handler]?.grants.table) {
+        // The SDK's credential chain is inside; the sources after the environment are not.
+        expect(lazy).toContain('@aws-sdk/credential-provider-sso');
+      }
     },
   );
 
