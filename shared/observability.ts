@@ -1,11 +1,15 @@
 /**
- * Logger, metrics and tracer as module-level singletons (one per Lambda container).
+ * Logger and metrics as module-level singletons (one per Lambda container).
  * Service name and namespace come from POWERTOOLS_SERVICE_NAME and
  * POWERTOOLS_METRICS_NAMESPACE, set by the function construct and the local runtime.
+ *
+ * No tracer: Lambda's active tracing (set on every function by the house function) records
+ * each invocation's segments without any SDK in the bundle. Powertools Tracer would add the
+ * X-Ray SDK (about 120 KiB minified with its dependencies, end of support February 2027)
+ * for a handler subsegment and per-call subsegments; see BENCHMARKS.md, figure 3.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import { Tracer } from '@aws-lambda-powertools/tracer';
 
 const serviceName = process.env.POWERTOOLS_SERVICE_NAME ?? 'langson-progress';
 
@@ -27,7 +31,6 @@ export const metrics = new Metrics({
     error: (message: string, ...rest: unknown[]) => logger.error(message, { details: rest }),
   },
 });
-export const tracer = new Tracer({ serviceName });
 
 /** A finished rollup run, counted the same way by the quarter close and the admin run. */
 export function recordRollupRun(durationMs: number): void {

@@ -23,7 +23,9 @@ export type QuarterNumber = 1 | 2 | 3 | 4;
 export type Quarter = `${number}-Q${QuarterNumber}`;
 
 export const PROVINCE_TIME_ZONE = 'Asia/Ho_Chi_Minh';
-const PROVINCE_UTC_OFFSET = '+07:00';
+/** The province's offset from UTC, the same all year. */
+const PROVINCE_UTC_OFFSET_HOURS = 7;
+const PROVINCE_UTC_OFFSET = `+${String(PROVINCE_UTC_OFFSET_HOURS).padStart(2, '0')}:00`;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const QUARTER = /^(\d{4})-Q([1-4])$/;
@@ -111,19 +113,19 @@ export function compareIso(a: IsoDate, b: IsoDate): -1 | 0 | 1 {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-const provinceDateFormat = new Intl.DateTimeFormat('en-US', {
-  timeZone: PROVINCE_TIME_ZONE,
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-});
-
-/** The calendar date in the province at instant `now`. */
+/**
+ * The calendar date in the province at instant `now`: the fixed offset rather than
+ * `Intl.DateTimeFormat`, since the province keeps UTC+7 all year, and the first
+ * `DateTimeFormat` a process builds loads ICU's data, tens of milliseconds of every Lambda
+ * cold start (BENCHMARKS.md, figure 3).
+ */
 export function todayInProvince(now: Date = new Date()): IsoDate {
-  const parts = provinceDateFormat.formatToParts(now);
-  const part = (type: Intl.DateTimeFormatPartTypes) =>
-    Number(parts.find((p) => p.type === type)?.value);
-  return isoDate(part('year'), part('month'), part('day'));
+  const inProvince = new Date(now.getTime() + PROVINCE_UTC_OFFSET_HOURS * 3_600_000);
+  return isoDate(
+    inProvince.getUTCFullYear(),
+    inProvince.getUTCMonth() + 1,
+    inProvince.getUTCDate(),
+  );
 }
 
 /** The last millisecond of `iso` in the province: deadlines and quarters end here. */

@@ -2,14 +2,18 @@
  * The one infra test that bundles for real, as `cdk synth` does: every function through
  * the local esbuild (no Docker), then each bundle loaded by a plain Node.js process, the
  * way Lambda loads it. A missing createRequire banner fails here with "Dynamic require of
- * util is not supported"; an unresolved import alias fails at bundling.
+ * util is not supported"; an unresolved import alias fails at bundling. Sizes are held to a
+ * budget (deterministic, unlike timings: those are measured by `npm run bench`).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ESM_REQUIRE_BANNER } from '#infra/cdk/constructs/house-function.ts';
+import {
+  ESM_REQUIRE_BANNER,
+  NEVER_LOADED_ON_LAMBDA,
+} from '#infra/cdk/constructs/lambda-bundling.ts';
 import type { HandlerDeclarations } from '#infra/cdk/declarations.ts';
 import { HANDLERS } from '#shared/platform/handlers.ts';
 import { functionIds, synthesize, type Synthesized } from './support/platform.ts';
@@ -34,6 +38,15 @@ const handlers = Object.keys(DECLARED);
 
 /** Top-level `import … from "x"` and `import "x"` statements of a minified ESM bundle. */
 const STATIC_IMPORT = /(?:^|[;\n])import(?:[\w*{}\s,$]+from)?\s*["']([^"']+)["']/g;
+/** `import("x")` expressions: modules loaded only when the code that asks for them runs. */
+const DYNAMIC_IMPORT = /\bimport\(\s*["']([^"']+)["']\s*\)/g;
+
+/**
+ * The largest bundle allowed, in bytes. Most of every bundle is the AWS SDK, bundled on
+ * purpose (see lambda-bundling.ts and BENCHMARKS.md, figure 3); the budget keeps what is
+ * left from growing unnoticed: raise it only with the measurement that justifies it.
+ */
+const BUNDLE_BUDGET_BYTES = 460 * 1024;
 
 describe('bundles', () => {
   it.each(handlers)(
@@ -71,6 +84,40 @@ describe('bundles', () => {
       }
     },
   );
+
+  it.each(handlers)(
+    '%s loads only the modules Lambda never reaches lazily, from outside the bundle',
+    (handler) => {
+      // Prepare
+      const code = readFileSync(join(bundleDirectory(handler), 'index.mjs'), 'utf8');
+
+      // Act
+      const lazy = [...code.matchAll(DYNAMIC_IMPORT)].map((match) => String(match[1]));
+
+      // Assess
+      const allowed: readonly string[] = NEVER_LOADED_ON_LAMBDA;
+      expect(
+        lazy.filter((specifier) => !isBuiltin(specifier) && !allowed.includes(specifier)),
+      ).toEqual([]);
+      if (DECLARED[handler]?.grants.table) {
+        // The SDK's credential chain is inside; the sources after the environment are not.
+        expect(lazy).toContain('@aws-sdk/credential-provider-sso');
+      }
+    },
+  );
+
+  it.each(handlers)('%s stays within the bundle budget, without a tracing SDK', (handler) => {
+    // Prepare
+    const file = join(bundleDirectory(handler), 'index.mjs');
+
+    // Act
+    const code = readFileSync(file, 'utf8');
+
+    // Assess
+    expect(Buffer.byteLength(code)).toBeLessThanOrEqual(BUNDLE_BUDGET_BYTES);
+    // Lambda's active tracing needs no SDK: the X-Ray SDK reads this variable.
+    expect(code).not.toContain('AWS_XRAY_DAEMON_ADDRESS');
+  });
 
   it('load in plain Node.js and export a handler function', () => {
     // Prepare

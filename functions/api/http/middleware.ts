@@ -1,17 +1,16 @@
 /**
- * The middy stack every API handler runs in: Powertools context, metrics and tracing;
+ * The middy stack every API handler runs in: Powertools context and metrics;
  * normalised headers; a body-size limit; JSON parsing; and one error mapper that turns
  * every failure into problem+json (4xx with detail, 5xx generic and logged).
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import { logger, metrics, tracer } from '#shared/observability.ts';
+import { logger, metrics } from '#shared/observability.ts';
 import { ValidationError } from '#shared/domain/errors.ts';
 import { INTERNAL_ERROR, problem, problemFor, problemResponse } from './problem.ts';
 
@@ -105,7 +104,6 @@ export function httpApi(
       }),
     )
     .use(logMetrics(metrics, { captureColdStartMetric: true }))
-    .use(captureLambdaHandler(tracer))
     .use(problemDetails(maxBodyBytes))
     .use(httpHeaderNormalizer());
   if (options.json)

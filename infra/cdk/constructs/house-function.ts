@@ -1,9 +1,9 @@
 /**
  * The one way this platform builds a Lambda function: Node.js 24 on arm64, an ESM bundle
- * made by the local esbuild (no Docker), minified with source maps, the AWS SDK inside the
- * bundle, X-Ray tracing, JSON logs to a log group of its own with a retention, and a role
- * that starts with nothing but writing to that log group and to X-Ray. Everything else a
- * function may do is added by the `bind*` helpers in `grants.ts`.
+ * made by the local esbuild (no Docker) as `lambda-bundling.ts` says, Lambda's active
+ * tracing, JSON logs to a log group of its own with a retention, and a role that starts
+ * with nothing but writing to that log group and to X-Ray. Everything else a function may
+ * do is added by the `bind*` helpers in `grants.ts`.
  *
  * A construct that holds a NodejsFunction rather than a subclass of it: the role and the
  * log group have to exist before the function, and a subclass cannot create children
@@ -30,15 +30,7 @@ import { Construct } from 'constructs';
 import type { LogLevel } from '../context.ts';
 import { acknowledge } from '../nag.ts';
 import { REPO_ROOT } from '../paths.ts';
-
-/**
- * An ESM bundle has no `require`, yet CommonJS dependencies bundled into it (the X-Ray SDK
- * under Powertools Tracer) call `require('util')` and fail at load with "Dynamic require of
- * util is not supported". The banner gives the module a real `require`. The import is
- * aliased because esbuild does not see the banner and could emit its own `createRequire`.
- */
-export const ESM_REQUIRE_BANNER =
-  "import { createRequire as __bannerCreateRequire } from 'node:module'; const require = __bannerCreateRequire(import.meta.url);";
+import { LAMBDA_BUNDLING } from './lambda-bundling.ts';
 
 export interface PowertoolsSettings {
   /** POWERTOOLS_SERVICE_NAME: the logs' `service` key and the metrics' `service` dimension. */
@@ -143,6 +135,12 @@ export class HouseFunction extends Construct {
       loggingFormat: LoggingFormat.JSON,
       applicationLogLevelV2: APPLICATION_LOG_LEVEL[props.powertools.logLevel],
       systemLogLevelV2: SystemLogLevel.INFO,
+      // Active tracing without a tracing SDK in the bundle: Lambda records each invocation's
+      // segments (Init, Invocation, Overhead) and joins them to the caller's trace (API
+      // Gateway, EventBridge) and the service map. What the Powertools Tracer and its X-Ray
+      // SDK added, and this gives up: a subsegment per AWS call (DynamoDB, EventBridge, SNS
+      // as nodes of the map with their latencies) and the handler's ColdStart and Service
+      // annotations. See BENCHMARKS.md, figure 3.
       tracing: Tracing.ACTIVE,
       projectRoot,
       depsLockFilePath: join(projectRoot, 'package-lock.json'),
@@ -156,16 +154,13 @@ export class HouseFunction extends Construct {
       bundling: {
         forceDockerBundling: false,
         format: OutputFormat.ESM,
-        banner: ESM_REQUIRE_BANNER,
-        // Prefer packages' ESM builds: smaller bundles after tree shaking.
-        mainFields: ['module', 'main'],
-        minify: true,
-        sourceMap: true,
-        // Stack traces need the mappings, not the sources: keeps the bundle small.
-        sourcesContent: false,
-        // Bundle the AWS SDK too: a version pinned by our lock file, not by the runtime,
-        // and faster cold starts than loading the runtime's full copy.
-        externalModules: [],
+        target: LAMBDA_BUNDLING.target,
+        banner: LAMBDA_BUNDLING.banner,
+        mainFields: [...LAMBDA_BUNDLING.mainFields],
+        minify: LAMBDA_BUNDLING.minify,
+        sourceMap: LAMBDA_BUNDLING.sourceMap,
+        sourcesContent: LAMBDA_BUNDLING.sourcesContent,
+        externalModules: [...LAMBDA_BUNDLING.externalModules],
         logLevel: EsbuildLogLevel.WARNING,
       },
     });

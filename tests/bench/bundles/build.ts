@@ -1,15 +1,13 @@
 /**
- * Bundles a handler as the CDK app does (infra/cdk/constructs/house-function.ts: NodejsFunction
- * with the local esbuild): ESM, minified, Node 24 target, platform node, packages' ESM
- * builds preferred, the AWS SDK inside the bundle, a linked source map without sources,
- * and the createRequire banner.
+ * Bundles a handler as the CDK app does: `LAMBDA_BUNDLING` of
+ * infra/cdk/constructs/house-function.ts, through the same local esbuild. `external`
+ * replaces the modules left out of the bundle, to measure the other choice for the AWS SDK.
  */
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { readFile } from 'node:fs/promises';
 import { build } from 'esbuild';
-import { ESM_REQUIRE_BANNER } from '#infra/cdk/constructs/house-function.ts';
+import { LAMBDA_BUNDLING } from '#infra/cdk/constructs/lambda-bundling.ts';
 import { REPO_ROOT } from '../lib/child.ts';
 
 export interface BuiltBundle {
@@ -20,6 +18,8 @@ export interface BuiltBundle {
   mapBytes: number;
   /** The packages that weigh most in the minified output, heaviest first. */
   heaviest: { name: string; bytes: number }[];
+  /** Packages imported at run time instead of bundled (from the runtime's copy on Lambda). */
+  external: string[];
 }
 
 /** `node_modules/@aws-sdk/client-dynamodb/dist-es/…` → `@aws-sdk/client-dynamodb`; own code → `(project)`. */
@@ -28,7 +28,11 @@ function packageOf(input: string): string {
   return match?.[1] ?? '(project)';
 }
 
-export async function bundle(entry: string, outDir: string): Promise<BuiltBundle> {
+export async function bundle(
+  entry: string,
+  outDir: string,
+  external: readonly string[] = LAMBDA_BUNDLING.externalModules,
+): Promise<BuiltBundle> {
   const outfile = join(outDir, 'index.mjs');
   const result = await build({
     absWorkingDir: REPO_ROOT,
@@ -36,14 +40,14 @@ export async function bundle(entry: string, outDir: string): Promise<BuiltBundle
     outfile,
     bundle: true,
     platform: 'node',
-    format: 'esm',
-    target: 'node24',
-    minify: true,
-    sourcemap: true,
-    sourcesContent: false,
-    mainFields: ['module', 'main'],
-    external: [],
-    banner: { js: ESM_REQUIRE_BANNER },
+    format: LAMBDA_BUNDLING.format,
+    target: LAMBDA_BUNDLING.target,
+    minify: LAMBDA_BUNDLING.minify,
+    sourcemap: LAMBDA_BUNDLING.sourceMap,
+    sourcesContent: LAMBDA_BUNDLING.sourcesContent,
+    mainFields: [...LAMBDA_BUNDLING.mainFields],
+    external: [...external],
+    banner: { js: LAMBDA_BUNDLING.banner },
     metafile: true,
     logLevel: 'warning',
   });
@@ -52,6 +56,11 @@ export async function bundle(entry: string, outDir: string): Promise<BuiltBundle
   for (const [input, { bytesInOutput }] of Object.entries(output?.inputs ?? {})) {
     byPackage.set(packageOf(input), (byPackage.get(packageOf(input)) ?? 0) + bytesInOutput);
   }
+  const imported = new Set(
+    (output?.imports ?? [])
+      .filter((i) => i.external && !i.path.startsWith('node:'))
+      .map((i) => packageOf(`node_modules/${i.path}`)),
+  );
   return {
     file: outfile,
     bytes: (await stat(outfile)).size,
@@ -61,5 +70,6 @@ export async function bundle(entry: string, outDir: string): Promise<BuiltBundle
       .map(([name, bytes]) => ({ name, bytes }))
       .sort((a, b) => b.bytes - a.bytes || a.name.localeCompare(b.name))
       .slice(0, 3),
+    external: [...imported].sort(),
   };
 }
