@@ -92,6 +92,13 @@ export const FIRST_EVENTS: Record<HandlerName, unknown> = {
     body: { file: PLAN_FILE, text: planHead },
     caller: admin,
   }),
+  manageRegistry: apiEvent({
+    method: 'PATCH',
+    resource: '/agencies/{agencyId}',
+    pathParameters: { agencyId: AGENCY },
+    body: { addAliases: ['Sở NN&MT tỉnh'] },
+    caller: admin,
+  }),
   adminJobs: apiEvent({
     method: 'POST',
     resource: '/risks/scans',
