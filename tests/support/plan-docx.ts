@@ -88,9 +88,14 @@ function firstHeader(exportText: string): string[] {
 /** What the plan parser passes the table reader: whether a timeline reads completely. */
 function timelineReader(exportText: string): (text: string) => boolean {
   const identity = identifyPlan(exportText.split('\n', 20).join('\n'));
-  const profile = identity && seedPlanProfiles().plans[identity.code];
-  if (!identity || !profile) throw new Error('the export names no plan with a seed profile');
-  const context = { planYear: Number(identity.issuedOn.slice(0, 4)), period: profile.period };
+  if (!identity) throw new Error('the export names no plan');
+  // Only whether a timeline reads completely matters here: any period of the plan's year.
+  const year = Number(identity.issuedOn.slice(0, 4));
+  const period = seedPlanProfiles().plans[identity.code]?.period ?? {
+    start: `${year}-01-01`,
+    end: `${year + 1}-12-31`,
+  };
+  const context = { planYear: year, period };
   return (text) => {
     const { schedule, problems } = parseSchedule(text, context);
     return problems.length === 0 && schedule.kind !== 'unspecified';
