@@ -3,7 +3,7 @@ import { DynamoPlanRegistryStore } from '#shared/adapters/dynamodb/plan-registry
 import { UnprocessableError } from '#shared/domain/errors.ts';
 import { PlanTableError, type PlanSource } from '#shared/domain/plan/plan-parser.ts';
 import { logger } from '#shared/observability.ts';
-import { seedAgencyRegistry, seedPlanProfiles } from '#shared/seed-registry.ts';
+import { seedAgencyRegistry } from '#shared/seed-registry.ts';
 import { importPlans } from '#shared/use-cases/import-plans.ts';
 import { tableAccess } from '../wiring.ts';
 import { idempotencyScope, idempotentCommand } from './http/idempotency.ts';
@@ -14,7 +14,6 @@ import { planImportSchema } from './schemas/requests.ts';
 const { db, tableName } = tableAccess();
 const deps = {
   registry: seedAgencyRegistry(),
-  profiles: seedPlanProfiles(),
   repository: new DynamoPlanRegistryStore(db, tableName),
 };
 
@@ -28,8 +27,11 @@ const importOnce = idempotentCommand(
       if (!(error instanceof PlanTableError)) throw error;
       throw new UnprocessableError(
         'invalid-plan-table',
-        `the table cannot be imported: ${error.issues.map((i) => `line ${i.line}: ${i.message}`).join('; ')}`,
-        error.issues.map((i) => ({ field: `body.text`, reason: `line ${i.line}: ${i.message}` })),
+        `the table cannot be imported: ${error.issues.map((i) => `line ${i.line}: ${i.code}: ${i.message}`).join('; ')}`,
+        error.issues.map((i) => ({
+          field: `body.text`,
+          reason: `line ${i.line}: ${i.code}: ${i.message}`,
+        })),
       );
     }
   },

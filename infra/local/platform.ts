@@ -24,7 +24,7 @@ import { ConfigurationError } from '#shared/config/env.ts';
 import { EVENT_RULES, SCHEDULES } from '#shared/platform/events.ts';
 import { HANDLERS, type HandlerName } from '#shared/platform/handlers.ts';
 import { ROUTES } from '#shared/platform/routes.ts';
-import { seedAgencyRegistry, seedPlanProfiles } from '#shared/seed-registry.ts';
+import { SEED_PLANS_DIR, seedAgencyRegistry, seedPlanImports } from '#shared/seed-registry.ts';
 import { importPlans } from '#shared/use-cases/import-plans.ts';
 import {
   closeGracefully,
@@ -47,7 +47,6 @@ import { runtimeLogger } from './runtime-logger.ts';
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
 export const LOCAL_TABLE_NAME = 'langson-progress';
 export const LOCAL_BUS_NAME = 'langson-progress-bus';
-const SEED_FILES = ['seeds/plans/kh266-phu-luc-8.txt', 'seeds/plans/kh267-phu-luc-iii.txt'];
 
 export interface RunningPlatform {
   url: string;
@@ -87,27 +86,24 @@ async function openStore(dataDir: string): Promise<LocalStore> {
   }
 }
 
-/** Imports the seed plans unless this exact version of them was imported before. */
+/** Imports the seed plans unless this exact version of them (tables and requests) was imported before. */
 async function importSeedPlans(dataDir: string, tableName: string, endpoint: string) {
-  const sources = await Promise.all(
-    SEED_FILES.map(async (path) => ({
-      file: path.split('/').at(-1) ?? path,
-      text: await readFile(join(REPO_ROOT, path), 'utf8'),
+  const requests = await Promise.all(
+    seedPlanImports().map(async ({ file, overrides }) => ({
+      file,
+      text: await readFile(join(REPO_ROOT, SEED_PLANS_DIR, file), 'utf8'),
+      overrides,
     })),
   );
   const digest = createHash('sha256')
-    .update(sources.map((s) => s.text).join('\0'))
+    .update(requests.map((r) => `${r.text}\0${JSON.stringify(r.overrides)}`).join('\0'))
     .digest('hex');
   const marker = join(dataDir, 'seeded');
   const registry = seedAgencyRegistry();
   const previous = await readFile(marker, 'utf8').catch(() => '');
   if (previous.trim() !== digest) {
     const repository = new DynamoPlanRegistryStore(createDocumentClient(endpoint), tableName);
-    const summary = await importPlans(sources, {
-      registry,
-      profiles: seedPlanProfiles(),
-      repository,
-    });
+    const summary = await importPlans(requests, { registry, repository });
     runtimeLogger.info('seed plans imported', {
       plans: summary.plans,
       created: summary.tasks.created.length,

@@ -3,7 +3,14 @@
  * them parse, so bad input never leaves half a plan behind. Serves the command line and
  * the admin API alike.
  */
-import type { Agency, ImportWarning, Plan, Task } from '#shared/domain/plan/model.ts';
+import type {
+  Agency,
+  ImportWarning,
+  Plan,
+  PlanOverrides,
+  Task,
+  UnresolvedName,
+} from '#shared/domain/plan/model.ts';
 import {
   parsePlanTable,
   type PlanParserDeps,
@@ -14,10 +21,19 @@ import type { PlanRegistryRepository, WriteOutcome } from './plan-registry-ports
 
 const WRITE_CONCURRENCY = 8;
 
+/** A plan table and what its request says over it. */
+export interface PlanImportRequest extends PlanSource {
+  overrides?: PlanOverrides;
+}
+
+type ParsingDeps = Pick<PlanParserDeps, 'registry'>;
+
 export interface ParsedPlans {
   plans: Plan[];
   tasks: Task[];
   agencies: Agency[];
+  /** Agency names no known agency answers to; their cells' tasks keep only the others. */
+  unresolved: UnresolvedName[];
   warnings: ImportWarning[];
 }
 
@@ -25,31 +41,36 @@ export interface ImportSummary {
   plans: { code: string; outcome: WriteOutcome; tasks: number }[];
   tasks: Record<WriteOutcome, string[]>;
   agencies: Record<WriteOutcome, string[]>;
+  unresolved: UnresolvedName[];
   warnings: ImportWarning[];
 }
 
 /** Parses every source; throws `PlanTableError` on the first file that cannot be a plan. */
-export function parsePlans(sources: PlanSource[], deps: PlanParserDeps): ParsedPlans {
-  const parsed = sources.map((source) => parsePlanTable(source, deps));
+export function parsePlans(requests: PlanImportRequest[], deps: ParsingDeps): ParsedPlans {
+  const parsed = requests.map(({ overrides, ...source }) =>
+    parsePlanTable(source, { registry: deps.registry, overrides }),
+  );
   const agencies = new Map<string, Agency>();
   for (const agency of parsed.flatMap((p) => p.agencies)) agencies.set(agency.id, agency);
   return {
     plans: parsed.map((p) => p.plan),
     tasks: parsed.flatMap((p) => p.tasks),
     agencies: [...agencies.values()],
+    unresolved: parsed.flatMap((p) => p.unresolved),
     warnings: parsed.flatMap((p) => p.warnings),
   };
 }
 
 export async function importPlans(
-  sources: PlanSource[],
-  deps: PlanParserDeps & { repository: PlanRegistryRepository },
+  requests: PlanImportRequest[],
+  deps: ParsingDeps & { repository: PlanRegistryRepository },
 ): Promise<ImportSummary> {
-  const parsed = parsePlans(sources, deps);
+  const parsed = parsePlans(requests, deps);
   const summary: ImportSummary = {
     plans: [],
     tasks: { created: [], updated: [], unchanged: [] },
     agencies: { created: [], updated: [], unchanged: [] },
+    unresolved: parsed.unresolved,
     warnings: parsed.warnings,
   };
   // Writes are independent single items: a few at a time, results kept in table order.

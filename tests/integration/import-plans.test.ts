@@ -1,14 +1,19 @@
-import { readFileSync } from 'node:fs';
 import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoPlanRegistryStore } from '#shared/adapters/dynamodb/plan-registry-store.ts';
 import { DynamoProgressStore } from '#shared/adapters/dynamodb/progress-store.ts';
 import { PlanTableError } from '#shared/domain/plan/plan-parser.ts';
-import { seedAgencyRegistry, seedPlanProfiles } from '#shared/seed-registry.ts';
+import { seedAgencyRegistry } from '#shared/seed-registry.ts';
 import { importPlans } from '#shared/use-cases/import-plans.ts';
 import { startLocalTable, type LocalTable } from '../support/local-table.ts';
+import { seedSources } from '../support/seed-tasks.ts';
 
-const seed = (file: string) => ({ file, text: readFileSync(`seeds/plans/${file}`, 'utf8') });
+/** A seed table with its request's overrides, as `npm start` imports it. */
+const seed = (file: string) => {
+  const found = seedSources().find((source) => source.file === file);
+  if (!found) throw new Error(`no seed import for ${file}`);
+  return found;
+};
 const KH266 = seed('kh266-phu-luc-8.txt');
 const KH267 = seed('kh267-phu-luc-iii.txt');
 
@@ -20,7 +25,6 @@ describe('importing plan tables into the local store', () => {
     table = await startLocalTable();
     deps = {
       registry: seedAgencyRegistry(),
-      profiles: seedPlanProfiles(),
       repository: new DynamoPlanRegistryStore(table.db, table.tableName),
     };
   });
@@ -37,6 +41,7 @@ describe('importing plan tables into the local store', () => {
       { code: 'KH267', outcome: 'created', tasks: 106 },
     ]);
     expect(summary.tasks.created).toHaveLength(155);
+    expect(summary.unresolved).toEqual([]);
     expect(summary.warnings).toEqual([]);
   });
 

@@ -19,6 +19,8 @@
  *   ("có", "trong", ...) so that an unregistered commune is reported, not absorbed.
  * - Fillers: "và" between names is skipped, like punctuation.
  */
+import { AgencySuggester, type AgencySuggestion } from './agency-suggestions.ts';
+import { foldText } from './fold.ts';
 import { agencySchema, type Agency, type AgencyRef } from './model.ts';
 
 export interface CellResolution {
@@ -39,9 +41,7 @@ const TOKEN = /[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu;
 const DASH = /^[-‐‑‒–—―−]$/u;
 
 function normaliseToken(raw: string): string {
-  if (DASH.test(raw)) return '-';
-  // đ has no canonical decomposition, so it is mapped by hand; ð is a common look-alike typo.
-  return raw.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[đð]/g, 'd');
+  return DASH.test(raw) ? '-' : foldText(raw);
 }
 
 function tokenise(text: string): Token[] {
@@ -156,6 +156,8 @@ export class AgencyRegistry {
   private readonly byId: Map<string, Agency>;
   private readonly trie: TrieNode;
   private readonly communeCollective: string | undefined;
+  /** Built on the first suggestion asked for: most registries only resolve. */
+  private suggester: AgencySuggester | undefined;
 
   private constructor(agencies: Agency[], trie: TrieNode) {
     this.byId = new Map(agencies.map((agency) => [agency.id, agency]));
@@ -239,6 +241,15 @@ export class AgencyRegistry {
     return [...seen];
   }
 
+  /**
+   * The known agencies closest to `name`, best first, at most `limit`: matching ignores
+   * case, diacritics, punctuation and word order (algorithm in agency-suggestions.ts).
+   */
+  suggest(name: string, limit = 5): AgencySuggestion[] {
+    this.suggester ??= new AgencySuggester(this.all());
+    return this.suggester.suggest(name, limit);
+  }
+
   /** Reads a lead or coordinating cell. Unmatched text is returned, never dropped. */
   resolveCell(cell: string): CellResolution {
     const text = cell.normalize('NFC');
@@ -252,7 +263,8 @@ export class AgencyRegistry {
     };
 
     const refs: AgencyRef[] = [];
-    const unknown: string[] = [];
+    const referenced = new Set<string>();
+    const unknown = new Set<string>();
     let family: ListFamily | null = null;
     let chunkFrom = -1;
     let chunkTo = -1;
@@ -261,7 +273,7 @@ export class AgencyRegistry {
       // Trailing connectives and punctuation belong to whatever comes next.
       while (chunkTo > chunkFrom && isTrailingNoise(norms[chunkTo - 1])) chunkTo--;
       const name = printed(chunkFrom, chunkTo);
-      if (name !== '' && !unknown.includes(name)) unknown.push(name);
+      if (name !== '') unknown.add(name);
       chunkFrom = -1;
     };
 
@@ -271,7 +283,8 @@ export class AgencyRegistry {
       if (match) {
         flush();
         const name = `${match.restored}${printed(match.printedFrom, match.printedTo)}`;
-        if (!refs.some((ref) => ref.id === match.id)) refs.push({ id: match.id, name });
+        if (!referenced.has(match.id)) refs.push({ id: match.id, name });
+        referenced.add(match.id);
         family = match.family;
         i += match.length;
         continue;
@@ -290,7 +303,7 @@ export class AgencyRegistry {
       i++;
     }
     flush();
-    return { refs, unknown };
+    return { refs, unknown: [...unknown] };
   }
 
   /** The longest reading at token `at`; on a tie the plain alias wins. */
@@ -335,7 +348,7 @@ export class AgencyRegistry {
       for (const head of heads) {
         if (!startsWith(norms, at, head)) continue;
         const from = at + head.length;
-        const item = this.longest([...f.prefix, ...norms.slice(from)], 0);
+        const item = this.longest(norms, from, f.prefix);
         if (!item || item.length <= f.prefix.length) continue;
         if (this.byId.get(item.id)?.kind === 'collective') continue;
         const to = from + item.length - f.prefix.length;
@@ -366,12 +379,22 @@ export class AgencyRegistry {
     return end;
   }
 
-  private longest(norms: string[], at: number): { id: string; length: number } | undefined {
+  /**
+   * The longest alias that reads `prefix` and then the tokens from `at` (the prefix is
+   * the words an elided list item leaves out); its length counts the prefix. The walk
+   * stops where the trie does, so it costs at most the longest alias, whatever follows.
+   */
+  private longest(
+    norms: string[],
+    at: number,
+    prefix: readonly string[] = [],
+  ): { id: string; length: number } | undefined {
     let node: TrieNode | undefined = this.trie;
+    for (const word of prefix) node = node?.next.get(word);
     let found: { id: string; length: number } | undefined;
     for (let k = at; node && k < norms.length; k++) {
       node = node.next.get(norms[k] ?? '');
-      if (node?.id !== undefined) found = { id: node.id, length: k - at + 1 };
+      if (node?.id !== undefined) found = { id: node.id, length: prefix.length + k - at + 1 };
     }
     return found;
   }

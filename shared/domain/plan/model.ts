@@ -79,7 +79,12 @@ export type Agency = z.infer<typeof agencySchema>;
 export const agencyRefSchema = z.object({ id: z.string(), name: z.string() });
 export type AgencyRef = z.infer<typeof agencyRefSchema>;
 
-export const planCodeSchema = z.string().regex(/^KH\d+$/);
+/**
+ * A plan's code: KH266, TB150, KH300N2027. No hyphen, because task ids are
+ * `<plan>-<section>-<stt>`.
+ */
+export const PLAN_CODE_PATTERN = /^[A-Z][A-Z0-9]{1,23}$/;
+export const planCodeSchema = z.string().regex(PLAN_CODE_PATTERN);
 
 export const taskSchema = z.object({
   id: z.string(),
@@ -102,19 +107,82 @@ export const taskSchema = z.object({
 });
 export type Task = z.infer<typeof taskSchema>;
 
-export const planSchema = z.object({
-  code: planCodeSchema,
+/** A plan (Kế hoạch) or a conclusion notice (Thông báo), by the type in its number. */
+export const PLAN_KINDS = ['plan', 'notice'] as const;
+export type PlanKind = (typeof PLAN_KINDS)[number];
+
+export const periodSchema = z.object({ start: isoDateSchema, end: isoDateSchema });
+
+export const planSectionSchema = z.object({
+  /** The Roman numeral as printed (`I`, `XVI`). */
+  code: z.string(),
   title: z.string(),
-  issuedOn: isoDateSchema,
-  period: z.object({ start: isoDateSchema, end: isoDateSchema }),
+  sector: sectorSchema,
 });
-export type Plan = z.infer<typeof planSchema>;
+export type PlanSection = z.infer<typeof planSectionSchema>;
+
+/** A plan as its document (and the request that imported it) says. */
+export const planDocumentSchema = z.object({
+  code: planCodeSchema,
+  kind: z.enum(PLAN_KINDS),
+  /** As the document numbers itself: `266/KH-UBND`. */
+  number: z.string(),
+  title: z.string(),
+  issuingBody: z.string(),
+  issuedOn: isoDateSchema,
+  period: periodSchema,
+  sections: z.array(planSectionSchema),
+});
+export type PlanDocument = z.infer<typeof planDocumentSchema>;
+
+/** The plan as the registry stores and serves it today: the document itself. */
+export const planSchema = planDocumentSchema;
+export type Plan = PlanDocument;
+
+/**
+ * What an import request says that the document may not: each field overrides what was
+ * read. `code` defaults to the number's type and digits (`266/KH-UBND` → `KH266`).
+ */
+export const planOverridesSchema = z.object({
+  code: z.string().optional(),
+  title: z.string().optional(),
+  issuedOn: isoDateSchema.optional(),
+  issuingBody: z.string().optional(),
+  period: periodSchema.optional(),
+  /** Section code (Roman numeral) → sector; overrides the proposal from the title. */
+  sectors: z.record(z.string(), sectorSchema).optional(),
+});
+export type PlanOverrides = z.infer<typeof planOverridesSchema>;
 
 /** Something the importer could not read as it should; never silent. */
 export const importWarningSchema = z.object({
   file: z.string(),
+  /** 0 when the issue is the file's, not one line's. */
   line: z.number().int().nonnegative(),
+  /** A stable machine code (UNKNOWN_SECTION); `message` says it in Vietnamese. */
   code: z.string(),
   message: z.string(),
+  /** The request field that would correct it (`sectors.IV`, `period`). */
+  field: z.string().optional(),
+  /** The values that field accepts. */
+  allowed: z.array(z.string()).optional(),
 });
 export type ImportWarning = z.infer<typeof importWarningSchema>;
+
+/** A name in a lead or coordinating cell that no known agency answers to. */
+export const unresolvedNameSchema = z.object({
+  /** As printed, in the first spelling met. */
+  name: z.string(),
+  cells: z.array(
+    z.object({
+      file: z.string(),
+      line: z.number().int().positive(),
+      column: z.enum(['lead', 'coordinating']),
+    }),
+  ),
+  /** The closest known agencies, best first, at most five. */
+  suggestions: z.array(
+    z.object({ id: z.string(), name: z.string(), score: z.number().min(0).max(1) }),
+  ),
+});
+export type UnresolvedName = z.infer<typeof unresolvedNameSchema>;

@@ -17,6 +17,10 @@
  * such word it is `gte`: a plan target is a floor to reach, and a lower actual is
  * what the platform must flag. `eq` is never inferred: plans do not commit to
  * exact numbers.
+ *
+ * Linear in the text: around each number only a bounded window is examined (the words
+ * just before it, the unit and at most a few words after it), never the rest of the
+ * clause, so a cell of ten thousand numbers costs ten thousand small looks.
  */
 import type { Target } from './model.ts';
 import { VN_NUMBER_PATTERN, applyMultiplier, multiplierOf, parseVnNumber } from './vn-number.ts';
@@ -201,8 +205,16 @@ const CONNECTOR = /(?:^|\s)(?:và|để|nhằm|đồng\s+thời)\s/giu;
 /** A qualifying acronym after a counted noun names its kind: "công trình đường GTNT". */
 const ACRONYM_QUALIFIER = /^(?:\s+(\p{Ll}+))?\s+(\p{Lu}[\p{Lu}\p{N}]+)(?![\p{L}\p{N}])/u;
 
-const PHRASE_END = /[,;:()[\].\n]/u;
+/** One word of a noun phrase; it fails at punctuation that ends the phrase. */
+const PHRASE_WORD = /\s*([^\s,;:()[\].]+)/y;
 const MAX_PHRASE_WORDS = 6;
+/**
+ * How far before a number its qualifier or reference word is looked for: the longest
+ * such phrase ("không vượt quá", 14 characters) and a space. A pattern can only match the
+ * window's start as `^` if it fits in the window from there to the number, which none
+ * can, so the window gives the same answers as the whole text before the number.
+ */
+const LOOK_BEHIND = 32;
 const MAX_KEY_WORDS = 6;
 const FALLBACK_KEY = 'muc-tieu';
 
@@ -220,7 +232,11 @@ interface Reading extends Omit<Target, 'key' | 'text'> {
 
 /** The targets of one expected-result text (clean text, as `cellText` returns it). */
 export function extractTargets(expectedResult: string): Target[] {
-  const clauses = expectedResult.normalize('NFC').split(CLAUSE_BREAK);
+  // One space between words, as in cell text, bounds every `\s*` and `\s+` below.
+  const clauses = expectedResult
+    .normalize('NFC')
+    .replace(/[^\S\n]+/g, ' ')
+    .split(CLAUSE_BREAK);
   const targets = clauses.flatMap(readClause);
   return withKeys(targets);
 }
@@ -261,7 +277,7 @@ function readNumber(
   numberStart: number,
   numeral: string,
 ): Reading | null {
-  const before = clause.slice(0, numberStart);
+  const before = clause.slice(Math.max(0, numberStart - LOOK_BEHIND), numberStart);
   if (REFERENCE_BEFORE.test(before)) return null;
   let rest = clause.slice(numberStart + numeral.length);
   if (PERIOD_AFTER.test(rest)) return null;
@@ -331,26 +347,36 @@ function lexiconWord(text: string, at: number): { word: string; kind: UnitKind }
  * ("100% | các ổ dịch hại"); after a counted noun it ends the phrase ("cá giống | các loại").
  */
 function nounPhrase(text: string, skipDeterminers: boolean): { text: string; end: number } {
-  const stop = PHRASE_END.exec(text)?.index ?? text.length;
-  const matches = [...text.slice(0, stop).matchAll(/\S+/gu)];
-  const words = matches.map((match) => match[0]);
+  // Words are read as far as they are looked at, never to the end of the clause.
+  const words: { text: string; end: number }[] = [];
+  let exhausted = false;
+  const word = (index: number): string | undefined => {
+    while (words.length <= index && !exhausted) {
+      PHRASE_WORD.lastIndex = words.at(-1)?.end ?? 0;
+      const match = PHRASE_WORD.exec(text);
+      if (match) words.push({ text: match[1] ?? '', end: PHRASE_WORD.lastIndex });
+      else exhausted = true;
+    }
+    return words[index]?.text;
+  };
   let first = 0;
-  while (skipDeterminers && DETERMINERS.has(words[first]?.toLowerCase() ?? '')) first += 1;
+  while (skipDeterminers && DETERMINERS.has(word(first)?.toLowerCase() ?? '')) first += 1;
   let last = first;
-  while (last < words.length && last - first < MAX_PHRASE_WORDS && !endsPhrase(words, last)) {
+  while (word(last) !== undefined && last - first < MAX_PHRASE_WORDS && !endsPhrase(word, last)) {
     last += 1;
   }
-  const final = matches[last - 1];
+  const final = words[last - 1];
   if (last === first || !final) return { text: '', end: 0 };
-  return { text: words.slice(first, last).join(' '), end: final.index + final[0].length };
+  const phrase = words.slice(first, last).map((w) => w.text);
+  return { text: phrase.join(' '), end: final.end };
 }
 
-function endsPhrase(words: string[], index: number): boolean {
-  const word = (words[index] ?? '').toLowerCase();
-  if (STOP_WORDS.has(word) || /^\p{N}/u.test(word)) return true;
+function endsPhrase(word: (index: number) => string | undefined, index: number): boolean {
+  const current = (word(index) ?? '').toLowerCase();
+  if (STOP_WORDS.has(current) || /^\p{N}/u.test(current)) return true;
   // "năm 2026", "giai đoạn 1", "quý III": the phrase is over, a date follows.
-  const next = word === 'giai' ? words[index + 2] : words[index + 1];
-  return TIME_WORDS.has(word) && NUMERAL.test(next ?? '');
+  const next = current === 'giai' ? word(index + 2) : word(index + 1);
+  return TIME_WORDS.has(current) && NUMERAL.test(next ?? '');
 }
 
 /**
@@ -381,7 +407,12 @@ function phraseText(text: string): string {
 }
 
 function trimPhrase(text: string): string {
-  return text.replace(/^[\s,;:.\-–—•]+|[\s,;:\-–—•]+$/gu, '').replace(/\s+/g, ' ');
+  // Scanned by hand: `/[…]+$/` would retry from every character of a long run of marks.
+  let start = 0;
+  let end = text.length;
+  while (start < end && /[\s,;:.\-–—•]/u.test(text[start] ?? '')) start += 1;
+  while (end > start && /[\s,;:\-–—•]/u.test(text[end - 1] ?? '')) end -= 1;
+  return text.slice(start, end).replace(/\s+/g, ' ');
 }
 
 function joinWords(...parts: string[]): string {

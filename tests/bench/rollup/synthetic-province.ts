@@ -15,7 +15,7 @@ import { keys, progressKeys } from '#shared/adapters/dynamodb/keys.ts';
 import { todayInProvince } from '#shared/domain/calendar.ts';
 import { SECTORS, type Agency, type Sector, type Task } from '#shared/domain/plan/model.ts';
 import { latestReportOf, type ProgressReport } from '#shared/domain/progress/report.ts';
-import { seedAgencyRegistry, seedPlanProfiles } from '#shared/seed-registry.ts';
+import { SEED_PLANS_DIR, seedAgencyRegistry, seedPlanImports } from '#shared/seed-registry.ts';
 import { parsePlans } from '#shared/use-cases/import-plans.ts';
 import { REPO_ROOT } from '../lib/child.ts';
 
@@ -41,13 +41,13 @@ export interface Templates {
 }
 
 export function loadTemplates(): Templates {
-  const files = ['kh266-phu-luc-8.txt', 'kh267-phu-luc-iii.txt'];
   const parsed = parsePlans(
-    files.map((file) => ({
+    seedPlanImports().map(({ file, overrides }) => ({
       file,
-      text: readFileSync(join(REPO_ROOT, 'seeds/plans', file), 'utf8'),
+      text: readFileSync(join(REPO_ROOT, SEED_PLANS_DIR, file), 'utf8'),
+      overrides,
     })),
-    { registry: seedAgencyRegistry(), profiles: seedPlanProfiles() },
+    { registry: seedAgencyRegistry() },
   );
   const leaves = parsed.tasks.filter((task) => !task.isGroup);
   const bySector = Object.fromEntries(
