@@ -176,7 +176,7 @@ describe('the API over HTTP on the local store', () => {
     );
 
     expect(response.status).toBe(422);
-    expect((await bodyOf(response)).detail).toMatch(/no plan/);
+    expect((await bodyOf(response)).detail).toMatch(/NOT_A_PLAN_TABLE/);
   });
 
   it('serves the OpenAPI document without a token', async () => {
