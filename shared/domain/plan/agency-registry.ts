@@ -40,8 +40,21 @@ interface Token {
 const TOKEN = /[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu;
 const DASH = /^[-‐‑‒–—―−]$/u;
 
+/**
+ * Tables repeat a few hundred words ("Sở", "UBND", "xã"…) thousands of times, and folding
+ * (Unicode decomposition) is the costliest step of reading a cell: words are folded once.
+ * Cleared when full, so that hostile input cannot grow it without bound.
+ */
+const foldedTokens = new Map<string, string>();
+const FOLDED_TOKENS_MAX = 20_000;
+
 function normaliseToken(raw: string): string {
-  return DASH.test(raw) ? '-' : foldText(raw);
+  const known = foldedTokens.get(raw);
+  if (known !== undefined) return known;
+  const folded = DASH.test(raw) ? '-' : foldText(raw);
+  if (foldedTokens.size >= FOLDED_TOKENS_MAX) foldedTokens.clear();
+  foldedTokens.set(raw, folded);
+  return folded;
 }
 
 function tokenise(text: string): Token[] {

@@ -7,8 +7,9 @@ import type { ImportWarning } from './model.ts';
 
 /** Problems that make the plan wrong: the import returns nothing. */
 export const IMPORT_ERROR_CODES = [
-  'TABLE_TOO_LARGE', // over MAX_SOURCE_BYTES or MAX_TABLE_LINES: the API answers 413
+  'TABLE_TOO_LARGE', // over MAX_SOURCE_BYTES, MAX_TABLE_LINES or MAX_TABLE_TARGETS: 413
   'CELL_TOO_LONG', // over MAX_CELL_CHARS: 422, like every other error
+  'TOO_MANY_UNRESOLVED_NAMES', // over MAX_UNRESOLVED_NAMES
   'NOT_A_PLAN_TABLE',
   'NO_PLAN_REFERENCE',
   'ISSUED_ON_UNREADABLE',

@@ -6,13 +6,23 @@
  */
 
 /**
- * 2 MiB: 50 times KH267. Over it the import is refused as TABLE_TOO_LARGE (HTTP 413).
- * Checked before anything is read.
+ * 1 MiB: 26 times KH267, and the body limit of `POST /plans`, so that a table refused
+ * here could not have arrived there either. At the limit the densest tables this parser
+ * accepts (every cell packed with agency names or numbers) read in about a second.
+ * Over it: TABLE_TOO_LARGE (HTTP 413), checked before anything is read.
  */
-export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
+export const MAX_SOURCE_BYTES = 1024 * 1024;
 
 /** 5,000 lines: about 30 times KH267's 169. Over it: TABLE_TOO_LARGE (HTTP 413). */
 export const MAX_TABLE_LINES = 5_000;
+
+/**
+ * 5,000 numeric targets in one table; the seeds have 41 (KH266, at most 4 in one task).
+ * Reading a target costs far more than reading its characters, so this, not the file's
+ * size, bounds the time of a table whose every result is packed with numbers ("1 ha 1 ha
+ * …"). Reading stops when it is passed: TABLE_TOO_LARGE (HTTP 413).
+ */
+export const MAX_TABLE_TARGETS = 5_000;
 
 /**
  * 10,000 characters: 24 times the longest seed cell. A task carries about ten texts of
@@ -22,3 +32,12 @@ export const MAX_TABLE_LINES = 5_000;
  * printed and to a cell joined across page breaks. Over it: CELL_TOO_LONG (HTTP 422).
  */
 export const MAX_CELL_CHARS = 10_000;
+
+/**
+ * 500 distinct names no known agency answers to: the seeds have none, and a new plan for
+ * every commune of the province (65 since the 2025 reorganisation) against a registry
+ * that knows none of them would have 65. More means the table or the registry is not
+ * the one intended; each name is looked up for suggestions, so reading stops there:
+ * TOO_MANY_UNRESOLVED_NAMES (HTTP 422).
+ */
+export const MAX_UNRESOLVED_NAMES = 500;

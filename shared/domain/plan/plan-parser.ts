@@ -14,7 +14,12 @@ import { Buffer } from 'node:buffer';
 import { compareIso, type DateRange } from '../calendar.ts';
 import { normaliseName, type AgencyRegistry } from './agency-registry.ts';
 import { issue } from './import-issues.ts';
-import { MAX_SOURCE_BYTES, MAX_TABLE_LINES } from './limits.ts';
+import {
+  MAX_SOURCE_BYTES,
+  MAX_TABLE_LINES,
+  MAX_TABLE_TARGETS,
+  MAX_UNRESOLVED_NAMES,
+} from './limits.ts';
 import {
   PLAN_CODE_PATTERN,
   SECTORS,
@@ -101,6 +106,7 @@ export function parsePlanTable(source: PlanSource, deps: PlanParserDeps): Parsed
   const context: ScheduleContext = { planYear: header.planYear, period: header.period };
 
   const unresolved = new UnresolvedNames(deps.registry);
+  const targetBudget = { remaining: MAX_TABLE_TARGETS };
   const tasks: Task[] = [];
   const firstLineOfRow = new Map<string, number>();
   let section: SectionRow | null = null;
@@ -140,7 +146,13 @@ export function parsePlanTable(source: PlanSource, deps: PlanParserDeps): Parsed
       section,
       sector: sections.get(section.code)?.sector ?? 'services',
     };
-    const built = buildTask(row, place, { file, context, registry: deps.registry, unresolved });
+    const built = buildTask(row, place, {
+      file,
+      context,
+      registry: deps.registry,
+      unresolved,
+      targetBudget,
+    });
     errors.push(...built.errors);
     warnings.push(...built.warnings);
     tasks.push(built.task);
@@ -401,6 +413,8 @@ interface TaskReading {
   context: ScheduleContext;
   registry: AgencyRegistry;
   unresolved: UnresolvedNames;
+  /** Targets the table may still have (MAX_TABLE_TARGETS). */
+  targetBudget: { remaining: number };
 }
 
 function buildTask(
@@ -447,6 +461,18 @@ function buildTask(
     .map((entry) => entry.result)
     .filter((text) => text !== '')
     .join('\n');
+  const targets = extractTargets(expectedResult, reading.targetBudget.remaining + 1);
+  reading.targetBudget.remaining -= targets.length;
+  if (reading.targetBudget.remaining < 0) {
+    throw new PlanTableError([
+      issue(
+        file,
+        row.line,
+        'TABLE_TOO_LARGE',
+        `Bảng có hơn ${formatVnNumber(MAX_TABLE_TARGETS)} chỉ tiêu số (vượt giới hạn ở dòng này)`,
+      ),
+    ]);
+  }
 
   const task: Task = {
     id: place.id,
@@ -462,7 +488,7 @@ function buildTask(
     schedule: combineSchedules(schedules),
     milestones,
     expectedResult,
-    targets: extractTargets(expectedResult),
+    targets,
     note,
     source: { file, line: row.line },
   };
@@ -531,8 +557,21 @@ class UnresolvedNames {
   add(name: string, cell: UnresolvedName['cells'][number]): void {
     const key = normaliseName(name);
     const known = this.byKey.get(key);
-    if (known) known.cells.push(cell);
-    else this.byKey.set(key, { name, cells: [cell] });
+    if (known) {
+      known.cells.push(cell);
+      return;
+    }
+    if (this.byKey.size >= MAX_UNRESOLVED_NAMES) {
+      throw new PlanTableError([
+        issue(
+          cell.file,
+          cell.line,
+          'TOO_MANY_UNRESOLVED_NAMES',
+          `Bảng có hơn ${formatVnNumber(MAX_UNRESOLVED_NAMES)} tên cơ quan không có trong danh mục cơ quan (từ dòng này): hãy kiểm tra bảng và danh mục`,
+        ),
+      ]);
+    }
+    this.byKey.set(key, { name, cells: [cell] });
   }
 
   list(): UnresolvedName[] {

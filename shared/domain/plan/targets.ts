@@ -108,6 +108,14 @@ const UNIT_LEXICON: ReadonlyArray<{ word: string; kind: UnitKind }> = [
   ...COUNT_UNITS.map((word) => ({ word, kind: 'count' as const })),
 ].sort((a, b) => b.word.length - a.word.length);
 
+/** The lexicon by first letter, longest words first within each. */
+const UNITS_BY_INITIAL = new Map<string, (typeof UNIT_LEXICON)[number][]>();
+for (const unit of UNIT_LEXICON) {
+  const initial = unit.word[0] ?? '';
+  UNITS_BY_INITIAL.set(initial, [...(UNITS_BY_INITIAL.get(initial) ?? []), unit]);
+}
+const LONGEST_UNIT = Math.max(...UNIT_LEXICON.map(({ word }) => word.length));
+
 /** Function words that end a noun phrase: "cây giống | đủ tiêu chuẩn", "dự án | đã ký". */
 const STOP_WORDS = new Set([
   'bị',
@@ -230,14 +238,21 @@ interface Reading extends Omit<Target, 'key' | 'text'> {
   end: number;
 }
 
-/** The targets of one expected-result text (clean text, as `cellText` returns it). */
-export function extractTargets(expectedResult: string): Target[] {
+/**
+ * The targets of one expected-result text (clean text, as `cellText` returns it), the
+ * first `limit` of them: reading stops there, so a caller with a budget pays for no more.
+ */
+export function extractTargets(expectedResult: string, limit = Infinity): Target[] {
   // One space between words, as in cell text, bounds every `\s*` and `\s+` below.
   const clauses = expectedResult
     .normalize('NFC')
     .replace(/[^\S\n]+/g, ' ')
     .split(CLAUSE_BREAK);
-  const targets = clauses.flatMap(readClause);
+  const targets: Omit<Target, 'key'>[] = [];
+  for (const clause of clauses) {
+    if (targets.length >= limit) break;
+    for (const target of readClause(clause, limit - targets.length)) targets.push(target);
+  }
   return withKeys(targets);
 }
 
@@ -255,10 +270,11 @@ export function labelKey(label: string): string {
   return words.length > 0 ? words.slice(0, MAX_KEY_WORDS).join('-') : FALLBACK_KEY;
 }
 
-function readClause(clause: string): Omit<Target, 'key'>[] {
+function readClause(clause: string, limit: number): Omit<Target, 'key'>[] {
   const readings: Reading[] = [];
   let segmentStart = 0;
   for (const match of clause.matchAll(NUMBER)) {
+    if (readings.length >= limit) break;
     const reading = readNumber(clause, segmentStart, match.index, match[0]);
     if (!reading) continue;
     readings.push(reading);
@@ -277,22 +293,21 @@ function readNumber(
   numberStart: number,
   numeral: string,
 ): Reading | null {
-  const before = clause.slice(Math.max(0, numberStart - LOOK_BEHIND), numberStart);
-  if (REFERENCE_BEFORE.test(before)) return null;
-  let rest = clause.slice(numberStart + numeral.length);
-  if (PERIOD_AFTER.test(rest)) return null;
-
-  let value = parseVnNumber(numeral);
-  if (value === null) return null;
-  const multiplier = MULTIPLIER_AFTER.exec(rest);
-  if (multiplier) {
-    value = applyMultiplier(value, multiplierOf(multiplier[1] ?? '') ?? 1);
-    rest = rest.slice(multiplier[0].length);
-  }
-  if (!Number.isFinite(value)) return null;
-
+  // Every condition below must hold; the cheapest and most often failing (a unit from the
+  // lexicon, absent after most numbers of prose) is tested first.
+  const after = clause.slice(numberStart + numeral.length);
+  const multiplier = MULTIPLIER_AFTER.exec(after);
+  const rest = multiplier ? after.slice(multiplier[0].length) : after;
   const unit = readUnit(rest);
   if (!unit) return null;
+
+  const before = clause.slice(Math.max(0, numberStart - LOOK_BEHIND), numberStart);
+  if (REFERENCE_BEFORE.test(before) || PERIOD_AFTER.test(after)) return null;
+  let value = parseVnNumber(numeral);
+  if (value === null) return null;
+  if (multiplier) value = applyMultiplier(value, multiplierOf(multiplier[1] ?? '') ?? 1);
+  if (!Number.isFinite(value)) return null;
+
   const isCount = unit.kind === 'count';
   const descriptor = nounPhrase(rest.slice(unit.end), !isCount);
   const qualifier = QUALIFIERS.find(({ pattern }) => pattern.test(before));
@@ -332,9 +347,12 @@ function readUnit(text: string): Unit | null {
 }
 
 function lexiconWord(text: string, at: number): { word: string; kind: UnitKind } | undefined {
-  return UNIT_LEXICON.find(({ word }) => {
-    const candidate = text.slice(at, at + word.length);
-    if (candidate.toLowerCase() !== word) return false;
+  // Lower-cased once, and only the words starting with its first letter tried: this runs
+  // for every number of every expected result.
+  const lower = text.slice(at, at + LONGEST_UNIT).toLowerCase();
+  return UNITS_BY_INITIAL.get(lower[0] ?? '')?.find(({ word }) => {
+    if (!lower.startsWith(word)) return false;
+    if (text.slice(at, at + word.length).toLowerCase() !== word) return false;
     // "m" must not match "mặt bằng": a unit ends where the word ends.
     return !/[\p{L}\p{N}]/u.test(text[at + word.length] ?? '');
   });
