@@ -54,3 +54,11 @@ export function issue(
     ...(where.allowed === undefined ? {} : { allowed: [...where.allowed] }),
   };
 }
+
+/** The file cannot be imported: every error found, each with its file and line. */
+export class PlanTableError extends Error {
+  constructor(readonly issues: ImportWarning[]) {
+    super(issues.map((i) => `${i.file}:${i.line}: ${i.code}: ${i.message}`).join('\n'));
+    this.name = 'PlanTableError';
+  }
+}

@@ -11,38 +11,31 @@
  * caller can never write half a plan. What is merely imperfect is a warning.
  */
 import { Buffer } from 'node:buffer';
-import { compareIso, type DateRange } from '../calendar.ts';
-import { normaliseName, type AgencyRegistry } from './agency-registry.ts';
-import { issue } from './import-issues.ts';
-import {
-  MAX_SOURCE_BYTES,
-  MAX_TABLE_LINES,
-  MAX_TABLE_TARGETS,
-  MAX_UNRESOLVED_NAMES,
-} from './limits.ts';
-import {
-  PLAN_CODE_PATTERN,
-  SECTORS,
-  type Agency,
-  type AgencyRef,
-  type ImportWarning,
-  type Milestone,
-  type PlanDocument,
-  type PlanOverrides,
-  type PlanSection,
-  type Schedule,
-  type Task,
-  type UnresolvedName,
+import type { AgencyRegistry } from './agency-registry.ts';
+import { issue, PlanTableError } from './import-issues.ts';
+import { MAX_SOURCE_BYTES, MAX_TABLE_LINES, MAX_TABLE_TARGETS } from './limits.ts';
+import type {
+  Agency,
+  AgencyRef,
+  ImportWarning,
+  Milestone,
+  PlanDocument,
+  PlanOverrides,
+  Schedule,
+  Task,
+  UnresolvedName,
 } from './model.ts';
-import { PERIOD_FORMATS } from './plan-period.ts';
-import { readPreamble, type Preamble } from './plan-preamble.ts';
+import { readPlanHeader } from './plan-header.ts';
+import { readPreamble } from './plan-preamble.ts';
 import { parseSchedule, type ScheduleContext } from './schedule.ts';
-import { proposeSector } from './sector-keywords.ts';
+import { placeSections } from './section-sectors.ts';
 import { readPlanTable, type SectionRow, type TaskRow } from './table-reader.ts';
 import { extractTargets } from './targets.ts';
+import { UnresolvedNames } from './unresolved-names.ts';
 import { formatVnNumber } from './vn-number.ts';
 
 export type { PlanOverrides } from './model.ts';
+export { PlanTableError } from './import-issues.ts';
 
 export interface PlanSource {
   /** The name reported in `source.file` and in issues. */
@@ -65,13 +58,6 @@ export interface ParsedPlan {
   warnings: ImportWarning[];
 }
 
-export class PlanTableError extends Error {
-  constructor(readonly issues: ImportWarning[]) {
-    super(issues.map((i) => `${i.file}:${i.line}: ${i.code}: ${i.message}`).join('\n'));
-    this.name = 'PlanTableError';
-  }
-}
-
 /**
  * Whether a continuation's timeline is a timeline on its own does not depend on the
  * plan, so it is read in a neutral leap year (where "29/2" is a date).
@@ -86,11 +72,6 @@ const isCompleteTimeline = (text: string) => {
   return problems.length === 0 && schedule.kind !== 'unspecified';
 };
 
-const KIND_LABELS: Record<PlanDocument['kind'], string> = {
-  plan: 'Kế hoạch',
-  notice: 'Thông báo',
-};
-
 export function parsePlanTable(source: PlanSource, deps: PlanParserDeps): ParsedPlan {
   const { file, text } = source;
   const tooLarge = sizeIssue(file, text);
@@ -99,11 +80,13 @@ export function parsePlanTable(source: PlanSource, deps: PlanParserDeps): Parsed
   if (table.errors.length > 0) throw new PlanTableError(table.errors);
 
   const overrides = deps.overrides ?? {};
-  const errors: ImportWarning[] = [];
-  const warnings = [...table.warnings];
-  const header = planHeader(file, readPreamble(table.preamble), overrides, errors, warnings);
-  const sections = placeSections(file, table.rows, overrides.sectors ?? {}, errors);
-  const context: ScheduleContext = { planYear: header.planYear, period: header.period };
+  const read = readPlanHeader(file, readPreamble(table.preamble), overrides);
+  const { document, planYear } = read.header;
+  const sectionRows = table.rows.filter((row) => row.kind === 'section');
+  const placed = placeSections(file, sectionRows, overrides.sectors ?? {});
+  const errors = [...read.errors, ...placed.errors];
+  const warnings = [...table.warnings, ...read.warnings];
+  const context: ScheduleContext = { planYear, period: document.period };
 
   const unresolved = new UnresolvedNames(deps.registry);
   const targetBudget = { remaining: MAX_TABLE_TARGETS };
@@ -141,10 +124,11 @@ export function parsePlanTable(source: PlanSource, deps: PlanParserDeps): Parsed
     }
     firstLineOfRow.set(key, row.line);
     const place = {
-      id: `${header.code}-${key}`,
-      plan: header.code,
+      id: `${document.code}-${key}`,
+      plan: document.code,
       section,
-      sector: sections.get(section.code)?.sector ?? 'services',
+      // A stand-in for a section not placed: that is an error, and nothing is returned.
+      sector: placed.sections.get(section.code)?.sector ?? 'services',
     };
     const built = buildTask(row, place, {
       file,
@@ -160,7 +144,7 @@ export function parsePlanTable(source: PlanSource, deps: PlanParserDeps): Parsed
   if (errors.length > 0) throw new PlanTableError(errors);
 
   linkGroups(tasks, warnings, file);
-  const plan: PlanDocument = { ...header.document, sections: [...sections.values()] };
+  const plan: PlanDocument = { ...document, sections: [...placed.sections.values()] };
   return {
     plan,
     tasks,
@@ -196,207 +180,6 @@ function lineCount(text: string): number {
   let count = text === '' || text.endsWith('\n') ? 0 : 1;
   for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count += 1;
   return count;
-}
-
-// ---- the plan: what the preamble says, under the request's overrides ----
-
-interface PlanHeader {
-  document: Omit<PlanDocument, 'sections'>;
-  code: string;
-  /** The year of a quarter or month written without one. */
-  planYear: number;
-  period: DateRange;
-}
-
-function planHeader(
-  file: string,
-  preamble: Preamble,
-  overrides: PlanOverrides,
-  errors: ImportWarning[],
-  warnings: ImportWarning[],
-): PlanHeader {
-  const { reference } = preamble;
-  if (!reference) {
-    errors.push(
-      issue(
-        file,
-        0,
-        'NO_PLAN_REFERENCE',
-        'Phần đầu của bảng không nêu văn bản mà bảng kèm theo: cần một dòng như "(Kèm theo Kế hoạch số 266/KH-UBND ngày 07/7/2026 của UBND tỉnh Lạng Sơn)"',
-        { allowed: ['Kế hoạch số N/KH-…', 'Thông báo số N/TB-…'] },
-      ),
-    );
-  }
-  const line = reference?.line ?? 0;
-
-  let code = reference?.code ?? 'KH0';
-  if (overrides.code !== undefined) {
-    if (PLAN_CODE_PATTERN.test(overrides.code)) code = overrides.code;
-    else {
-      errors.push(
-        issue(
-          file,
-          0,
-          'INVALID_PLAN_CODE',
-          `Mã văn bản "${overrides.code}" không hợp lệ: 2 đến 24 chữ in hoa hoặc chữ số, bắt đầu bằng chữ cái, không có dấu gạch (KH266, TB150, KH300N2027)`,
-          { field: 'code', allowed: [PLAN_CODE_PATTERN.source] },
-        ),
-      );
-    }
-  }
-
-  let issuedOn = overrides.issuedOn;
-  if (issuedOn === undefined && reference) {
-    const printed = reference.issuedOn;
-    if (typeof printed === 'string') issuedOn = printed;
-    else if (printed === null) {
-      errors.push(
-        issue(
-          file,
-          line,
-          'ISSUED_ON_UNREADABLE',
-          `Không đọc được ngày ban hành của văn bản số ${reference.number}: hãy ghi "ngày d tháng m năm yyyy" sau số văn bản, hoặc chỉ định trong yêu cầu (issuedOn)`,
-          { field: 'issuedOn', allowed: ['YYYY-MM-DD'] },
-        ),
-      );
-    } else {
-      errors.push(
-        issue(file, line, 'INVALID_DATE', `Ngày ban hành ${printed.invalid} không tồn tại`, {
-          field: 'issuedOn',
-          allowed: ['YYYY-MM-DD'],
-        }),
-      );
-    }
-  }
-
-  const issuingBody = overrides.issuingBody ?? reference?.issuingBody ?? undefined;
-  if (issuingBody === undefined && reference) {
-    errors.push(
-      issue(
-        file,
-        line,
-        'ISSUING_BODY_UNREADABLE',
-        `Không đọc được cơ quan ban hành văn bản số ${reference.number}: hãy ghi "của <cơ quan>" sau ngày ban hành, hoặc chỉ định trong yêu cầu (issuingBody)`,
-        { field: 'issuingBody' },
-      ),
-    );
-  }
-
-  const period = overrides.period ?? preamble.period ?? undefined;
-  if (period === undefined) {
-    errors.push(
-      issue(
-        file,
-        preamble.title?.line ?? 0,
-        'PERIOD_UNREADABLE',
-        'Không đọc được thời kỳ của kế hoạch trong tên phụ lục (ví dụ "6 tháng cuối năm 2026", "giai đoạn 2026 - 2030"): hãy chỉ định trong yêu cầu (period)',
-        { field: 'period', allowed: PERIOD_FORMATS },
-      ),
-    );
-  } else if (compareIso(period.start, period.end) > 0) {
-    errors.push(
-      issue(
-        file,
-        0,
-        'INVALID_PERIOD',
-        `Thời kỳ ${period.start}..${period.end} kết thúc trước khi bắt đầu`,
-        { field: 'period', allowed: PERIOD_FORMATS },
-      ),
-    );
-  }
-
-  const kind = reference?.kind ?? 'plan';
-  const number = reference?.number ?? '';
-  let title = overrides.title ?? preamble.title?.text;
-  if (title === undefined) {
-    title = `${KIND_LABELS[kind]} số ${number}`;
-    warnings.push(
-      issue(file, 0, 'NO_TITLE', `Bảng không có tên phụ lục; tên dùng tạm: "${title}"`, {
-        field: 'title',
-      }),
-    );
-  }
-
-  // After an error above nothing is returned; the fallbacks only let the rows be read
-  // so that their errors are reported in the same round.
-  const planYear = Number((issuedOn ?? period?.start ?? '2000').slice(0, 4));
-  const readingPeriod = period ?? { start: `${planYear}-01-01`, end: `${planYear}-12-31` };
-  return {
-    document: {
-      code,
-      kind,
-      number,
-      title,
-      issuingBody: issuingBody ?? '',
-      issuedOn: issuedOn ?? readingPeriod.start,
-      period: readingPeriod,
-    },
-    code,
-    planYear,
-    period: readingPeriod,
-  };
-}
-
-// ---- sections: the request's sector, else the title's proposal ----
-
-function placeSections(
-  file: string,
-  rows: readonly (SectionRow | TaskRow)[],
-  chosen: Readonly<Record<string, PlanSection['sector']>>,
-  errors: ImportWarning[],
-): Map<string, PlanSection> {
-  const sections = new Map<string, PlanSection>();
-  const firstLine = new Map<string, number>();
-  for (const row of rows) {
-    if (row.kind !== 'section') continue;
-    const { code, title, line } = row;
-    const field = `sectors.${code}`;
-    const earlier = firstLine.get(code);
-    if (earlier !== undefined) {
-      errors.push(
-        issue(file, line, 'DUPLICATE_SECTION', `Mục ${code} lặp lại (đã có ở dòng ${earlier})`),
-      );
-      continue;
-    }
-    firstLine.set(code, line);
-    const proposal = Object.hasOwn(chosen, code) ? { sector: chosen[code] } : proposeSector(title);
-    if (proposal && 'sector' in proposal && proposal.sector !== undefined) {
-      sections.set(code, { code, title, sector: proposal.sector });
-    } else if (proposal && 'ambiguous' in proposal) {
-      errors.push(
-        issue(
-          file,
-          line,
-          'AMBIGUOUS_SECTION',
-          `Tên mục ${code} "${title}" gợi ý nhiều lĩnh vực (${proposal.ambiguous.join(', ')}): hãy chỉ định trong yêu cầu (${field})`,
-          { field, allowed: SECTORS },
-        ),
-      );
-    } else {
-      errors.push(
-        issue(
-          file,
-          line,
-          'UNKNOWN_SECTION',
-          `Không xác định được lĩnh vực của mục ${code} "${title}": hãy chỉ định trong yêu cầu (${field})`,
-          { field, allowed: SECTORS },
-        ),
-      );
-    }
-  }
-  for (const code of Object.keys(chosen)) {
-    if (firstLine.has(code)) continue;
-    errors.push(
-      issue(
-        file,
-        0,
-        'SECTION_NOT_IN_TABLE',
-        `Yêu cầu chỉ định lĩnh vực cho mục ${code}, nhưng bảng không có mục này`,
-        { field: `sectors.${code}`, allowed: [...firstLine.keys()] },
-      ),
-    );
-  }
-  return sections;
 }
 
 // ---- tasks ----
@@ -544,40 +327,4 @@ function agenciesNamedBy(tasks: Task[], registry: AgencyRegistry): Agency[] {
     tasks.flatMap((task) => [...task.lead, ...task.coordinating].map((ref) => ref.id)),
   );
   return registry.all().filter((agency) => ids.has(agency.id));
-}
-
-// ---- names no agency answers to ----
-
-/** Each distinct name once (compared as the registry compares names), with every cell. */
-class UnresolvedNames {
-  private readonly byKey = new Map<string, Omit<UnresolvedName, 'suggestions'>>();
-
-  constructor(private readonly registry: AgencyRegistry) {}
-
-  add(name: string, cell: UnresolvedName['cells'][number]): void {
-    const key = normaliseName(name);
-    const known = this.byKey.get(key);
-    if (known) {
-      known.cells.push(cell);
-      return;
-    }
-    if (this.byKey.size >= MAX_UNRESOLVED_NAMES) {
-      throw new PlanTableError([
-        issue(
-          cell.file,
-          cell.line,
-          'TOO_MANY_UNRESOLVED_NAMES',
-          `Bảng có hơn ${formatVnNumber(MAX_UNRESOLVED_NAMES)} tên cơ quan không có trong danh mục cơ quan (từ dòng này): hãy kiểm tra bảng và danh mục`,
-        ),
-      ]);
-    }
-    this.byKey.set(key, { name, cells: [cell] });
-  }
-
-  list(): UnresolvedName[] {
-    return [...this.byKey.values()].map((entry) => ({
-      ...entry,
-      suggestions: this.registry.suggest(entry.name),
-    }));
-  }
 }
