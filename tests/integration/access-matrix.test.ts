@@ -112,7 +112,7 @@ const BODIES: Record<string, unknown> = {
   'POST /tasks/{taskId}/reports': { status: 'on_track', percentComplete: 5 },
   'POST /plans': {
     file: 'tiny.txt',
-    text: '(Kèm theo Kế hoạch số 266 /KH-UBND ngày 07 tháng 7 năm 2026)\nSTT\tGiải pháp\tCơ quan chủ trì\n',
+    text: 'PHỤ LỤC 8: 6 tháng cuối năm 2026\n(Kèm theo Kế hoạch số 266 /KH-UBND ngày 07 tháng 7 năm 2026 của UBND tỉnh Lạng Sơn)\nSTT\tGiải pháp\tCơ quan chủ trì\n',
     dryRun: true,
   },
   'PATCH /plans/{code}': { title: 'Kế hoạch 266 (đã sửa tiêu đề)' },

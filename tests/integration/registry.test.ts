@@ -26,10 +26,6 @@ const KH300 = [
   '1\tXúc tiến thương mại vùng biên\tSở Công Thương\tCác sở, ban, ngành\tTháng 9/2027\tTổ chức 2 hội chợ',
 ].join('\n');
 
-const OVERRIDES = {
-  period: { start: '2027-01-01', end: '2027-12-31' },
-  sectors: { I: 'agriculture', II: 'industry', III: 'services' },
-};
 const UNKNOWN = 'Sở Năng lượng và Khoáng sản';
 
 let platform: TestPlatform;
@@ -59,7 +55,6 @@ describe('a new plan as a Word document, with a name nobody knows', () => {
       file: 'kh300.docx',
       docx,
       dryRun: true,
-      overrides: OVERRIDES,
     });
 
     // Assess
@@ -84,7 +79,7 @@ describe('a new plan as a Word document, with a name nobody knows', () => {
 
   it('refuses the import with 422 naming the unresolved name, and stores nothing', async () => {
     // Act
-    const response = await post('/plans', { file: 'kh300.docx', docx, overrides: OVERRIDES });
+    const response = await post('/plans', { file: 'kh300.docx', docx});
 
     // Assess
     expect(response.status).toBe(422);
@@ -106,7 +101,6 @@ describe('a new plan as a Word document, with a name nobody knows', () => {
     const imported = await post('/plans', {
       file: 'kh300.docx',
       docx,
-      overrides: OVERRIDES,
       resolutions,
     });
     const stores = dynamoStores(
@@ -157,7 +151,6 @@ describe('a new plan as a Word document, with a name nobody knows', () => {
     const second = await post('/plans', {
       file: 'kh300.txt',
       text: repeated,
-      overrides: OVERRIDES,
     });
 
     // Assess

@@ -12,8 +12,7 @@
  * the words before a colon are bold, as the province's documents print them.
  */
 import { cellText } from '#shared/domain/plan/cell-text.ts';
-import { identifyPlan } from '#shared/domain/plan/plan-identity.ts';
-import { parseSchedule } from '#shared/domain/plan/schedule.ts';
+import { isCompleteTimeline } from '#shared/domain/plan/plan-parser.ts';
 import {
   headerRoles,
   readPlanTable,
@@ -21,7 +20,6 @@ import {
   type LogicalRow,
   type TaskRow,
 } from '#shared/domain/plan/table-reader.ts';
-import { seedPlanProfiles } from '#shared/seed-registry.ts';
 import {
   Document,
   Packer,
@@ -48,7 +46,7 @@ export async function planDocxFromExport(
 ): Promise<Uint8Array> {
   const headerCells = firstHeader(exportText);
   const roles = headerRoles(headerCells) ?? [];
-  const table = readPlanTable('fixture', exportText, timelineReader(exportText));
+  const table = readPlanTable('fixture', exportText, isCompleteTimeline);
   if (table.errors.length > 0) throw new Error(`not a plan export: ${table.errors[0]?.message}`);
 
   const header = (repeats: boolean) =>
@@ -83,23 +81,6 @@ function firstHeader(exportText: string): string[] {
     if (headerRoles(cells)) return cells;
   }
   throw new Error('the export has no header row');
-}
-
-/** What the plan parser passes the table reader: whether a timeline reads completely. */
-function timelineReader(exportText: string): (text: string) => boolean {
-  const identity = identifyPlan(exportText.split('\n', 20).join('\n'));
-  if (!identity) throw new Error('the export names no plan');
-  // Only whether a timeline reads completely matters here: any period of the plan's year.
-  const year = Number(identity.issuedOn.slice(0, 4));
-  const period = seedPlanProfiles().plans[identity.code]?.period ?? {
-    start: `${year}-01-01`,
-    end: `${year + 1}-12-31`,
-  };
-  const context = { planYear: year, period };
-  return (text) => {
-    const { schedule, problems } = parseSchedule(text, context);
-    return problems.length === 0 && schedule.kind !== 'unspecified';
-  };
 }
 
 function logicalRow(row: LogicalRow, roles: ColumnRole[]): TableRow[] {

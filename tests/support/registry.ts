@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { dynamoStores } from '#shared/adapters/dynamodb/stores.ts';
 import type { Actor } from '#shared/domain/audit/audit-entry.ts';
-import { seedPlanProfiles } from '#shared/seed-registry.ts';
+import { SEED_PLANS_DIR, seedPlanImports } from '#shared/seed-registry.ts';
 import { DOCUMENT_PARSERS, documentIssues } from '#shared/use-cases/registry/document-parsers.ts';
 import type { ImportDeps, ImportRequest } from '#shared/use-cases/registry/import-document.ts';
 import type { LocalTable } from './local-table.ts';
@@ -31,12 +31,15 @@ export function registryDeps(
 
 /** A seed table as an import request, with the overrides `seeds/` gives it. */
 export function seedRequest(file: string, text?: string): ImportRequest {
-  const code = file.startsWith('kh266') ? 'KH266' : 'KH267';
-  const profile = seedPlanProfiles().plans[code];
+  const overrides = seedPlanImports().find((seed) => seed.file === file)?.overrides ?? {};
   return {
-    source: { file, text: text ?? readFileSync(`seeds/plans/${file}`, 'utf8'), format: 'text' },
+    source: {
+      file,
+      text: text ?? readFileSync(`${SEED_PLANS_DIR}/${file}`, 'utf8'),
+      format: 'text',
+    },
     kind: 'plan',
-    overrides: { period: profile?.period, sectors: profile?.sectors },
+    overrides,
     resolutions: [],
     draft: false,
   };

@@ -7,7 +7,6 @@
  */
 import type { AgencyRegistry, CellResolution } from '../plan/agency-registry.ts';
 import type { AgencyRef } from '../plan/model.ts';
-import { suggestAgencies } from './agency-suggestions.ts';
 import { coordinationPhrases, type Assignee } from './assignment-grammar.ts';
 import type { UnresolvedName } from './notice-model.ts';
 
@@ -99,7 +98,7 @@ export class NoticeAgencies {
   private remember(name: string, line: number, column: Column): void {
     let entry = this.unknown.get(name);
     if (!entry) {
-      entry = { name, cells: [], suggestions: suggestAgencies(name, this.registry) };
+      entry = { name, cells: [], suggestions: this.registry.suggest(name) };
       this.unknown.set(name, entry);
     }
     if (!entry.cells.some((cell) => cell.line === line && cell.column === column)) {

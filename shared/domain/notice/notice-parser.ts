@@ -37,7 +37,7 @@ import { identifyNotice, type NoticeIdentity } from './notice-identity.ts';
 import type { ImportWarning, NoticeOverrides, ParsedNotice, PlanDocument } from './notice-model.ts';
 import { outlineNotice, type NoticeOutline } from './notice-outline.ts';
 import { lineAt, MAX_NOTICE_CHARACTERS, readNoticeParagraphs } from './notice-text.ts';
-import { sectorOfHeading } from './sector-keywords.ts';
+import { proposeSector } from '../plan/sector-keywords.ts';
 
 export interface NoticeSource {
   /** The name reported in `source.file`, in warnings and unresolved names. */
@@ -98,7 +98,10 @@ function readTasks(
   for (const part of outline.parts) {
     for (const { section, line, pieces, ordinal } of assignmentsOf(part, report)) {
       if (pieces.length === 0) continue;
-      const sector = overrides.sectors?.[section.code] ?? sectorOfHeading(section.title);
+      const proposal = proposeSector(section.title);
+      const sector =
+        overrides.sectors?.[section.code] ??
+        (proposal && 'sector' in proposal ? proposal.sector : null);
       if (sector === null) errors.push(unplaced(file, line, section));
       sections.push({ ...section, sector: sector ?? 'services' });
       pieces.forEach((piece, index) => {

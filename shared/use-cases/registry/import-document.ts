@@ -20,9 +20,11 @@ import type {
   Agency,
   ImportWarning,
   PlanDocument,
-  Sector,
+  PlanOverrides,
   Task,
+  UnresolvedName,
 } from '#shared/domain/plan/model.ts';
+import type { ParsedPlan } from '#shared/domain/plan/plan-parser.ts';
 import {
   checkRegistry,
   createAgency,
@@ -42,30 +44,8 @@ import type { AgencyRepository, AuditLog, PlanRepository, StoredAgency } from '.
 /** Task and link writes are independent single items: a few at a time. */
 const WRITE_CONCURRENCY = 8;
 
-export interface PlanOverrides {
-  code?: string | undefined;
-  number?: string | undefined;
-  title?: string | undefined;
-  issuingBody?: string | undefined;
-  issuedOn?: string | undefined;
-  period?: { start: string; end: string } | undefined;
-  sectors?: Record<string, Sector> | undefined;
-}
-
-export interface UnresolvedName {
-  name: string;
-  cells: { file: string; line: number; column: string }[];
-  suggestions: { id: string; name: string; score: number }[];
-}
-
 /** What a parser makes of a document; the same for plan tables and conclusion notices. */
-export interface ParsedDocument {
-  plan: PlanDocument;
-  tasks: Task[];
-  agencies: Agency[];
-  unresolved: UnresolvedName[];
-  warnings: ImportWarning[];
-}
+export type ParsedDocument = ParsedPlan;
 
 /** A parser's refusal: issues with file, line and code; nothing parsed is returned. */
 export interface DocumentIssues {

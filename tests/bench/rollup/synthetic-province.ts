@@ -15,7 +15,7 @@ import { todayInProvince } from '#shared/domain/calendar.ts';
 import { SECTORS, type Agency, type Sector, type Task } from '#shared/domain/plan/model.ts';
 import { latestReportOf, type ProgressReport } from '#shared/domain/progress/report.ts';
 import { parsePlanTable } from '#shared/domain/plan/plan-parser.ts';
-import { seedAgencyRegistry, seedPlanProfiles } from '#shared/seed-registry.ts';
+import { SEED_PLANS_DIR, seedAgencyRegistry, seedPlanImports } from '#shared/seed-registry.ts';
 import { REPO_ROOT } from '../lib/child.ts';
 
 export const REPORTS_PER_TASK = 10;
@@ -40,12 +40,11 @@ export interface Templates {
 }
 
 export function loadTemplates(): Templates {
-  const files = ['kh266-phu-luc-8.txt', 'kh267-phu-luc-iii.txt'];
-  const deps = { registry: seedAgencyRegistry(), profiles: seedPlanProfiles() };
-  const parsed = files.map((file) =>
+  const registry = seedAgencyRegistry();
+  const parsed = seedPlanImports().map(({ file, overrides }) =>
     parsePlanTable(
-      { file, text: readFileSync(join(REPO_ROOT, 'seeds/plans', file), 'utf8') },
-      deps,
+      { file, text: readFileSync(join(REPO_ROOT, SEED_PLANS_DIR, file), 'utf8') },
+      { registry, overrides },
     ),
   );
   const leaves = parsed.flatMap((p) => p.tasks).filter((task) => !task.isGroup);

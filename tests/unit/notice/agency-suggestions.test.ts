@@ -1,12 +1,12 @@
 /** The known agencies closest to a name nobody knows. */
-import { suggestAgencies } from '#shared/domain/notice/agency-suggestions.ts';
 import { seedAgencyRegistry } from '#shared/seed-registry.ts';
 import { describe, expect, it } from 'vitest';
 import { seedRegistryWithout } from '../../support/notice-fixtures.ts';
 
 const registry = seedAgencyRegistry();
 
-describe('suggestAgencies', () => {
+/** The notice parser suggests through the registry, as the table parser does. */
+describe('AgencyRegistry.suggest on the names notices use', () => {
   it.each([
     ['Sở Văn hoá Thể thao Du lịch', 'so-van-hoa-the-thao-va-du-lich'],
     ['du lịch, thể thao và văn hóa (Sở)', 'so-van-hoa-the-thao-va-du-lich'],
@@ -14,7 +14,7 @@ describe('suggestAgencies', () => {
     ['UBND xã Chi Lang mới', 'ubnd-xa-chi-lang'],
   ])('suggests for "%s" first %s, ignoring case, marks, punctuation and order', (name, id) => {
     // Act
-    const [first] = suggestAgencies(name, registry);
+    const [first] = registry.suggest(name);
 
     // Assess
     expect(first?.id).toBe(id);
@@ -26,8 +26,8 @@ describe('suggestAgencies', () => {
     const without = seedRegistryWithout(['ubnd-xa-nhan-ly', 'van-phong-ubnd-tinh']);
 
     // Act
-    const communes = suggestAgencies('UBND xã Nhân Lý', without);
-    const office = suggestAgencies('Văn phòng UBND tỉnh', without);
+    const communes = without.suggest('UBND xã Nhân Lý');
+    const office = without.suggest('Văn phòng UBND tỉnh');
 
     // Assess
     expect(communes).toEqual([]);
@@ -36,7 +36,7 @@ describe('suggestAgencies', () => {
 
   it('returns the closest first, and not an agency sharing one short word', () => {
     // Act: "dự án" and "Công an" fold to the same "an".
-    const result = suggestAgencies('Ban Quản lý dự án đầu tư', registry);
+    const result = registry.suggest('Ban Quản lý dự án đầu tư');
 
     // Assess
     expect(result.map((s) => s.id)).toEqual([

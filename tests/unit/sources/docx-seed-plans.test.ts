@@ -2,20 +2,21 @@
  * The seed plan appendices as Word documents (built at test time from their text exports)
  * give the same plan and the same tasks, field by field, as the text exports.
  */
+import type { PlanOverrides } from '#shared/domain/plan/model.ts';
 import { parsePlanTable, type ParsedPlan } from '#shared/domain/plan/plan-parser.ts';
 import { docxToPlanText } from '#shared/domain/sources/docx-plan-text.ts';
-import { seedAgencyRegistry, seedPlanProfiles } from '#shared/seed-registry.ts';
+import { seedAgencyRegistry } from '#shared/seed-registry.ts';
 import { describe, expect, it } from 'vitest';
 import { planDocxFromExport, type PlanDocxOptions } from '../../support/plan-docx.ts';
 import { seedSources } from '../../support/seed-tasks.ts';
 
-const deps = { registry: seedAgencyRegistry(), profiles: seedPlanProfiles() };
+const registry = seedAgencyRegistry();
 
 /** Each document is built once (building takes a while) and read in every test. */
 const built = new Map<string, Promise<Uint8Array>>();
 
 async function viaDocx(
-  source: { file: string; text: string },
+  source: { file: string; text: string; overrides: PlanOverrides },
   options: PlanDocxOptions = {},
 ): Promise<{ parsed: ParsedPlan; lines: string[] }> {
   const key = `${source.file} ${JSON.stringify(options)}`;
@@ -23,11 +24,14 @@ async function viaDocx(
   built.set(key, bytes);
   const file = source.file.replace(/\.txt$/, '.docx');
   const text = await docxToPlanText(await bytes, file);
-  return { parsed: parsePlanTable({ file, text }, deps), lines: text.split('\n') };
+  return {
+    parsed: parsePlanTable({ file, text }, { registry, overrides: source.overrides }),
+    lines: text.split('\n'),
+  };
 }
 
 describe.each(seedSources())('$file as a .docx', (source) => {
-  const fromText = parsePlanTable(source, deps);
+  const fromText = parsePlanTable(source, { registry, overrides: source.overrides });
 
   it('gives the same plan and the same tasks, field by field', async () => {
     // Prepare
@@ -75,7 +79,7 @@ describe.each(seedSources())('$file as a .docx', (source) => {
 describe('KH266 as a .docx', () => {
   const [kh266] = seedSources();
   if (!kh266) throw new Error('no KH266 seed');
-  const fromText = parsePlanTable(kh266, deps);
+  const fromText = parsePlanTable(kh266, { registry, overrides: kh266.overrides });
   const textTask = (id: string) => fromText.tasks.find((t) => t.id === id);
 
   it('keeps a row the export split across a page break as one task', async () => {
