@@ -167,7 +167,11 @@ describe('the API over HTTP on the local store', () => {
       'import-1',
     );
 
-    expect(plans.items.map((p: { code: string }) => p.code)).toEqual(['KH266', 'KH267']);
+    expect(plans.items.map((p: { code: string }) => p.code)).toEqual([
+      'KH266',
+      'KH267',
+      'TBKL20260527',
+    ]);
     expect(response.status).toBe(200);
     const summary = await bodyOf(response);
     expect(summary.outcome).toBe('unchanged');

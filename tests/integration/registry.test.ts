@@ -79,7 +79,7 @@ describe('a new plan as a Word document, with a name nobody knows', () => {
 
   it('refuses the import with 422 naming the unresolved name, and stores nothing', async () => {
     // Act
-    const response = await post('/plans', { file: 'kh300.docx', docx});
+    const response = await post('/plans', { file: 'kh300.docx', docx });
 
     // Assess
     expect(response.status).toBe(422);

@@ -22,8 +22,11 @@ export interface AgencySuggestion {
   score: number;
 }
 
-/** Below this a candidate shares little more than "Sở" or "UBND xã" with the name. */
-export const MIN_SUGGESTION_SCORE = 0.3;
+/**
+ * Below this a candidate shares little more than "Sở", "UBND xã" or "Ban Quản lý" with the
+ * name: a new commune is better met with no suggestion than with another commune.
+ */
+export const MIN_SUGGESTION_SCORE = 0.45;
 
 /** 1..39 as Roman numerals (a region, a ward or a zone is never numbered higher). */
 const ROMAN_NUMERAL = /^(x{0,3})(ix|iv|v?i{0,3})$/;

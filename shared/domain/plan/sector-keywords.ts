@@ -59,7 +59,6 @@ export const SECTOR_KEYWORDS: Readonly<Record<Sector, readonly string[]>> = {
     'lao động',
     'việc làm',
     'an sinh',
-    'xã hội',
     'hạ tầng xã hội',
     'quốc phòng',
     'an ninh',

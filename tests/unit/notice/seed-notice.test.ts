@@ -314,7 +314,11 @@ describe('the seed notice against a registry without its new communes', () => {
       name: 'Sở Văn hoá Thể thao Du lịch',
       cells: [{ file: FILE, line: 69, column: 'coordinating' }],
       suggestions: [
-        { id: 'so-van-hoa-the-thao-va-du-lich', name: 'Sở Văn hóa, Thể thao và Du lịch', score: 1 },
+        {
+          id: 'so-van-hoa-the-thao-va-du-lich',
+          name: 'Sở Văn hóa, Thể thao và Du lịch',
+          score: expect.closeTo(0.95, 1),
+        },
       ],
     });
   });
@@ -366,7 +370,6 @@ describe('the seed notice without its import request', () => {
       'sectors.2.4',
       'sectors.2.5',
       'sectors.2.6',
-      'sectors.2.9',
       'sectors.3',
     ]);
     expect(issues[0]).toEqual({
