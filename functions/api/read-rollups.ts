@@ -34,7 +34,7 @@ export const handler = httpApi(async (event) => {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': `attachment; filename="${name}"`,
       },
-      body: toCsv(snapshots),
+      body: toCsv({ snapshots }),
     };
   }
   return json(200, sector ? snapshots[0] : { quarter, cutoff, sectors: snapshots });

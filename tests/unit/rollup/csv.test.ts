@@ -72,7 +72,7 @@ function trickySnapshot(): SectorSnapshot {
 }
 
 describe('toCsv', () => {
-  const csv = toCsv([trickySnapshot()]);
+  const csv = toCsv({ snapshots: [trickySnapshot()] });
 
   it('starts with a UTF-8 byte-order mark and ends every record with CRLF', () => {
     // Prepare: the file. Act
@@ -105,7 +105,7 @@ describe('toCsv', () => {
     expect(widths.size).toBe(1);
   });
 
-  it('lays out four titled tables in order, apart by an empty row', () => {
+  it('lays out five titled tables in order, apart by an empty row, in Vietnamese', () => {
     // Prepare: the file. Act
     const rows = parseCsv(csv.slice(1));
     const titles = rows
@@ -113,15 +113,22 @@ describe('toCsv', () => {
       .map((row) => row[0]);
 
     // Assess
-    expect(titles).toEqual(['Tổng hợp', 'Tình hình báo cáo', 'Chỉ tiêu', 'Nhiệm vụ có nguy cơ']);
+    expect(titles).toEqual([
+      'Tổng hợp',
+      'Tình hình báo cáo',
+      'Chỉ tiêu nhiệm vụ',
+      'Nhiệm vụ có nguy cơ',
+      'Chỉ tiêu của tỉnh',
+    ]);
     expect(rows[1]?.slice(0, 3)).toEqual(['Quý', 'Lĩnh vực', 'Cách chốt số liệu']);
-    expect(rows[2]?.slice(0, 6)).toEqual([
-      '2026-Q3',
-      'services',
-      'decree-09-2019',
-      '2026-06-15',
-      '2026-09-14',
-      'preliminary',
+    expect(rows[2]?.slice(0, 7)).toEqual([
+      'Quý III/2026',
+      'Dịch vụ',
+      'Theo Nghị định 09/2019/NĐ-CP (ngày 15 đến ngày 14)',
+      '15/06/2026',
+      '14/09/2026',
+      '14/09/2026',
+      'Sơ bộ',
     ]);
   });
 
@@ -140,12 +147,12 @@ describe('toCsv', () => {
     const b = computeSnapshot(exampleInput(null));
 
     // Act
-    const one = toCsv([a, b]);
-    const other = toCsv([b, a]);
+    const one = toCsv({ snapshots: [a, b] });
+    const other = toCsv({ snapshots: [b, a] });
 
     // Assess: agriculture's tables come before services'
     expect(other).toBe(one);
-    expect(one.indexOf('agriculture')).toBeLessThan(one.indexOf('services'));
+    expect(one.indexOf('Nông, lâm nghiệp và thủy sản')).toBeLessThan(one.indexOf('Dịch vụ'));
   });
 });
 
