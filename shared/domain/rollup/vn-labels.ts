@@ -26,7 +26,7 @@ export const SNAPSHOT_STATUS_LABELS: Readonly<Record<SectorSnapshot['status'], s
 
 export const CUTOFF_LABELS: Readonly<Record<ReportingCutoff, string>> = {
   calendar: 'Theo quý dương lịch',
-  'decree-09-2019': 'Theo Nghị định 09/2019/NĐ-CP (ngày 15 đến ngày 14)',
+  'decree-09-2019': 'Theo Nghị định 09/2019/NĐ-CP',
 };
 
 export const COMPARATOR_LABELS: Readonly<Record<(typeof COMPARATORS)[number], string>> = {

@@ -47,7 +47,7 @@ describe('toXlsx', () => {
     // Assess
     expect(summary).toMatchObject({
       'Lĩnh vực': 'Nông, lâm nghiệp và thủy sản',
-      'Cách chốt số liệu': 'Theo Nghị định 09/2019/NĐ-CP (ngày 15 đến ngày 14)',
+      'Cách chốt số liệu': 'Theo Nghị định 09/2019/NĐ-CP',
       'Số liệu': 'Chính thức',
       'Số nhiệm vụ': 8,
       'Hoàn thành đúng hạn': 2,

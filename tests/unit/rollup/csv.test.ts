@@ -124,7 +124,7 @@ describe('toCsv', () => {
     expect(rows[2]?.slice(0, 7)).toEqual([
       'Quý III/2026',
       'Dịch vụ',
-      'Theo Nghị định 09/2019/NĐ-CP (ngày 15 đến ngày 14)',
+      'Theo Nghị định 09/2019/NĐ-CP',
       '15/06/2026',
       '14/09/2026',
       '14/09/2026',
