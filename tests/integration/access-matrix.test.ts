@@ -4,7 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '#shared/adapters/aws-clients.ts';
+import { defaultReportTemplate } from '#shared/adapters/documents/default-report-template.ts';
 import { DynamoTokenStore } from '#shared/adapters/dynamodb/token-store.ts';
+import { DOCX_MEDIA_TYPE } from '#shared/platform/media-types.ts';
 import { ROUTES, type RouteDeclaration } from '#shared/platform/routes.ts';
 import { issueToken } from '#shared/use-cases/access.ts';
 import { bodyOf, startTestPlatform, type TestPlatform } from '../support/platform.ts';
@@ -105,6 +107,20 @@ const bodyFor = (route: RouteDeclaration) =>
       }
     : { status: 'on_track', percentComplete: 5 };
 
+/** The request each route needs to succeed when allowed: a body for writes. */
+function requestFor(route: RouteDeclaration, caller: CallerKind): RequestInit {
+  if (route.method === 'POST') {
+    return {
+      headers: { 'idempotency-key': `matrix-${caller}-${route.path}` },
+      body: JSON.stringify(bodyFor(route)),
+    };
+  }
+  if (route.method === 'PUT' && route.path === '/report-template') {
+    return { headers: { 'content-type': DOCX_MEDIA_TYPE }, body: defaultReportTemplate() };
+  }
+  return {};
+}
+
 const cases = ROUTES.flatMap((route) =>
   CALLERS.map((caller) => [`${route.method} ${route.path}`, caller, route] as const),
 );
@@ -114,12 +130,7 @@ describe('access matrix', () => {
     const response = await platform.request(pathFor(route, caller), {
       method: route.method,
       token: tokens[caller],
-      ...(route.method === 'POST'
-        ? {
-            headers: { 'idempotency-key': `matrix-${caller}-${route.path}` },
-            body: JSON.stringify(bodyFor(route)),
-          }
-        : {}),
+      ...requestFor(route, caller),
     });
 
     const expected = expectedStatus(route, caller);

@@ -12,9 +12,6 @@ import type { FieldProblem } from '#shared/domain/errors.ts';
 import type { QuarterlyReport } from '#shared/domain/rollup/quarterly-report.ts';
 import { TEMPLATE_FIELDS, templateData, type TemplateField } from './report-template-fields.ts';
 
-export const DOCX_CONTENT_TYPE =
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
 /** Where a placeholder sits: its name and the lists around it (`linh_vuc`, `chi_tieu`). */
 interface PlaceholderUse {
   name: string;

@@ -22,9 +22,6 @@ import {
   type DataTable,
 } from '#shared/domain/rollup/snapshot-tables.ts';
 
-export const XLSX_CONTENT_TYPE =
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 const NUMBER_FORMAT = '#,##0.##';
 const PERCENT_FORMAT = '0.00';
 const DATE_FORMAT = 'dd/mm/yyyy';

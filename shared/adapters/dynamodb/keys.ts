@@ -100,3 +100,8 @@ export const rollupKeys = {
   /** The immutable gzipped parts of one snapshot version, named by its content digest. */
   partPrefix: (sector: string, digest: string) => `PART#${sector}#${digest}#`,
 } as const;
+
+export const documentKeys = {
+  /** The province's own Word template for the quarterly report, when it uploaded one. */
+  reportTemplate: { PK: 'REPORT_TEMPLATE', SK: 'DOCX' },
+} as const;
