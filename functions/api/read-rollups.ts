@@ -10,6 +10,7 @@ import { NotFoundError } from '#shared/domain/errors.ts';
 import { SECTORS } from '#shared/domain/plan/model.ts';
 import { toCsv } from '#shared/domain/rollup/csv.ts';
 import type { RollupDocumentInput } from '#shared/domain/rollup/document-input.ts';
+import { quarterlyReport } from '#shared/domain/rollup/quarterly-report.ts';
 import type { SectorSnapshot } from '#shared/domain/rollup/snapshot-schema.ts';
 import { DOCX_MEDIA_TYPE, XLSX_MEDIA_TYPE } from '#shared/platform/media-types.ts';
 import { currentReportTemplate } from '#shared/use-cases/report-template.ts';
@@ -58,10 +59,9 @@ export const handler = httpApi(async (event) => {
       return file(await toXlsx(input), XLSX_MEDIA_TYPE, `${name}.xlsx`);
     }
     case 'docx': {
-      const [{ renderReport }, { defaultReportTemplate }, { quarterlyReport }] = await Promise.all([
+      const [{ renderReport }, { defaultReportTemplate }] = await Promise.all([
         import('#shared/adapters/documents/docx-report.ts'),
         import('#shared/adapters/documents/default-report-template.ts'),
-        import('#shared/domain/rollup/quarterly-report.ts'),
       ]);
       const template = await currentReportTemplate({
         templates,
