@@ -97,6 +97,16 @@ describe('toCsv', () => {
     expect(cells).toContain('đạt 89,30% kế hoạch');
   });
 
+  it('prints instants on the province’s clock and agencies by name, never by id', () => {
+    // Prepare: the file. Act
+    const cells = parseCsv(csv.slice(1)).flat();
+
+    // Assess: computed at 02:00 UTC, 09:00 in the province
+    expect(cells).toContain('20/09/2026 09:00');
+    expect(cells.filter((cell) => cell === tricky).length).toBeGreaterThan(1);
+    expect(csv).not.toContain('so-vhttdl');
+  });
+
   it('gives every record the same number of fields', () => {
     // Prepare: the file. Act
     const widths = new Set(parseCsv(csv.slice(1)).map((row) => row.length));
