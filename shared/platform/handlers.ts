@@ -90,10 +90,17 @@ export const HANDLERS = {
   },
   readRollups: {
     entry: 'functions/api/read-rollups.ts',
-    description: 'GET /rollups/{quarter}, /rollups/{quarter}/{sector} (JSON or CSV)',
+    description: 'GET /rollups/{quarter}, /rollups/{quarter}/{sector} (JSON, CSV, Excel, Word)',
     memoryMb: 1024,
     timeoutSeconds: 15,
     grants: { table: 'read' },
+  },
+  reportTemplate: {
+    entry: 'functions/api/report-template.ts',
+    description: 'GET, PUT, DELETE /report-template (admin): the Word report template',
+    memoryMb: 512,
+    timeoutSeconds: 10,
+    grants: { table: 'readWrite' },
   },
   closeQuarter: {
     entry: 'functions/schedules/close-quarter.ts',

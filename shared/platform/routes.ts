@@ -6,7 +6,7 @@ import type { Role } from '#shared/domain/access/caller.ts';
 import type { HandlerName } from './handlers.ts';
 
 export interface RouteDeclaration {
-  method: 'GET' | 'POST' | 'PATCH';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** API Gateway resource path, `{name}` for a path parameter. */
   path: string;
   handler: HandlerName;
@@ -44,4 +44,7 @@ export const ROUTES = [
   { method: 'POST', path: '/rollups/{quarter}/runs', handler: 'adminJobs', access: ['admin'] },
   { method: 'GET', path: '/rollups/{quarter}', handler: 'readRollups', access: READERS },
   { method: 'GET', path: '/rollups/{quarter}/{sector}', handler: 'readRollups', access: READERS },
+  { method: 'GET', path: '/report-template', handler: 'reportTemplate', access: ['admin'] },
+  { method: 'PUT', path: '/report-template', handler: 'reportTemplate', access: ['admin'] },
+  { method: 'DELETE', path: '/report-template', handler: 'reportTemplate', access: ['admin'] },
 ] as const satisfies readonly RouteDeclaration[];

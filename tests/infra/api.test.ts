@@ -6,6 +6,7 @@ import {
 } from '#infra/cdk/constructs/gateway-responses.ts';
 import { routesWithJsonBody } from '#infra/cdk/request-bodies.ts';
 import { GATEWAY_PROBLEMS } from '#infra/local/api-gateway/responses.ts';
+import { BINARY_MEDIA_TYPES } from '#shared/platform/media-types.ts';
 import { ROUTES } from '#shared/platform/routes.ts';
 import {
   defined,
@@ -123,6 +124,20 @@ describe('routes', () => {
       ValidateRequestBody: true,
       ValidateRequestParameters: true,
     });
+  });
+});
+
+describe('binary documents', () => {
+  it('passes the Excel and Word media types as bytes, and nothing else', () => {
+    // Prepare
+    const apis = ofType('AWS::ApiGateway::RestApi');
+
+    // Act
+    const [, api] = only(apis, 'REST API');
+
+    // Assess: JSON bodies stay text, so the gateway still validates them
+    expect(api.Properties.BinaryMediaTypes).toEqual([...BINARY_MEDIA_TYPES]);
+    expect(api.Properties.BinaryMediaTypes).not.toContain('application/json');
   });
 });
 

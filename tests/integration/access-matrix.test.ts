@@ -4,7 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '#shared/adapters/aws-clients.ts';
+import { defaultReportTemplate } from '#shared/adapters/documents/default-report-template.ts';
 import { DynamoTokenStore } from '#shared/adapters/dynamodb/token-store.ts';
+import { DOCX_MEDIA_TYPE } from '#shared/platform/media-types.ts';
 import { ROUTES, type RouteDeclaration } from '#shared/platform/routes.ts';
 import { issueToken } from '#shared/use-cases/access.ts';
 import { bodyOf, startTestPlatform, type TestPlatform } from '../support/platform.ts';
@@ -122,6 +124,20 @@ const BODIES: Record<string, unknown> = {
 };
 const bodyFor = (route: RouteDeclaration) => BODIES[`${route.method} ${route.path}`];
 
+/** The request each route needs to succeed when allowed: a body for writes. */
+function requestFor(route: RouteDeclaration, caller: CallerKind): RequestInit {
+  if (route.method === 'POST' || route.method === 'PATCH') {
+    return {
+      headers: { 'idempotency-key': `matrix-${caller}-${route.path}` },
+      body: JSON.stringify(bodyFor(route)),
+    };
+  }
+  if (route.method === 'PUT' && route.path === '/report-template') {
+    return { headers: { 'content-type': DOCX_MEDIA_TYPE }, body: defaultReportTemplate() };
+  }
+  return {};
+}
+
 const cases = ROUTES.flatMap((route) =>
   CALLERS.map((caller) => [`${route.method} ${route.path}`, caller, route] as const),
 );
@@ -131,12 +147,7 @@ describe('access matrix', () => {
     const response = await platform.request(pathFor(route, caller), {
       method: route.method,
       token: tokens[caller],
-      ...(route.method !== 'GET'
-        ? {
-            headers: { 'idempotency-key': `matrix-${caller}-${route.path}` },
-            body: JSON.stringify(bodyFor(route)),
-          }
-        : {}),
+      ...requestFor(route, caller),
     });
 
     const expected = expectedStatus(route, caller);

@@ -90,7 +90,10 @@ function problemDetails(
   };
 }
 
-/** Wraps a handler in the API stack; `json` parses the body (POST routes). */
+/**
+ * Wraps a handler in the API stack; `json` parses the body (POST routes); `maxBodyBytes`
+ * limits a body the handler reads itself (a file).
+ */
 export function httpApi(
   handler: ApiHandler,
   options: { json?: boolean; maxBodyBytes?: number } = {},
@@ -106,11 +109,8 @@ export function httpApi(
     .use(logMetrics(metrics, { captureColdStartMetric: true }))
     .use(problemDetails(maxBodyBytes))
     .use(httpHeaderNormalizer());
-  if (options.json)
-    stack
-      .use(bodyLimit(maxBodyBytes))
-      .use(utf8Body())
-      .use(httpJsonBodyParser({ reviver: refusePrototypeKeys }));
+  if (options.json || options.maxBodyBytes !== undefined) stack.use(bodyLimit(maxBodyBytes));
+  if (options.json) stack.use(utf8Body()).use(httpJsonBodyParser({ reviver: refusePrototypeKeys }));
   return stack.handler(handler);
 }
 
@@ -123,5 +123,24 @@ export function json(
     statusCode,
     headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
     body: JSON.stringify(body),
+  };
+}
+
+/** A file download: bytes base64-encoded, as API Gateway wants a binary body. */
+export function file(
+  bytes: Uint8Array,
+  mediaType: string,
+  fileName: string,
+  headers: Record<string, string> = {},
+): APIGatewayProxyResult {
+  return {
+    statusCode: 200,
+    headers: {
+      'content-type': mediaType,
+      'content-disposition': `attachment; filename="${fileName}"`,
+      ...headers,
+    },
+    body: Buffer.from(bytes).toString('base64'),
+    isBase64Encoded: true,
   };
 }

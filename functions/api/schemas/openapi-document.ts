@@ -28,6 +28,13 @@ import {
   taskListQuerySchema,
   taskPathSchema,
 } from './requests.ts';
+import {
+  docxContent,
+  TEMPLATE_DESCRIPTION,
+  templateResetSchema,
+  templateSummarySchema,
+  xlsxContent,
+} from './report-template.ts';
 import { problemSchema, responses } from './responses.ts';
 
 type RouteKeyOf<R> = R extends { method: infer M extends string; path: infer P extends string }
@@ -201,25 +208,63 @@ const OPERATIONS: Record<RouteKey, ZodOpenApiOperationObject> = {
     },
   },
   'GET /rollups/{quarter}': {
-    summary: "A quarter's snapshots of every sector (JSON, or CSV with ?format=csv)",
+    summary:
+      "A quarter's snapshots of every sector: JSON, CSV, an Excel workbook or the quarterly report in Word (?format=)",
     requestParams: { path: rollupPathSchema.pick({ quarter: true }), query: rollupQuerySchema },
     responses: {
       '200': {
-        description: 'The snapshots',
-        content: { 'application/json': { schema: responses.rollupQuarter }, 'text/csv': {} },
+        description:
+          'The snapshots. Send Accept with the document’s media type for xlsx and docx: API Gateway returns bytes only then.',
+        content: {
+          'application/json': { schema: responses.rollupQuarter },
+          'text/csv': {},
+          ...xlsxContent,
+          ...docxContent,
+        },
       },
       ...problems(...READ_ERRORS, 404),
     },
   },
   'GET /rollups/{quarter}/{sector}': {
-    summary: "One sector's snapshot of a quarter (JSON, or CSV with ?format=csv)",
+    summary:
+      "One sector's snapshot of a quarter: JSON, CSV, an Excel workbook or the quarterly report in Word (?format=)",
     requestParams: { path: rollupPathSchema.required(), query: rollupQuerySchema },
     responses: {
       '200': {
-        description: 'The snapshot',
-        content: { 'application/json': { schema: snapshotSchema }, 'text/csv': {} },
+        description:
+          'The snapshot. Send Accept with the document’s media type for xlsx and docx: API Gateway returns bytes only then.',
+        content: {
+          'application/json': { schema: snapshotSchema },
+          'text/csv': {},
+          ...xlsxContent,
+          ...docxContent,
+        },
       },
       ...problems(...READ_ERRORS, 404),
+    },
+  },
+  'GET /report-template': {
+    summary: 'The Word template the quarterly report is filled into (admin)',
+    description: `The province's own template, or the platform's default (header x-report-template says which). ${TEMPLATE_DESCRIPTION}`,
+    responses: {
+      '200': { description: 'The template', content: docxContent },
+      ...problems(401, 403),
+    },
+  },
+  'PUT /report-template': {
+    summary: 'Replace the report template (admin)',
+    description: TEMPLATE_DESCRIPTION,
+    requestBody: { content: docxContent },
+    responses: {
+      '200': ok('The stored template', templateSummarySchema),
+      ...problems(401, 403, 413, 415, 422),
+    },
+  },
+  'DELETE /report-template': {
+    summary: "Go back to the platform's default report template (admin)",
+    responses: {
+      '200': ok('The default template is in use', templateResetSchema),
+      ...problems(401, 403),
     },
   },
   'POST /plans': {
@@ -245,7 +290,7 @@ const OPERATIONS: Record<RouteKey, ZodOpenApiOperationObject> = {
 export function openApiDocument(serverUrl = '/') {
   const paths: ZodOpenApiPathsObject = {};
   for (const route of ROUTES) {
-    const method = route.method.toLowerCase() as 'get' | 'post' | 'patch';
+    const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
     const key = `${route.method} ${route.path}` as RouteKey;
     paths[route.path] = { ...paths[route.path], [method]: OPERATIONS[key] };
   }

@@ -155,6 +155,8 @@ export const quarterSchema = z
   .regex(/^2\d{3}-Q[1-4]$/, 'a quarter like 2026-Q3 (years 2000 to 2999)')
   .meta({ example: '2026-Q3' }) as z.ZodType<`${number}-Q${1 | 2 | 3 | 4}`>;
 
+export const ROLLUP_FORMATS = ['json', 'csv', 'xlsx', 'docx'] as const;
+
 export const rollupPathSchema = z.strictObject({
   quarter: quarterSchema,
   sector: sectorSchema.optional(),
@@ -165,7 +167,15 @@ export const rollupQuerySchema = z.strictObject({
     description:
       "calendar quarter, or Decree 09/2019/NĐ-CP's cut-off (15th of the month before to the 14th of the last month)",
   }),
-  format: z.enum(['json', 'csv']).default('json'),
+  format: z
+    .enum(ROLLUP_FORMATS, {
+      error: `Định dạng phải là một trong: ${ROLLUP_FORMATS.join(', ')}`,
+    })
+    .default('json')
+    .meta({
+      description:
+        'json; csv (UTF-8, for Excel); xlsx (an Excel workbook, typed cells); docx (the quarterly report in Word, filled into the report template)',
+    }),
 });
 
 export const rollupRunQuerySchema = rollupQuerySchema.pick({ cutoff: true });

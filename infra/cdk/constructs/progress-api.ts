@@ -51,6 +51,13 @@ export interface ProgressApiProps {
    */
   readonly jsonBodyRoutes?: ReadonlySet<string>;
   /**
+   * Media types API Gateway passes as bytes: request bodies of these types reach the
+   * functions base64-encoded, and base64 results are returned as bytes to a request whose
+   * first Accept type is one of them.
+   * @default none - every body is text
+   */
+  readonly binaryMediaTypes?: readonly string[];
+  /**
    * Default throttling of every method of the stage.
    * @default { rateLimit: 50, burstLimit: 100 } - far above what the province's agencies
    * send, low enough that a runaway script cannot run up the bill
@@ -122,6 +129,7 @@ export class ProgressApi extends Construct {
       restApiName: `langson-progress-${props.stage}`,
       description: 'Progress reports on the action plans of Lạng Sơn province',
       endpointTypes: [EndpointType.REGIONAL],
+      binaryMediaTypes: props.binaryMediaTypes ? [...props.binaryMediaTypes] : undefined,
       // Execution logging needs the account-wide API Gateway CloudWatch role; created
       // (and retained) here so a fresh account deploys without a manual step.
       cloudWatchRole: true,

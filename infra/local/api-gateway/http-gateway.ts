@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { HandlerName } from '#shared/platform/handlers.ts';
+import { BINARY_MEDIA_TYPES } from '#shared/platform/media-types.ts';
 import type { RouteDeclaration } from '#shared/platform/routes.ts';
 import {
   buildMethodArn,
@@ -23,6 +24,7 @@ import { INTEGRATION_TIMEOUT_MS, LOCAL_API, MAX_REQUEST_BODY_BYTES } from './loc
 import { newExtendedRequestId, toProxyEvent } from './proxy-event.ts';
 import { readBody } from './read-body.ts';
 import {
+  acceptsBinary,
   fromProxyResult,
   GATEWAY_PROBLEMS,
   problemResponse,
@@ -56,6 +58,8 @@ export interface HttpGatewayOptions {
   integrationTimeoutMs?: number;
   /** Name, memory and timeout of each function; the declared ones by default. */
   lambdaSettings?: (name: HandlerName) => LambdaSettings;
+  /** The API's binary media types (`acceptsBinary`); the declared ones by default. */
+  binaryMediaTypes?: readonly string[];
 }
 
 interface GatewayState {
@@ -196,7 +200,10 @@ export function createHttpGateway(options: HttpGatewayOptions): Server {
       return { response, principalId: principal?.principalId, resourcePath };
     }
 
-    const converted = fromProxyResult(result);
+    const converted = fromProxyResult(
+      result,
+      acceptsBinary(request.headers.accept, options.binaryMediaTypes ?? BINARY_MEDIA_TYPES),
+    );
     if ('malformed' in converted) {
       logger.error('Malformed Lambda proxy response', {
         requestId,

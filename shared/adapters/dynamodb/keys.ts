@@ -172,3 +172,8 @@ export const auditKeys = {
   ofEntity: (entity: string) => `AUDIT#${entity}`,
   month: (month: string) => `AUDIT#${month}`,
 } as const;
+
+export const documentKeys = {
+  /** The province's own Word template for the quarterly report, when it uploaded one. */
+  reportTemplate: { PK: 'REPORT_TEMPLATE', SK: 'DOCX' },
+} as const;

@@ -10,6 +10,7 @@ import { DynamoAuditLog } from './audit-store.ts';
 import { DynamoPlanStore } from './plan-store.ts';
 import { DynamoProgressStore } from './progress-store.ts';
 import { DynamoReadStore } from './read-store.ts';
+import { DynamoReportTemplateStore } from './report-template-store.ts';
 import { DynamoRiskStore } from './risk-store.ts';
 import { DynamoRollupStore } from './rollup-store.ts';
 import { DynamoTaskCatalog } from './task-catalog.ts';
@@ -29,6 +30,7 @@ export function dynamoStores(db: DynamoDBDocumentClient, tableName: string) {
     agencies,
     audit: new DynamoAuditLog(db, tableName),
     tokens: new DynamoTokenStore(db, tableName),
+    reportTemplates: new DynamoReportTemplateStore(db, tableName),
   };
 }
 export type DynamoStores = ReturnType<typeof dynamoStores>;

@@ -112,6 +112,7 @@ export const FIRST_EVENTS: Record<HandlerName, unknown> = {
     pathParameters: { quarter: '2026-Q3', sector: 'agriculture' },
     caller: viewer,
   }),
+  reportTemplate: apiEvent({ method: 'DELETE', resource: '/report-template', caller: admin }),
   closeQuarter: { quarter: '2026-Q3' },
   riskScan: {},
 };
