@@ -26,14 +26,13 @@ afterEach(() => {
 
 describe('the local store', () => {
   it.each([
-    ['a query that stops at its limit', { KeyConditionExpression: 'PK = :p', Limit: 5 }],
-    ['a query read to its end', { KeyConditionExpression: 'PK = :p' }],
-    ['an index query', { IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :p', Limit: 5 }],
-  ])('closes the iterator of %s', async (_name, query) => {
+    ['a query that stops at its limit', { KeyConditionExpression: 'PK = :p', Limit: 5 }, 'P'],
+    ['a query read to its end', { KeyConditionExpression: 'PK = :p' }, 'P'],
+    ['an index query', { IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :p' }, 'G'],
+  ])('closes the iterator of %s', async (_name, query, value) => {
     // Prepare
     const opened = vi.spyOn(AbstractLevel.prototype, 'attachResource');
     const closed = vi.spyOn(AbstractLevel.prototype, 'detachResource');
-    const value = query.IndexName ? 'G' : 'P';
 
     // Act
     for (let n = 0; n < 20; n++) {
