@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
-import { mkdir, readFile, writeFile, access, constants } from 'node:fs/promises';
+import { readFile, writeFile, access, constants } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -34,6 +34,7 @@ import {
 import type { TokenAuthorizerHandler } from './api-gateway/authorizer.ts';
 import { createLambdaContext, lambdaSettingsFor } from './api-gateway/lambda-context.ts';
 import type { LocalConfig } from './config.ts';
+import { preparePlatformSockets, preparePrivateDataFolder } from './data-folder.ts';
 import { ensureDevTokens, type DevTokens } from './dev-tokens.ts';
 import { FileDeadLetterStore } from './events/dead-letters.ts';
 import { LocalEventBus } from './events/event-bus.ts';
@@ -66,7 +67,7 @@ type AnyHandler = (event: unknown, context: Context) => Promise<unknown>;
 
 async function prepareDataDir(dataDir: string): Promise<void> {
   try {
-    await mkdir(dataDir, { recursive: true });
+    await preparePrivateDataFolder(dataDir);
     await access(dataDir, constants.W_OK);
   } catch (error) {
     throw new ConfigurationError(
@@ -75,9 +76,9 @@ async function prepareDataDir(dataDir: string): Promise<void> {
   }
 }
 
-async function openStore(dataDir: string): Promise<LocalStore> {
+async function openStore(dataDir: string, socketPath: string): Promise<LocalStore> {
   try {
-    const store = await startLocalStore({ path: join(dataDir, 'dynamodb') });
+    const store = await startLocalStore({ path: join(dataDir, 'dynamodb'), socketPath });
     await ensureTable(store.endpoint, LOCAL_TABLE_NAME);
     return store;
   } catch (error) {
@@ -113,7 +114,7 @@ async function importSeedPlans(dataDir: string, tableName: string, endpoint: str
       created: summary.tasks.created.length,
       updated: summary.tasks.updated.length,
     });
-    await writeFile(marker, `${digest}\n`);
+    await writeFile(marker, `${digest}\n`, { mode: 0o600 });
   }
   return registry.all();
 }
@@ -142,8 +143,12 @@ async function listen(server: Server, host: string, port: number): Promise<strin
 
 export async function startPlatform(config: LocalConfig): Promise<RunningPlatform> {
   await prepareDataDir(config.dataDir);
-  const store = await openStore(config.dataDir);
-  const closers: (() => Promise<void>)[] = [() => store.close()];
+  const sockets = await preparePlatformSockets(config.dataDir);
+  const store = await openStore(config.dataDir, sockets.store).catch(async (error: unknown) => {
+    await sockets.release();
+    throw error;
+  });
+  const closers: (() => Promise<void>)[] = [() => store.close(), () => sockets.release()];
   try {
     const handlers = new Map<HandlerName, Promise<AnyHandler>>();
     const loadHandler = (name: HandlerName): Promise<AnyHandler> => {
@@ -173,11 +178,11 @@ export async function startPlatform(config: LocalConfig): Promise<RunningPlatfor
       await bus.drain();
       await bus.close();
     });
-    const events = await startEventBridgeEndpoint(bus);
-    const notifications = await startSnsEndpoint(config.dataDir);
-    // Endpoints close after the bus has drained (closers run first-in, last-out otherwise).
+    const events = await startEventBridgeEndpoint(bus, sockets.events);
+    const notifications = await startSnsEndpoint(config.dataDir, sockets.notifications);
+    // Endpoints close after the bus has drained, before the store and the sockets' folder.
     closers.splice(
-      closers.length - 1,
+      closers.length - 2,
       0,
       () => closeGracefully(events.server),
       () => closeGracefully(notifications.server),
