@@ -221,13 +221,16 @@ export async function startPlatform(config: LocalConfig): Promise<RunningPlatfor
       // Modules imported by path are untyped; the route declarations say which are proxy handlers.
       resolveHandler: async (name) => (await loadHandler(name)) as unknown as ProxyHandler,
       authorizer: (await loadHandler('authorizer')) as unknown as TokenAuthorizerHandler,
+      // Locally a revoked token stops at once: the authorizer runs on every request (one
+      // GetItem). On AWS its answers are cached for the TTL the CDK app sets (60 s).
+      authorizerCacheTtlSeconds: 0,
       logger: runtimeLogger,
       basePath: '',
     });
     const url = await listen(server, config.host, config.port);
     closers.unshift(() => closeGracefully(server));
     const control = await startControlServer({
-      adminToken: devTokens.tokens.admin,
+      tokens: tokenStore,
       deadLetters,
       bus,
       scheduler,
