@@ -5,34 +5,33 @@
  *
  * --dry-run parses and reports without writing; --json prints one JSON document
  * ({ tasks, agencies, warnings } for a dry run, the import summary otherwise).
- * Writing needs TABLE_NAME (and DYNAMODB_ENDPOINT for a local store).
+ * Writing goes to the running local platform (found through --data-dir, DATA_DIR or
+ * .data), or to the table TABLE_NAME names.
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
 import { DynamoPlanRegistryStore } from '#shared/adapters/dynamodb/plan-registry-store.ts';
 import { PlanTableError } from '#shared/domain/plan/plan-parser.ts';
 import type { ImportWarning } from '#shared/domain/plan/model.ts';
 import { seedAgencyRegistry, seedPlanProfiles } from '#shared/seed-registry.ts';
 import { importPlans, parsePlans } from '#shared/use-cases/import-plans.ts';
-import { tableAccess } from '../wiring.ts';
+import { parseCommandLine, runCommand } from './command-line.ts';
+import { commandTable, DATA_DIR_OPTION } from './command-table.ts';
 
-const USAGE = 'usage: npm run --silent import -- [--dry-run] [--json] FILE...';
+const USAGE = 'usage: npm run --silent import -- [--dry-run] [--json] [--data-dir DIR] FILE...';
+
+const IMPORT_COMMAND = {
+  usage: USAGE,
+  options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, ...DATA_DIR_OPTION },
+  positionals: { min: 1, max: Number.POSITIVE_INFINITY },
+} as const;
 
 function formatWarning(w: ImportWarning): string {
   return `${w.file}:${w.line}: ${w.code}: ${w.message}`;
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
-    allowPositionals: true,
-  });
-  if (positionals.length === 0) {
-    console.error(USAGE);
-    return 2;
-  }
+  const { values, positionals } = parseCommandLine(IMPORT_COMMAND, argv);
   const sources = await Promise.all(
     positionals.map(async (path) => ({ file: basename(path), text: await readFile(path, 'utf8') })),
   );
@@ -55,7 +54,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
-  const { db, tableName } = tableAccess();
+  const { db, tableName } = await commandTable(values['data-dir']);
   const repository = new DynamoPlanRegistryStore(db, tableName);
   const summary = await importPlans(sources, { ...deps, repository });
   if (values.json) {
@@ -72,18 +71,11 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof PlanTableError) {
-      error.issues.forEach((i) => console.error(formatWarning(i)));
-    } else if (error instanceof Error && error.name === 'ConfigurationError') {
-      console.error(error.message);
-    } else if (error instanceof Error && 'code' in error && error.code === 'ENOENT') {
-      console.error(error.message);
-    } else {
-      console.error(error);
-    }
-    process.exit(1);
-  },
-);
+/** A plan table that cannot be read: its issues, one per line, as the dry run prints them. */
+function reportPlanTableError(error: unknown): boolean {
+  if (!(error instanceof PlanTableError)) return false;
+  error.issues.forEach((i) => console.error(formatWarning(i)));
+  return true;
+}
+
+runCommand(USAGE, () => main(process.argv.slice(2)), reportPlanTableError);
