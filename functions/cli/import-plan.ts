@@ -1,121 +1,164 @@
 /**
- * Imports plan appendices and conclusion notices, as an officer would through the API.
+ * Imports plan appendices and conclusion notices, as an officer does through the API: the
+ * same use case, the same checks, the same versions and history.
  *
- *   npm run --silent import -- [--dry-run] [--json] [--kind plan|notice] [--draft] FILE...
+ *   npm run --silent import -- [--dry-run] [--json] [--kind plan|notice] [--draft]
+ *                              [--data-dir DIR] FILE...
  *
- * Each file (a tab-separated table export, a notice as text, or a .docx) is sent to the
- * running platform's `POST /plans`, found through the data folder (DATA_DIR or
- * --data-dir, default .data): the same checks, idempotency and audit as any import.
- * With --dry-run and no platform running, the file is parsed here against the registry
- * in `seeds/`. --json prints the API's answers as one JSON array.
+ * A FILE is a tab-separated table export, a notice as text, or a .docx. The import goes to
+ * the running local platform's table (found through --data-dir, DATA_DIR or .data), or to
+ * the table TABLE_NAME names. --dry-run writes nothing; with no platform running and no
+ * TABLE_NAME it parses against the registry in `seeds/`. --json prints the answers as one
+ * JSON array. Names the registry does not know are answered through `POST /plans`'
+ * `resolutions` (or the web app), not here.
  */
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { readRuntimeInfo } from '#infra/local/runtime-file.ts';
-import { call, CliError, connect, runCli } from '#infra/local/cli/runtime-client.ts';
-import { AgencyRegistry } from '#shared/domain/plan/agency-registry.ts';
+import { userInfo } from 'node:os';
+import { basename } from 'node:path';
+import { dynamoStores } from '#shared/adapters/dynamodb/stores.ts';
+import type { Agency, ImportWarning } from '#shared/domain/plan/model.ts';
 import { loadSeed } from '#shared/seed-registry.ts';
 import { DOCUMENT_PARSERS, documentIssues } from '#shared/use-cases/registry/document-parsers.ts';
+import { documentText } from '#shared/use-cases/registry/document-source.ts';
+import {
+  importDocument,
+  previewImport,
+  type ImportDeps,
+  type ImportPreview,
+  type ImportRequest,
+  type ImportResult,
+} from '#shared/use-cases/registry/import-document.ts';
+import { systemClock } from '../wiring.ts';
+import { CommandError, parseCommandLine, runCommand, UsageError } from './command-line.ts';
+import { commandTable, DATA_DIR_OPTION } from './command-table.ts';
 
 const USAGE =
   'usage: npm run --silent import -- [--dry-run] [--json] [--kind plan|notice] [--draft] [--data-dir DIR] FILE...';
 
-interface Answer {
-  file: string;
-  status: number;
-  body: Record<string, unknown>;
-}
+const IMPORT_COMMAND = {
+  usage: USAGE,
+  options: {
+    'dry-run': { type: 'boolean' },
+    json: { type: 'boolean' },
+    draft: { type: 'boolean' },
+    kind: { type: 'string' },
+    ...DATA_DIR_OPTION,
+  },
+  positionals: { min: 1, max: Number.POSITIVE_INFINITY },
+} as const;
 
-async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args: process.argv.slice(2),
-    options: {
-      'dry-run': { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-      draft: { type: 'boolean', default: false },
-      kind: { type: 'string', default: 'plan' },
-      'data-dir': { type: 'string' },
-    },
-    allowPositionals: true,
-  });
-  if (positionals.length === 0 || (values.kind !== 'plan' && values.kind !== 'notice'))
-    throw new CliError(USAGE);
-  const kind = values.kind;
-  const dataDir = resolve(values['data-dir'] ?? process.env.DATA_DIR ?? '.data');
-  const running = await readRuntimeInfo(dataDir);
+type Answer = ImportPreview | ImportResult;
 
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandLine(IMPORT_COMMAND, argv);
+  const kind = values.kind ?? 'plan';
+  if (kind !== 'plan' && kind !== 'notice') throw new UsageError('--kind is plan or notice');
+  const deps = await importDeps(values['data-dir'], values['dry-run'] === true);
   const answers: Answer[] = [];
   for (const path of positionals) {
-    const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => {
-      throw new CliError(`${path}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
-    });
     const file = basename(path);
-    if (!running && values['dry-run']) {
-      answers.push(await parseHere(file, bytes, kind));
-      continue;
-    }
-    const { runtime, adminToken } = await connect(dataDir);
-    const isDocx = file.toLowerCase().endsWith('.docx');
-    const body = {
-      file,
+    const bytes = await readFile(path);
+    const request: ImportRequest = {
+      source: await documentText(
+        file.toLowerCase().endsWith('.docx')
+          ? { file, docx: bytes }
+          : { file, text: bytes.toString('utf8') },
+      ),
       kind,
-      dryRun: values['dry-run'],
-      draft: values.draft,
-      ...(isDocx ? { docx: bytes.toString('base64') } : { text: bytes.toString('utf8') }),
+      overrides: deps.seedOverrides(file),
+      resolutions: [],
+      draft: values.draft === true,
     };
-    const key = createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 32);
-    const result = await call(`${runtime.apiUrl}/plans`, adminToken, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': `import-${key}` },
-      body: JSON.stringify(body),
-    });
-    answers.push({ file, status: 200, body: result as Record<string, unknown> });
-  }
-  if (values.json)
-    process.stdout.write(
-      `${JSON.stringify(
-        answers.map((a) => a.body),
-        null,
-        2,
-      )}\n`,
+    answers.push(
+      values['dry-run'] ? await previewImport(request, deps) : await importDocument(request, deps),
     );
-  else for (const answer of answers) console.log(describe(answer));
+  }
+  if (values.json) process.stdout.write(`${JSON.stringify(answers, null, 2)}\n`);
+  else answers.forEach(describe);
+  return 0;
 }
 
-/** Parses against the seed registry: a dry run needs no platform. */
-async function parseHere(file: string, bytes: Buffer, kind: 'plan' | 'notice'): Promise<Answer> {
-  const seed = await loadSeed(resolve(import.meta.dirname, '../..'));
-  const registry = AgencyRegistry.fromAgencies(seed.agencies);
-  const overrides = seed.documents.find((d) => d.source.file === file)?.overrides ?? {};
+/**
+ * The import's dependencies on the table the command reaches; for a dry run with no table
+ * at hand, an in-memory registry of the seed agencies (a dry run reads, never writes).
+ */
+async function importDeps(dataDir: string | undefined, dryRun: boolean) {
+  const seed = await loadSeed(process.cwd());
+  const seedOverrides = (file: string) =>
+    seed.documents.find((d) => d.source.file === file)?.overrides ?? {};
+  const common = {
+    parsers: DOCUMENT_PARSERS,
+    issuesOf: documentIssues,
+    clock: systemClock,
+    actor: { tokenId: 'command-line', agencyId: null, person: userInfo().username },
+    requestId: `cli:${Date.now()}`,
+    deadline: Number.POSITIVE_INFINITY,
+  };
   try {
-    const parsed = DOCUMENT_PARSERS[kind](
-      { file, text: bytes.toString('utf8') },
-      { registry, overrides },
-    );
-    return { file, status: 200, body: { dryRun: true, ...parsed } };
+    const { db, tableName } = await commandTable(dataDir);
+    const stores = dynamoStores(db, tableName);
+    const deps: ImportDeps = { ...common, ...stores };
+    return { ...deps, seedOverrides };
   } catch (error) {
-    const issues = documentIssues(error);
-    if (!issues) throw error;
-    throw new CliError(
-      issues.map((i) => `${i.file}:${i.line}: ${i.code}: ${i.message}`).join('\n'),
+    if (!dryRun || !(error instanceof CommandError)) throw error;
+    return { ...common, ...seedRegistryOnly(seed.agencies), seedOverrides };
+  }
+}
+
+function seedRegistryOnly(
+  agencies: readonly Agency[],
+): Pick<ImportDeps, 'agencies' | 'plans' | 'audit'> {
+  const refuse = () => Promise.reject(new Error('a dry run writes nothing'));
+  return {
+    agencies: {
+      listAll: async () => agencies.map((agency) => ({ agency, revision: 1 })),
+      save: refuse,
+    },
+    plans: {
+      getPlan: async () => null,
+      getVersion: async () => null,
+      listVersions: async () => [],
+      tasksOf: async () => [],
+      claimVersion: refuse,
+      writeTask: refuse,
+      saveVersion: refuse,
+      publish: refuse,
+      afterPublish: refuse,
+      correct: refuse,
+    },
+    audit: { record: refuse },
+  };
+}
+
+function describe(answer: Answer): void {
+  if (answer.dryRun) {
+    const unresolved = answer.unresolved.map((u) => `"${u.name}"`).join(', ');
+    console.log(
+      `${answer.plan.code}: ${answer.tasks.length} tasks (dry run, nothing written)${unresolved ? `; names to resolve: ${unresolved}` : ''}`,
+    );
+  } else {
+    const counts = (['created', 'updated', 'unchanged', 'retired'] as const)
+      .map((k) => `${answer.tasks[k].length} ${k}`)
+      .join(', ');
+    console.log(
+      `${answer.plan.code} version ${answer.version} ${answer.outcome} (tasks: ${counts})`,
     );
   }
+  answer.warnings.forEach((w) => console.error(formatWarning(w)));
 }
 
-function describe({ file, body }: Answer): string {
-  if (body.dryRun) {
-    const tasks = (body.tasks as unknown[]).length;
-    const unresolved = (body.unresolved as { name: string }[]).map((u) => `"${u.name}"`);
-    return `${file}: ${tasks} tasks (dry run, nothing written)${unresolved.length > 0 ? `; names to resolve: ${unresolved.join(', ')}` : ''}`;
-  }
-  const plan = body.plan as { code: string };
-  const tasks = body.tasks as Record<string, string[]>;
-  const counts = ['created', 'updated', 'unchanged', 'retired']
-    .map((k) => `${tasks[k]?.length ?? 0} ${k}`)
-    .join(', ');
-  return `${file}: ${plan.code} version ${String(body.version)} ${String(body.outcome)} (tasks: ${counts})`;
+function formatWarning(w: ImportWarning): string {
+  return `${w.file}:${w.line}: ${w.code}: ${w.message}`;
 }
 
-runCli(main);
+/** A document that cannot be imported: its issues, one per line. */
+function reportIssues(error: unknown): boolean {
+  const issues =
+    documentIssues(error) ??
+    (error as { extensions?: { issues?: ImportWarning[] } }).extensions?.issues;
+  if (!issues) return false;
+  issues.forEach((i) => console.error(formatWarning(i)));
+  return true;
+}
+
+runCommand(USAGE, () => main(process.argv.slice(2)), reportIssues);

@@ -5,7 +5,7 @@
  * Gateway proxy events for the same handlers Lambda runs.
  */
 import { once } from 'node:events';
-import { mkdir, access, constants } from 'node:fs/promises';
+import { access, constants } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -33,6 +33,7 @@ import {
 import type { TokenAuthorizerHandler } from './api-gateway/authorizer.ts';
 import { createLambdaContext, lambdaSettingsFor } from './api-gateway/lambda-context.ts';
 import type { LocalConfig } from './config.ts';
+import { preparePlatformSockets, preparePrivateDataFolder } from './data-folder.ts';
 import { ensureDevTokens, type DevTokens } from './dev-tokens.ts';
 import { FileDeadLetterStore } from './events/dead-letters.ts';
 import { LocalEventBus } from './events/event-bus.ts';
@@ -64,7 +65,7 @@ type AnyHandler = (event: unknown, context: Context) => Promise<unknown>;
 
 async function prepareDataDir(dataDir: string): Promise<void> {
   try {
-    await mkdir(dataDir, { recursive: true });
+    await preparePrivateDataFolder(dataDir);
     await access(dataDir, constants.W_OK);
   } catch (error) {
     throw new ConfigurationError(
@@ -73,9 +74,9 @@ async function prepareDataDir(dataDir: string): Promise<void> {
   }
 }
 
-async function openStore(dataDir: string): Promise<LocalStore> {
+async function openStore(dataDir: string, socketPath: string): Promise<LocalStore> {
   try {
-    const store = await startLocalStore({ path: join(dataDir, 'dynamodb') });
+    const store = await startLocalStore({ path: join(dataDir, 'dynamodb'), socketPath });
     await ensureTable(store.endpoint, LOCAL_TABLE_NAME);
     return store;
   } catch (error) {
@@ -126,8 +127,12 @@ async function listen(server: Server, host: string, port: number): Promise<strin
 
 export async function startPlatform(config: LocalConfig): Promise<RunningPlatform> {
   await prepareDataDir(config.dataDir);
-  const store = await openStore(config.dataDir);
-  const closers: (() => Promise<void>)[] = [() => store.close()];
+  const sockets = await preparePlatformSockets(config.dataDir);
+  const store = await openStore(config.dataDir, sockets.store).catch(async (error: unknown) => {
+    await sockets.release();
+    throw error;
+  });
+  const closers: (() => Promise<void>)[] = [() => store.close(), () => sockets.release()];
   try {
     const handlers = new Map<HandlerName, Promise<AnyHandler>>();
     const loadHandler = (name: HandlerName): Promise<AnyHandler> => {
@@ -157,11 +162,11 @@ export async function startPlatform(config: LocalConfig): Promise<RunningPlatfor
       await bus.drain();
       await bus.close();
     });
-    const events = await startEventBridgeEndpoint(bus);
-    const notifications = await startSnsEndpoint(config.dataDir);
-    // Endpoints close after the bus has drained (closers run first-in, last-out otherwise).
+    const events = await startEventBridgeEndpoint(bus, sockets.events);
+    const notifications = await startSnsEndpoint(config.dataDir, sockets.notifications);
+    // Endpoints close after the bus has drained, before the store and the sockets' folder.
     closers.splice(
-      closers.length - 1,
+      closers.length - 2,
       0,
       () => closeGracefully(events.server),
       () => closeGracefully(notifications.server),
@@ -201,13 +206,16 @@ export async function startPlatform(config: LocalConfig): Promise<RunningPlatfor
       // Modules imported by path are untyped; the route declarations say which are proxy handlers.
       resolveHandler: async (name) => (await loadHandler(name)) as unknown as ProxyHandler,
       authorizer: (await loadHandler('authorizer')) as unknown as TokenAuthorizerHandler,
+      // Locally a revoked token stops at once: the authorizer runs on every request (one
+      // GetItem). On AWS its answers are cached for the TTL the CDK app sets (60 s).
+      authorizerCacheTtlSeconds: 0,
       logger: runtimeLogger,
       basePath: '',
     });
     const url = await listen(server, config.host, config.port);
     closers.unshift(() => closeGracefully(server));
     const control = await startControlServer({
-      adminToken: devTokens.tokens.admin,
+      tokens: stores.tokens,
       deadLetters,
       bus,
       scheduler,

@@ -142,7 +142,7 @@ describe('binary documents', () => {
 });
 
 describe('the authorizer', () => {
-  it('is a TOKEN authorizer on the Authorization header, cached 300 s, run by the authorizer handler', () => {
+  it('is a TOKEN authorizer on the Authorization header, cached 60 s, run by the authorizer handler', () => {
     // Prepare
     const handler = functionIds(synthesized.platform, 'authorizer').function;
 
@@ -154,7 +154,7 @@ describe('the authorizer', () => {
     expect(authorizer.Properties).toMatchObject({
       Type: 'TOKEN',
       IdentitySource: 'method.request.header.Authorization',
-      AuthorizerResultTtlInSeconds: 300,
+      AuthorizerResultTtlInSeconds: 60,
     });
     expect(JSON.stringify(authorizer.Properties.AuthorizerUri)).toContain(`"${handler}"`);
   });

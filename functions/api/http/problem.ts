@@ -90,7 +90,7 @@ export function problemFor(error: unknown): Problem | null {
     return problem(
       503,
       'temporarily-unavailable',
-      'the service is busy; retry with the same Idempotency-Key',
+      'dịch vụ đang bận; hãy gửi lại với cùng Idempotency-Key',
     );
   }
   if (error instanceof DomainError) {
@@ -102,14 +102,14 @@ export function problemFor(error: unknown): Problem | null {
   if (isMiddyHttpError(error) && error.statusCode < 500) {
     // @middy/http-json-body-parser answers malformed JSON with 415; it is a bad request.
     if (error.message === 'Invalid or malformed JSON was provided') {
-      const reason = error.cause?.message ?? 'not valid JSON';
-      return problem(400, 'malformed-json', `the body is not valid JSON: ${reason}`, [
+      const reason = error.cause?.message ?? 'không phải JSON hợp lệ';
+      return problem(400, 'malformed-json', `nội dung không phải JSON hợp lệ: ${reason}`, [
         { field: 'body', reason },
       ]);
     }
     if (error.statusCode === 415) {
-      return problem(415, 'unsupported-media-type', 'send the body as application/json', [
-        { field: 'header.content-type', reason: 'must be application/json' },
+      return problem(415, 'unsupported-media-type', 'hãy gửi nội dung dưới dạng application/json', [
+        { field: 'header.content-type', reason: 'phải là application/json' },
       ]);
     }
     return problem(error.statusCode, 'http-error', error.message);
@@ -131,5 +131,5 @@ export function problemResponse(
 export const INTERNAL_ERROR = problem(
   500,
   'internal-error',
-  'the request could not be completed; it has been logged',
+  'không thể hoàn tất yêu cầu; lỗi đã được ghi lại',
 );

@@ -19,13 +19,16 @@ import { REPORTING_CUTOFFS } from '#shared/domain/rollup/data-window.ts';
 
 const slug = z
   .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a lower-case slug like so-cong-thuong')
+  .regex(
+    /^[a-z0-9]+(-[a-z0-9]+)*$/,
+    'phải là chữ thường không dấu nối bằng gạch ngang, như so-cong-thuong',
+  )
   .max(100);
 
 export const taskIdSchema = z
   .string()
   .max(200)
-  .regex(/^[A-Z][A-Z0-9]{1,23}-[A-Z0-9]{1,20}-\d+(\.\d+)*$/, 'a task id like KH266-I-1.1')
+  .regex(/^[A-Z][A-Z0-9]{1,23}-[A-Z0-9]{1,20}-\d+(\.\d+)*$/, 'phải là mã nhiệm vụ như KH266-I-1.1')
   .meta({ example: 'KH266-I-1.1' });
 
 export const pageQuerySchema = z.strictObject({
@@ -38,7 +41,7 @@ export const taskListQuerySchema = pageQuerySchema.extend({
   plan: planCodeSchema.optional(),
   section: z
     .string()
-    .regex(/^[IVXLC]+$/, 'a Roman numeral')
+    .regex(/^[IVXLC]+$/, 'phải là số La Mã, như IV')
     .optional(),
   agency: slug.optional(),
   status: z.enum([...REPORT_STATUSES, 'no_report']).optional(),
@@ -152,7 +155,7 @@ export const riskListQuerySchema = pageQuerySchema.extend({
 
 export const quarterSchema = z
   .string()
-  .regex(/^2\d{3}-Q[1-4]$/, 'a quarter like 2026-Q3 (years 2000 to 2999)')
+  .regex(/^2\d{3}-Q[1-4]$/, 'phải là một quý như 2026-Q3 (năm 2000 đến 2999)')
   .meta({ example: '2026-Q3' }) as z.ZodType<`${number}-Q${1 | 2 | 3 | 4}`>;
 
 export const ROLLUP_FORMATS = ['json', 'csv', 'xlsx', 'docx'] as const;

@@ -25,6 +25,10 @@ export const problemSchema = z
     status: z.number().int(),
     detail: z.string(),
     errors: z.array(z.object({ field: z.string(), reason: z.string() })).optional(),
+    message: z.string().optional().meta({
+      description:
+        "On answers of the gateway itself (401, 403, 404, 413, 429, 5xx): API Gateway's own message, kept for clients that read it",
+    }),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
 

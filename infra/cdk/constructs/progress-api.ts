@@ -66,8 +66,8 @@ export interface ProgressApiProps {
   /**
    * How long API Gateway reuses an authorizer decision for the same token. The policy
    * the authorizer returns covers every route of the role, so it is safe to reuse; a
-   * revoked token keeps working for at most this long.
-   * @default Duration.minutes(5)
+   * revoked token keeps working for at most this long: keep it at 60 s or less.
+   * @default Duration.seconds(60)
    */
   readonly authorizerCacheTtl?: Duration;
   /**
@@ -101,6 +101,9 @@ function accessLogFormat(): AccessLogFormat {
 }
 
 const PATH_PARAMETER = /\{([^}+]+)\+?\}/g;
+
+/** A revoked token must stop working within a minute: the authorizer cache may not outlast it. */
+const AUTHORIZER_CACHE_TTL = Duration.seconds(60);
 
 export class ProgressApi extends Construct {
   readonly api: RestApi;
@@ -227,7 +230,7 @@ export class ProgressApi extends Construct {
     this.authorizer ??= new TokenAuthorizer(this, 'Authorizer', {
       handler: this.props.functions.get(AUTHORIZER_HANDLER).lambda,
       identitySource: IdentitySource.header('Authorization'),
-      resultsCacheTtl: this.props.authorizerCacheTtl ?? Duration.minutes(5),
+      resultsCacheTtl: this.props.authorizerCacheTtl ?? AUTHORIZER_CACHE_TTL,
     });
     return this.authorizer;
   }

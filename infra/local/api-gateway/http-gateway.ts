@@ -135,6 +135,11 @@ export function createHttpGateway(options: HttpGatewayOptions): Server {
     });
   }
 
+  /**
+   * Everything that can refuse a request is decided before its body is read: the route,
+   * the declared length, the authorizer. A refused body is never buffered (Node drains
+   * what the client still sends), and an accepted one is read up to the limit only.
+   */
   async function respond(
     request: IncomingMessage,
     requestId: string,
@@ -142,23 +147,29 @@ export function createHttpGateway(options: HttpGatewayOptions): Server {
   ): Promise<Outcome> {
     const receivedAt = new Date();
     const maxBodyBytes = options.maxBodyBytes ?? MAX_REQUEST_BODY_BYTES;
-    const read = await readBody(request, maxBodyBytes);
-    if ('tooLarge' in read) {
-      const detail = `The request body exceeds the ${maxBodyBytes}-byte limit.`;
-      return { response: problemResponse(GATEWAY_PROBLEMS.requestTooLarge, detail) };
-    }
-
     const method = (request.method ?? 'GET').toUpperCase();
     const url = request.url ?? '/';
     const matched = routeOrProblem(matcher, method, url);
     if ('response' in matched) return matched;
     const resourcePath = matched.route.path;
+    if (Number(request.headers['content-length'] ?? 0) > maxBodyBytes) {
+      return { response: tooLarge(maxBodyBytes), resourcePath };
+    }
 
     let principal: AuthorizedPrincipal | undefined;
     if (matched.route.access !== 'public') {
       const authorized = await authorize(authorizer, request, method, matched, requestId, logger);
       if ('response' in authorized) return { ...authorized, resourcePath };
       principal = authorized.principal;
+    }
+
+    const read = await readBody(request, maxBodyBytes);
+    if ('tooLarge' in read) {
+      return {
+        response: tooLarge(maxBodyBytes),
+        principalId: principal?.principalId,
+        resourcePath,
+      };
     }
 
     const event = toProxyEvent(
@@ -217,6 +228,12 @@ export function createHttpGateway(options: HttpGatewayOptions): Server {
   }
 
   return server;
+}
+
+/** 413, closing the connection: the rest of an oversized body is not worth reading. */
+function tooLarge(maxBodyBytes: number): HttpResponse {
+  const detail = `The request body exceeds the ${maxBodyBytes}-byte limit.`;
+  return problemResponse(GATEWAY_PROBLEMS.requestTooLarge, detail, { Connection: 'close' });
 }
 
 function routeOrProblem(

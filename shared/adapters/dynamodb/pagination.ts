@@ -38,8 +38,8 @@ export function decodeCursor(value: string | undefined): Cursor | null {
 }
 
 function invalidCursor(): ValidationError {
-  return new ValidationError('the cursor is not one this API issued', [
-    { field: 'query.cursor', reason: 'not a valid cursor' },
+  return new ValidationError('cursor không phải do API này cấp', [
+    { field: 'query.cursor', reason: 'cursor không hợp lệ' },
   ]);
 }
 
