@@ -98,7 +98,9 @@ describe('the running platform, through its data folder', () => {
 
     // Assess
     expect(outcome.status).toBe(0);
-    expect(outcome.stdout).toContain('KH266: 49 tasks, plan unchanged');
+    expect(outcome.stdout).toContain(
+      'KH266 version 1 unchanged (tasks: 0 created, 0 updated, 49 unchanged, 0 retired)',
+    );
     expect(outcome.stderr).toBe('');
   });
 

@@ -34,8 +34,9 @@ export const auditEntrySchema = z
     /** `plan/KH266`, `agency/so-tai-chinh`. */
     entity: z.string(),
     actor: actorSchema,
-    before: z.unknown().nullable(),
-    after: z.unknown().nullable(),
+    /** The entity's state before the action, where there was one; JSON. */
+    before: z.record(z.string(), z.unknown()).nullable(),
+    after: z.record(z.string(), z.unknown()).nullable(),
   })
   .meta({ id: 'AuditEntry' });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;

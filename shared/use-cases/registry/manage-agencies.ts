@@ -103,8 +103,8 @@ async function record(
   deps: ManageAgenciesDeps,
   action: 'agency.created' | 'agency.updated' | 'agency.merged',
   id: string,
-  before: unknown,
-  after: unknown,
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
 ): Promise<void> {
   await deps.audit.record({
     id: deps.requestId,

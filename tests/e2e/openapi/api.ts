@@ -82,7 +82,43 @@ export interface paths {
     /** List agencies */
     get: operations['listAgencies'];
     put?: never;
+    /** Create an agency (admin) */
+    post: operations['createAgency'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/agencies/{agencyId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An agency, with its aliases, memberships and merges */
+    get: operations['getAgency'];
+    put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Rename an agency, change its aliases or memberships, deactivate it (admin) */
+    patch: operations['updateAgency'];
+    trace?: never;
+  };
+  '/agencies/{agencyId}/merge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Merge the agency into another (admin): the survivor takes its names, task links and tokens */
+    post: operations['mergeAgency'];
     delete?: never;
     options?: never;
     head?: never;
@@ -113,10 +149,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List plans */
+    /** List plans and notices */
     get: operations['listPlans'];
     put?: never;
-    /** Import a plan table (admin) */
+    /** Import a plan appendix or a conclusion notice (admin), as text or .docx; dryRun previews it */
     post: operations['importPlan'];
     delete?: never;
     options?: never;
@@ -131,8 +167,43 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A plan */
+    /** A plan: its document, status, sections and current version */
     get: operations['getPlan'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Correct a plan (admin): title, dates, period, status; a changed sector map publishes a new version */
+    patch: operations['correctPlan'];
+    trace?: never;
+  };
+  '/plans/{code}/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A plan's versions, newest first: what each import created, updated and retired */
+    get: operations['listPlanVersions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The audit trail of registry changes (admin), newest first */
+    get: operations['listAudit'];
     put?: never;
     post?: never;
     delete?: never;
@@ -199,7 +270,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A quarter's snapshots of every sector (JSON, or CSV with ?format=csv) */
+    /** A quarter's snapshots of every sector: JSON, CSV, an Excel workbook or the quarterly report in Word (?format=) */
     get: operations['getQuarterRollup'];
     put?: never;
     post?: never;
@@ -216,11 +287,92 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One sector's snapshot of a quarter (JSON, or CSV with ?format=csv) */
+    /** One sector's snapshot of a quarter: JSON, CSV, an Excel workbook or the quarterly report in Word (?format=) */
     get: operations['getSectorRollup'];
     put?: never;
     post?: never;
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/report-template': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The Word template the quarterly report is filled into (admin)
+     * @description The province's own template, or the platform's default (header x-report-template says which). A .docx with docxtemplater placeholders ({name}; {#list}…{/list} repeats per item; {^list}…{/list} shows when the list is empty). At most 350 KiB. Placeholders:
+     *
+     *     - `{ky_bao_cao}` (bắt buộc): Kỳ báo cáo: Quý III/2026
+     *     - `{dia_danh_ngay}`: Địa danh, ngày tháng: Lạng Sơn, ngày 20 tháng 9 năm 2026
+     *     - `{pham_vi_so_lieu}`: Thời gian chốt số liệu và ngày đánh giá
+     *     - `{tinh_trang_so_lieu}`: Số liệu chính thức hoặc sơ bộ
+     *     - `{#linh_vuc}…{/linh_vuc}` (bắt buộc): Mỗi lĩnh vực một phần
+     *       - `{so_thu_tu}`: Số thứ tự của lĩnh vực: 1, 2, 3
+     *       - `{ten}` (bắt buộc): Tên lĩnh vực: Nông, lâm nghiệp và thủy sản
+     *       - `{tong_quan}`: Số nhiệm vụ, tiến độ bình quân, số báo cáo
+     *       - `{#chi_tieu}…{/chi_tieu}` (bắt buộc): Các câu về chỉ tiêu: Cây lúa 14.562 ha, đạt 97,08% so với kế hoạch, bằng 93,59% cùng kỳ.
+     *         - `{cau}`: Câu về một chỉ tiêu
+     *       - `{#phan_loai}…{/phan_loai}` (bắt buộc): Các nhóm nhiệm vụ theo phân loại của Chính phủ
+     *         - `{ten}`: Tên nhóm: Hoàn thành đúng hạn
+     *         - `{so_nhiem_vu}`: Số nhiệm vụ của nhóm
+     *         - `{ty_le}`: Tỷ lệ trên tổng số nhiệm vụ (%)
+     *       - `{tong_so_nhiem_vu}`: Tổng số nhiệm vụ của lĩnh vực
+     *       - `{#nguy_co}…{/nguy_co}` (bắt buộc): Các nhiệm vụ có nguy cơ chậm tiến độ
+     *         - `{ma}`: Mã nhiệm vụ: KH266-I-2
+     *         - `{ten}`: Tên nhiệm vụ
+     *         - `{chu_tri}`: Cơ quan chủ trì
+     *         - `{ly_do}`: Lý do
+     *         - `{cau}`: Cả câu: mã, tên, cơ quan chủ trì và lý do
+     *       - `{#chua_bao_cao}…{/chua_bao_cao}` (bắt buộc): Các cơ quan chưa nộp đủ báo cáo
+     *         - `{co_quan}`: Tên cơ quan
+     *         - `{cau}`: Cả câu: cơ quan và số báo cáo còn thiếu
+     *       - `{#bao_cao_muon}…{/bao_cao_muon}` (bắt buộc): Các cơ quan nộp báo cáo muộn
+     *         - `{co_quan}`: Tên cơ quan
+     *         - `{cau}`: Cả câu: cơ quan và số báo cáo nộp muộn
+     */
+    get: operations['getReportTemplate'];
+    /**
+     * Replace the report template (admin)
+     * @description A .docx with docxtemplater placeholders ({name}; {#list}…{/list} repeats per item; {^list}…{/list} shows when the list is empty). At most 350 KiB. Placeholders:
+     *
+     *     - `{ky_bao_cao}` (bắt buộc): Kỳ báo cáo: Quý III/2026
+     *     - `{dia_danh_ngay}`: Địa danh, ngày tháng: Lạng Sơn, ngày 20 tháng 9 năm 2026
+     *     - `{pham_vi_so_lieu}`: Thời gian chốt số liệu và ngày đánh giá
+     *     - `{tinh_trang_so_lieu}`: Số liệu chính thức hoặc sơ bộ
+     *     - `{#linh_vuc}…{/linh_vuc}` (bắt buộc): Mỗi lĩnh vực một phần
+     *       - `{so_thu_tu}`: Số thứ tự của lĩnh vực: 1, 2, 3
+     *       - `{ten}` (bắt buộc): Tên lĩnh vực: Nông, lâm nghiệp và thủy sản
+     *       - `{tong_quan}`: Số nhiệm vụ, tiến độ bình quân, số báo cáo
+     *       - `{#chi_tieu}…{/chi_tieu}` (bắt buộc): Các câu về chỉ tiêu: Cây lúa 14.562 ha, đạt 97,08% so với kế hoạch, bằng 93,59% cùng kỳ.
+     *         - `{cau}`: Câu về một chỉ tiêu
+     *       - `{#phan_loai}…{/phan_loai}` (bắt buộc): Các nhóm nhiệm vụ theo phân loại của Chính phủ
+     *         - `{ten}`: Tên nhóm: Hoàn thành đúng hạn
+     *         - `{so_nhiem_vu}`: Số nhiệm vụ của nhóm
+     *         - `{ty_le}`: Tỷ lệ trên tổng số nhiệm vụ (%)
+     *       - `{tong_so_nhiem_vu}`: Tổng số nhiệm vụ của lĩnh vực
+     *       - `{#nguy_co}…{/nguy_co}` (bắt buộc): Các nhiệm vụ có nguy cơ chậm tiến độ
+     *         - `{ma}`: Mã nhiệm vụ: KH266-I-2
+     *         - `{ten}`: Tên nhiệm vụ
+     *         - `{chu_tri}`: Cơ quan chủ trì
+     *         - `{ly_do}`: Lý do
+     *         - `{cau}`: Cả câu: mã, tên, cơ quan chủ trì và lý do
+     *       - `{#chua_bao_cao}…{/chua_bao_cao}` (bắt buộc): Các cơ quan chưa nộp đủ báo cáo
+     *         - `{co_quan}`: Tên cơ quan
+     *         - `{cau}`: Cả câu: cơ quan và số báo cáo còn thiếu
+     *       - `{#bao_cao_muon}…{/bao_cao_muon}` (bắt buộc): Các cơ quan nộp báo cáo muộn
+     *         - `{co_quan}`: Tên cơ quan
+     *         - `{cau}`: Cả câu: cơ quan và số báo cáo nộp muộn
+     */
+    put: operations['replaceReportTemplate'];
+    post?: never;
+    /** Go back to the platform's default report template (admin) */
+    delete: operations['resetReportTemplate'];
     options?: never;
     head?: never;
     patch?: never;
@@ -265,11 +417,124 @@ export interface components {
        */
       asOf?: string;
     };
+    NewAgency: {
+      /** @description Defaults to a slug of the name */
+      id?: string;
+      name: string;
+      /** @enum {string} */
+      kind: 'department' | 'board' | 'commune' | 'collective' | 'enterprise' | 'central' | 'other';
+      /** @default [] */
+      aliases?: string[];
+      /** @default [] */
+      memberOf?: string[];
+    };
+    AgencyPatch: {
+      name?: string;
+      /** @enum {string} */
+      kind?: 'department' | 'board' | 'commune' | 'collective' | 'enterprise' | 'central' | 'other';
+      addAliases?: string[];
+      removeAliases?: string[];
+      memberOf?: string[];
+      active?: boolean;
+    };
+    AgencyMerge: {
+      /** @description The surviving agency */
+      into: string;
+    };
     PlanImport: {
-      /** @description A name for the table, used in warnings */
+      /** @description The document's name, used in issues and in each task's source */
       file: string;
-      /** @description The tab-separated plan table */
-      text: string;
+      /** @description The document as text: a tab-separated table export, or a notice */
+      text?: string;
+      /**
+       * Format: base64
+       * @description The Word document itself, base64-encoded
+       */
+      docx?: string;
+      /**
+       * @description plan: an appendix table; notice: a conclusion notice (Thông báo kết luận)
+       * @default plan
+       * @enum {string}
+       */
+      kind?: 'plan' | 'notice';
+      /**
+       * @description Parse and answer everything found (tasks, names to resolve) without writing
+       * @default false
+       */
+      dryRun?: boolean;
+      /**
+       * @description A new plan is imported as a draft: not tracked until activated
+       * @default false
+       */
+      draft?: boolean;
+      /** @default {} */
+      overrides?: components['schemas']['PlanOverrides'];
+      /** @default [] */
+      resolutions?: components['schemas']['NameResolution'][];
+    };
+    PlanOverrides: {
+      /**
+       * @description Defaults to the number: 266/KH-UBND → KH266
+       * @example KH266
+       */
+      code?: string;
+      number?: string;
+      title?: string;
+      issuingBody?: string;
+      /** Format: date */
+      issuedOn?: string;
+      period?: {
+        /** Format: date */
+        start: string;
+        /** Format: date */
+        end: string;
+      };
+      /** @description Section code (Roman numeral) → sector, over the proposal */
+      sectors?: {
+        [key: string]: 'agriculture' | 'industry' | 'services';
+      };
+    };
+    NameResolution:
+      | {
+          name: string;
+          aliasOf: string;
+        }
+      | {
+          name: string;
+          newAgency: {
+            id?: string;
+            name?: string;
+            /** @enum {string} */
+            kind:
+              | 'department'
+              | 'board'
+              | 'commune'
+              | 'collective'
+              | 'enterprise'
+              | 'central'
+              | 'other';
+            aliases?: string[];
+            memberOf?: string[];
+          };
+        };
+    PlanPatch: {
+      revision?: number;
+      title?: string;
+      number?: string;
+      issuingBody?: string;
+      /** Format: date */
+      issuedOn?: string;
+      period?: {
+        /** Format: date */
+        start: string;
+        /** Format: date */
+        end: string;
+      };
+      /** @enum {string} */
+      status?: 'draft' | 'active' | 'closed';
+      sectors?: {
+        [key: string]: 'agriculture' | 'industry' | 'services';
+      };
     };
     /** @description RFC 9457 problem details */
     Problem: {
@@ -291,6 +556,7 @@ export interface components {
     };
     Task: {
       id: string;
+      /** @example KH266 */
       plan: string;
       section: {
         code: string;
@@ -351,6 +617,8 @@ export interface components {
       latestReport: components['schemas']['LatestReport'] | null;
       /** @default [] */
       riskReasons: components['schemas']['RiskReason'][];
+      /** @default false */
+      retired: boolean;
     };
     LatestReport: {
       reportId: string;
@@ -371,9 +639,9 @@ export interface components {
     };
     TaskDetail: {
       task: components['schemas']['Task'];
-      latestByAgency: components['schemas']['LatestReportWithActuals'][];
+      latestByAgency: components['schemas']['AgencyState'][];
     };
-    LatestReportWithActuals: {
+    AgencyState: {
       reportId: string;
       agencyId: string;
       /** @enum {string} */
@@ -388,10 +656,38 @@ export interface components {
       actuals: {
         [key: string]: number;
       };
+      /** @description The filing agency's name in the registry */
+      agencyName: string;
     };
     ReportPage: {
-      items: components['schemas']['ProgressReport'][];
+      items: components['schemas']['Report'][];
       nextCursor: string | null;
+    };
+    Report: {
+      id: string;
+      taskId: string;
+      agencyId: string;
+      plan: string;
+      /** @enum {string} */
+      sector: 'agriculture' | 'industry' | 'services';
+      /** @example 2026-Q3 */
+      period: string;
+      quarter: string;
+      /** @enum {string} */
+      status: 'not_started' | 'on_track' | 'at_risk' | 'delayed' | 'completed' | 'cancelled';
+      percentComplete: number;
+      actuals: {
+        [key: string]: number;
+      };
+      narrative: string;
+      obstacles: string[];
+      proposals: string[];
+      /** Format: date */
+      asOf: string;
+      /** Format: date-time */
+      receivedAt: string;
+      /** @description The filing agency's name in the registry */
+      agencyName: string;
     };
     ProgressReport: {
       id: string;
@@ -426,12 +722,53 @@ export interface components {
           'department' | 'board' | 'commune' | 'collective' | 'enterprise' | 'central' | 'other';
         aliases: string[];
         memberOf: string[];
+        /** @default true */
+        active: boolean;
+        /** @default null */
+        mergedInto: string | null;
+        /** @default [] */
+        absorbed: string[];
       }[];
       nextCursor: string | null;
+    };
+    AgencyMergeResult: {
+      survivor: {
+        id: string;
+        name: string;
+        /** @enum {string} */
+        kind:
+          'department' | 'board' | 'commune' | 'collective' | 'enterprise' | 'central' | 'other';
+        aliases: string[];
+        memberOf: string[];
+        /** @default true */
+        active: boolean;
+        /** @default null */
+        mergedInto: string | null;
+        /** @default [] */
+        absorbed: string[];
+      };
+      merged: {
+        id: string;
+        name: string;
+        /** @enum {string} */
+        kind:
+          'department' | 'board' | 'commune' | 'collective' | 'enterprise' | 'central' | 'other';
+        aliases: string[];
+        memberOf: string[];
+        /** @default true */
+        active: boolean;
+        /** @default null */
+        mergedInto: string | null;
+        /** @default [] */
+        absorbed: string[];
+      };
+      linksMoved: number;
+      tokensMoved: number;
     };
     AgencyTaskPage: {
       items: {
         id: string;
+        /** @example KH266 */
         plan: string;
         section: {
           code: string;
@@ -492,53 +829,25 @@ export interface components {
         latestReport: components['schemas']['LatestReport'] | null;
         /** @default [] */
         riskReasons: components['schemas']['RiskReason'][];
+        /** @default false */
+        retired: boolean;
         /** @enum {string} */
         role: 'lead' | 'coordinating';
       }[];
       nextCursor: string | null;
     };
     PlanList: {
-      items: {
-        code: string;
-        title: string;
-        /** Format: date */
-        issuedOn: string;
-        period: {
-          /** Format: date */
-          start: string;
-          /** Format: date */
-          end: string;
-        };
-      }[];
+      items: components['schemas']['Plan'][];
       nextCursor: string | null;
     };
-    ImportSummary: {
-      plans: {
-        code: string;
-        /** @enum {string} */
-        outcome: 'created' | 'updated' | 'unchanged';
-        tasks: number;
-      }[];
-      tasks: {
-        created: string[];
-        updated: string[];
-        unchanged: string[];
-      };
-      agencies: {
-        created: string[];
-        updated: string[];
-        unchanged: string[];
-      };
-      warnings: {
-        file: string;
-        line: number;
-        code: string;
-        message: string;
-      }[];
-    };
-    PlanDetail: {
+    Plan: {
+      /** @example KH266 */
       code: string;
+      /** @enum {string} */
+      kind: 'plan' | 'notice';
+      number: string | null;
       title: string;
+      issuingBody: string;
       /** Format: date */
       issuedOn: string;
       period: {
@@ -547,7 +856,288 @@ export interface components {
         /** Format: date */
         end: string;
       };
+      sections: {
+        code: string;
+        title: string;
+        /** @enum {string} */
+        sector: 'agriculture' | 'industry' | 'services';
+      }[];
+      /** @enum {string} */
+      status: 'draft' | 'active' | 'closed';
+      currentVersion: number;
+      latestVersion: number;
+      /** @default [] */
+      publishedVersions: number[];
+      revision: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    ImportPreview: {
+      /** @constant */
+      dryRun: true;
+      plan: {
+        /** @example KH266 */
+        code: string;
+        /** @enum {string} */
+        kind: 'plan' | 'notice';
+        number: string | null;
+        title: string;
+        issuingBody: string;
+        /** Format: date */
+        issuedOn: string;
+        period: {
+          /** Format: date */
+          start: string;
+          /** Format: date */
+          end: string;
+        };
+        sections: {
+          code: string;
+          title: string;
+          /** @enum {string} */
+          sector: 'agriculture' | 'industry' | 'services';
+        }[];
+      };
+      tasks: {
+        id: string;
+        /** @example KH266 */
+        plan: string;
+        section: {
+          code: string;
+          title: string;
+        };
+        /** @enum {string} */
+        sector: 'agriculture' | 'industry' | 'services';
+        ordinal: string;
+        parentId: string | null;
+        isGroup: boolean;
+        title: string;
+        lead: {
+          id: string;
+          name: string;
+        }[];
+        coordinating: {
+          id: string;
+          name: string;
+        }[];
+        schedule: {
+          text: string;
+          /** @enum {string} */
+          kind: 'deadline' | 'window' | 'recurring' | 'ongoing' | 'conditional' | 'unspecified';
+          start: string | null;
+          due: string | null;
+          recurrence: ('monthly' | 'quarterly' | 'yearly') | null;
+          condition: string | null;
+        };
+        milestones: {
+          due: string | null;
+          text: string;
+          schedule: {
+            text: string;
+            /** @enum {string} */
+            kind: 'deadline' | 'window' | 'recurring' | 'ongoing' | 'conditional' | 'unspecified';
+            start: string | null;
+            due: string | null;
+            recurrence: ('monthly' | 'quarterly' | 'yearly') | null;
+            condition: string | null;
+          };
+        }[];
+        expectedResult: string;
+        targets: {
+          key: string;
+          label: string;
+          value: number;
+          unit: string;
+          /** @enum {string} */
+          comparator: 'gte' | 'gt' | 'lte' | 'eq';
+          text: string;
+        }[];
+        note: string;
+        source: {
+          file: string;
+          line: number;
+        };
+      }[];
+      agencies: {
+        id: string;
+        name: string;
+        /** @enum {string} */
+        kind:
+          'department' | 'board' | 'commune' | 'collective' | 'enterprise' | 'central' | 'other';
+        aliases: string[];
+        memberOf: string[];
+        /** @default true */
+        active: boolean;
+        /** @default null */
+        mergedInto: string | null;
+        /** @default [] */
+        absorbed: string[];
+      }[];
+      unresolved: components['schemas']['UnresolvedName'][];
+      warnings: {
+        file: string;
+        line: number;
+        code: string;
+        message: string;
+        field?: string;
+        allowed?: string[];
+      }[];
+      agencyChanges: {
+        created: {
+          id: string;
+          name: string;
+          /** @enum {string} */
+          kind:
+            'department' | 'board' | 'commune' | 'collective' | 'enterprise' | 'central' | 'other';
+          aliases: string[];
+          memberOf: string[];
+          /** @default true */
+          active: boolean;
+          /** @default null */
+          mergedInto: string | null;
+          /** @default [] */
+          absorbed: string[];
+        }[];
+        updated: {
+          id: string;
+          name: string;
+          /** @enum {string} */
+          kind:
+            'department' | 'board' | 'commune' | 'collective' | 'enterprise' | 'central' | 'other';
+          aliases: string[];
+          memberOf: string[];
+          /** @default true */
+          active: boolean;
+          /** @default null */
+          mergedInto: string | null;
+          /** @default [] */
+          absorbed: string[];
+        }[];
+      };
+      changes: components['schemas']['VersionDiff'];
+    };
+    UnresolvedName: {
+      name: string;
+      cells: {
+        file: string;
+        line: number;
+        column: string;
+      }[];
+      suggestions: {
+        id: string;
+        name: string;
+        score: number;
+      }[];
+    };
+    VersionDiff: {
+      created: string[];
+      updated: string[];
+      unchanged: string[];
+      retired: string[];
+    };
+    ImportResult: {
+      /** @constant */
+      dryRun: false;
+      plan: components['schemas']['Plan'];
+      /** @enum {string} */
+      outcome: 'created' | 'updated' | 'unchanged';
+      version: number;
+      tasks: components['schemas']['VersionDiff'];
+      agencyChanges: {
+        created: string[];
+        updated: string[];
+      };
+      warnings: {
+        file: string;
+        line: number;
+        code: string;
+        message: string;
+        field?: string;
+        allowed?: string[];
+      }[];
+    };
+    PlanDetail: {
+      /** @example KH266 */
+      code: string;
+      /** @enum {string} */
+      kind: 'plan' | 'notice';
+      number: string | null;
+      title: string;
+      issuingBody: string;
+      /** Format: date */
+      issuedOn: string;
+      period: {
+        /** Format: date */
+        start: string;
+        /** Format: date */
+        end: string;
+      };
+      sections: {
+        code: string;
+        title: string;
+        /** @enum {string} */
+        sector: 'agriculture' | 'industry' | 'services';
+      }[];
+      /** @enum {string} */
+      status: 'draft' | 'active' | 'closed';
+      currentVersion: number;
+      latestVersion: number;
+      /** @default [] */
+      publishedVersions: number[];
+      revision: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
       taskIds: string[];
+    };
+    PlanVersionList: {
+      items: components['schemas']['PlanVersion'][];
+      nextCursor: string | null;
+    };
+    PlanVersion: {
+      plan: string;
+      version: number;
+      /** Format: date-time */
+      importedAt: string;
+      importedBy: string;
+      source: {
+        file: string;
+        /** @enum {string} */
+        format: 'text' | 'docx';
+      };
+      digest: string;
+      taskIds: string[];
+      created: string[];
+      updated: string[];
+      retired: string[];
+    };
+    AuditPage: {
+      items: components['schemas']['AuditEntry'][];
+      nextCursor: string | null;
+    };
+    AuditEntry: {
+      id: string;
+      /** Format: date-time */
+      at: string;
+      /** @enum {string} */
+      action:
+        'plan.imported' | 'plan.corrected' | 'agency.created' | 'agency.updated' | 'agency.merged';
+      entity: string;
+      actor: components['schemas']['Actor'];
+      before: {
+        [key: string]: unknown;
+      } | null;
+      after: {
+        [key: string]: unknown;
+      } | null;
+    };
+    Actor: {
+      tokenId: string;
+      agencyId: string | null;
+      person: string | null;
     };
     RiskFlagPage: {
       items: components['schemas']['RiskFlag'][];
@@ -695,6 +1285,16 @@ export interface components {
       /** @example bằng 89,20% cùng kỳ */
       sameQuarterLastYearText: string | null;
     };
+    ReportTemplate: {
+      /** @constant */
+      source: 'uploaded';
+      bytes: number;
+      sha256: string;
+      /** Format: date-time */
+      uploadedAt: string;
+      /** @description The uploading token’s public id */
+      uploadedBy: string;
+    };
   };
   responses: {
     /** @description Too many requests: the stage's throttling; retry later */
@@ -787,7 +1387,7 @@ export interface components {
         'application/problem+json': components['schemas']['Problem'];
       };
     };
-    /** @description The body is too large */
+    /** @description The body is too large, or a document over its stated limits */
     Problem413: {
       headers: {
         [name: string]: unknown;
@@ -796,7 +1396,7 @@ export interface components {
         'application/problem+json': components['schemas']['Problem'];
       };
     };
-    /** @description The body is not application/json */
+    /** @description The body is not of the media type the route takes */
     Problem415: {
       headers: {
         [name: string]: unknown;
@@ -805,7 +1405,7 @@ export interface components {
         'application/problem+json': components['schemas']['Problem'];
       };
     };
-    /** @description This Idempotency-Key was used with another request */
+    /** @description The request cannot be carried out as it is: `errors` says why (an Idempotency-Key used with another request, a document that cannot be imported, names to resolve, a rule of the registry) */
     Problem422: {
       headers: {
         [name: string]: unknown;
@@ -1031,6 +1631,217 @@ export interface operations {
       504: components['responses']['Problem504'];
     };
   };
+  createAgency: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description Unique per request and reused on retry: a replay returns the first response */
+        'idempotency-key': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['NewAgency'];
+      };
+    };
+    responses: {
+      /** @description The agency */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind:
+              | 'department'
+              | 'board'
+              | 'commune'
+              | 'collective'
+              | 'enterprise'
+              | 'central'
+              | 'other';
+            aliases: string[];
+            memberOf: string[];
+            /** @default true */
+            active: boolean;
+            /** @default null */
+            mergedInto: string | null;
+            /** @default [] */
+            absorbed: string[];
+          };
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+      504: components['responses']['Problem504'];
+    };
+  };
+  getAgency: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        agencyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The agency */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind:
+              | 'department'
+              | 'board'
+              | 'commune'
+              | 'collective'
+              | 'enterprise'
+              | 'central'
+              | 'other';
+            aliases: string[];
+            memberOf: string[];
+            /** @default true */
+            active: boolean;
+            /** @default null */
+            mergedInto: string | null;
+            /** @default [] */
+            absorbed: string[];
+          };
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+      504: components['responses']['Problem504'];
+    };
+  };
+  updateAgency: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        agencyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['AgencyPatch'];
+      };
+    };
+    responses: {
+      /** @description The agency */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind:
+              | 'department'
+              | 'board'
+              | 'commune'
+              | 'collective'
+              | 'enterprise'
+              | 'central'
+              | 'other';
+            aliases: string[];
+            memberOf: string[];
+            /** @default true */
+            active: boolean;
+            /** @default null */
+            mergedInto: string | null;
+            /** @default [] */
+            absorbed: string[];
+          };
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+      504: components['responses']['Problem504'];
+    };
+  };
+  mergeAgency: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description Unique per request and reused on retry: a replay returns the first response */
+        'idempotency-key': string;
+      };
+      path: {
+        agencyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['AgencyMerge'];
+      };
+    };
+    responses: {
+      /** @description What the merge changed */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgencyMergeResult'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+      504: components['responses']['Problem504'];
+    };
+  };
   listAgencyTasks: {
     parameters: {
       query?: {
@@ -1067,14 +1878,17 @@ export interface operations {
   };
   listPlans: {
     parameters: {
-      query?: never;
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The plans */
+      /** @description A page of plans */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1109,13 +1923,23 @@ export interface operations {
       };
     };
     responses: {
-      /** @description What was created, updated and warned about */
+      /** @description The preview (dryRun), or the import of an existing plan */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ImportSummary'];
+          'application/json':
+            components['schemas']['ImportPreview'] | components['schemas']['ImportResult'];
+        };
+      };
+      /** @description The import of a new plan */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportResult'];
         };
       };
       400: components['responses']['Problem400'];
@@ -1156,6 +1980,118 @@ export interface operations {
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+      504: components['responses']['Problem504'];
+    };
+  };
+  correctPlan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['PlanPatch'];
+      };
+    };
+    responses: {
+      /** @description The corrected plan */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Plan'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+      504: components['responses']['Problem504'];
+    };
+  };
+  listPlanVersions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The versions */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PlanVersionList'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+      504: components['responses']['Problem504'];
+    };
+  };
+  listAudit: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+        entity?: string;
+        agency?: string;
+        person?: string;
+        action?:
+          | 'plan.imported'
+          | 'plan.corrected'
+          | 'agency.created'
+          | 'agency.updated'
+          | 'agency.merged';
+        from?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of entries */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditPage'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
       429: components['responses']['Problem429'];
       500: components['responses']['Problem500'];
       502: components['responses']['Problem502'];
@@ -1273,7 +2209,8 @@ export interface operations {
       query?: {
         /** @description calendar quarter, or Decree 09/2019/NĐ-CP's cut-off (15th of the month before to the 14th of the last month) */
         cutoff?: 'calendar' | 'decree-09-2019';
-        format?: 'json' | 'csv';
+        /** @description json; csv (UTF-8, for Excel); xlsx (an Excel workbook, typed cells); docx (the quarterly report in Word, filled into the report template) */
+        format?: 'json' | 'csv' | 'xlsx' | 'docx';
       };
       header?: never;
       path: {
@@ -1283,7 +2220,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The snapshots */
+      /** @description The snapshots. Send Accept with the document's media type for xlsx and docx: API Gateway returns bytes only then. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1291,6 +2228,8 @@ export interface operations {
         content: {
           'application/json': components['schemas']['QuarterRollup'];
           'text/csv': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
         };
       };
       400: components['responses']['Problem400'];
@@ -1309,7 +2248,8 @@ export interface operations {
       query?: {
         /** @description calendar quarter, or Decree 09/2019/NĐ-CP's cut-off (15th of the month before to the 14th of the last month) */
         cutoff?: 'calendar' | 'decree-09-2019';
-        format?: 'json' | 'csv';
+        /** @description json; csv (UTF-8, for Excel); xlsx (an Excel workbook, typed cells); docx (the quarterly report in Word, filled into the report template) */
+        format?: 'json' | 'csv' | 'xlsx' | 'docx';
       };
       header?: never;
       path: {
@@ -1320,7 +2260,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The snapshot */
+      /** @description The snapshot. Send Accept with the document's media type for xlsx and docx: API Gateway returns bytes only then. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1328,12 +2268,105 @@ export interface operations {
         content: {
           'application/json': components['schemas']['SectorSnapshot'];
           'text/csv': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
         };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+      504: components['responses']['Problem504'];
+    };
+  };
+  getReportTemplate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The template */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+        };
+      };
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+      504: components['responses']['Problem504'];
+    };
+  };
+  replaceReportTemplate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+      };
+    };
+    responses: {
+      /** @description The stored template */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportTemplate'];
+        };
+      };
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+      504: components['responses']['Problem504'];
+    };
+  };
+  resetReportTemplate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The default template is in use */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @constant */
+            source: 'default';
+          };
+        };
+      };
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
       429: components['responses']['Problem429'];
       500: components['responses']['Problem500'];
       502: components['responses']['Problem502'];
