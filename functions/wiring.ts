@@ -4,6 +4,7 @@
  * for what it uses; nothing is built that it does not.
  */
 import { createDocumentClient, createEventBridgeClient } from '#shared/adapters/aws-clients.ts';
+import { dynamoStores } from '#shared/adapters/dynamodb/stores.ts';
 import { EventBridgePublisher } from '#shared/adapters/eventbridge/event-publisher.ts';
 import { eventBusEnvSchema, readEnv, tableEnvSchema } from '#shared/config/env.ts';
 import type { Clock } from '#shared/use-cases/progress-ports.ts';
@@ -16,6 +17,12 @@ export function tableAccess() {
   return { tableName: env.TABLE_NAME, db: createDocumentClient(env.DYNAMODB_ENDPOINT) };
 }
 
+/** The table's adapters, composed once per container. */
+export function tableStores() {
+  const { db, tableName } = tableAccess();
+  return { tableName, stores: dynamoStores(db, tableName) };
+}
+
 /** The table plus the event bus, for handlers that publish. */
 export function tableAndBus() {
   const env = readEnv(eventBusEnvSchema);
@@ -23,5 +30,5 @@ export function tableAndBus() {
     createEventBridgeClient(env.EVENTBRIDGE_ENDPOINT),
     env.EVENT_BUS_NAME,
   );
-  return { ...tableAccess(), events, clock: systemClock };
+  return { ...tableStores(), events, clock: systemClock };
 }

@@ -1,6 +1,4 @@
 /** Admin jobs on demand: POST /risks/scans (the daily scan, now) and POST /rollups/{quarter}/runs. */
-import { DynamoRiskStore } from '#shared/adapters/dynamodb/risk-store.ts';
-import { DynamoRollupStore } from '#shared/adapters/dynamodb/rollup-store.ts';
 import { SECTORS } from '#shared/domain/plan/model.ts';
 import type { ReportingCutoff } from '#shared/domain/rollup/data-window.ts';
 import { scanRisks } from '#shared/use-cases/evaluate-risks.ts';
@@ -12,7 +10,7 @@ import { httpApi, json } from './http/middleware.ts';
 import { callerOf, parsePart } from './http/request.ts';
 import { rollupPathSchema, rollupRunQuerySchema } from './schemas/requests.ts';
 
-const { db, tableName, events, clock } = tableAndBus();
+const { tableName, stores, events, clock } = tableAndBus();
 
 type Job =
   | { job: 'risk-scan' }
@@ -23,12 +21,12 @@ const runOnce = idempotentCommand(
   tableName,
   async ({ request }: { scope: string; request: Job }) => {
     if (request.job === 'risk-scan') {
-      return scanRisks(SECTORS, { risks: new DynamoRiskStore(db, tableName), events, clock });
+      return scanRisks(SECTORS, { risks: stores.risks, events, clock });
     }
     const started = Date.now();
     const snapshots = await runRollup(
       { quarter: request.quarter, cutoff: request.cutoff, sectors: SECTORS },
-      { rollups: new DynamoRollupStore(db, tableName), events, clock },
+      { rollups: stores.rollups, events, clock },
     );
     recordRollupRun(Date.now() - started);
     return {

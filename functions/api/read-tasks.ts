@@ -1,8 +1,7 @@
 /** GET /tasks, GET /tasks/{taskId}, GET /tasks/{taskId}/reports, GET /risks */
-import { DynamoReadStore } from '#shared/adapters/dynamodb/read-store.ts';
-import { DynamoRiskStore } from '#shared/adapters/dynamodb/risk-store.ts';
 import { NotFoundError } from '#shared/domain/errors.ts';
-import { tableAccess } from '../wiring.ts';
+import { tableStores } from '../wiring.ts';
+import { dispatch } from './http/dispatch.ts';
 import { httpApi, json } from './http/middleware.ts';
 import { parsePart } from './http/request.ts';
 import {
@@ -12,35 +11,40 @@ import {
   taskPathSchema,
 } from './schemas/requests.ts';
 
-const { db, tableName } = tableAccess();
-const store = new DynamoReadStore(db, tableName);
-const risks = new DynamoRiskStore(db, tableName);
+const { reads, risks } = tableStores().stores;
 
-export const handler = httpApi(async (event) => {
-  if (event.resource === '/risks') {
-    const { limit, cursor, ...filter } = parsePart(
-      riskListQuerySchema,
-      event.queryStringParameters,
-      'query',
-    );
-    return json(200, await risks.listFlags(filter, limit, cursor));
-  }
-  if (event.resource === '/tasks') {
-    const { limit, cursor, ...filter } = parsePart(
-      taskListQuerySchema,
-      event.queryStringParameters,
-      'query',
-    );
-    return json(200, await store.listTasks(filter, limit, cursor));
-  }
-  const { taskId } = parsePart(taskPathSchema, event.pathParameters, 'path');
-  if (event.resource === '/tasks/{taskId}/reports') {
-    const { limit, cursor } = parsePart(pageQuerySchema, event.queryStringParameters, 'query');
-    if (!(await store.getTask(taskId)))
-      throw new NotFoundError('task-not-found', `no task ${taskId}`);
-    return json(200, await store.listReports(taskId, limit, cursor));
-  }
-  const detail = await store.getTaskDetail(taskId);
-  if (!detail) throw new NotFoundError('task-not-found', `no task ${taskId}`);
-  return json(200, detail);
-});
+const taskNotFound = (taskId: string) =>
+  new NotFoundError('task-not-found', `không có nhiệm vụ ${taskId}`);
+
+export const handler = httpApi(
+  dispatch<'readTasks'>({
+    'GET /tasks': async (event) => {
+      const { limit, cursor, ...filter } = parsePart(
+        taskListQuerySchema,
+        event.queryStringParameters,
+        'query',
+      );
+      return json(200, await reads.listTasks(filter, limit, cursor));
+    },
+    'GET /tasks/{taskId}': async (event) => {
+      const { taskId } = parsePart(taskPathSchema, event.pathParameters, 'path');
+      const detail = await reads.getTaskDetail(taskId);
+      if (!detail) throw taskNotFound(taskId);
+      return json(200, detail);
+    },
+    'GET /tasks/{taskId}/reports': async (event) => {
+      const { taskId } = parsePart(taskPathSchema, event.pathParameters, 'path');
+      const { limit, cursor } = parsePart(pageQuerySchema, event.queryStringParameters, 'query');
+      if (!(await reads.taskExists(taskId))) throw taskNotFound(taskId);
+      return json(200, await reads.listReports(taskId, limit, cursor));
+    },
+    'GET /risks': async (event) => {
+      const { limit, cursor, ...filter } = parsePart(
+        riskListQuerySchema,
+        event.queryStringParameters,
+        'query',
+      );
+      return json(200, await risks.listFlags(filter, limit, cursor));
+    },
+  }),
+);

@@ -1,6 +1,5 @@
 /** POST /tasks/{taskId}/reports: an agency reports progress on a task it holds. */
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { DynamoProgressStore } from '#shared/adapters/dynamodb/progress-store.ts';
 import { tableAndBus } from '../wiring.ts';
 import { ForbiddenError } from '#shared/domain/errors.ts';
 import { reportSubmissionSchema, type ReportSubmission } from '#shared/domain/progress/report.ts';
@@ -11,9 +10,8 @@ import { httpApi, json } from './http/middleware.ts';
 import { callerOf, parsePart } from './http/request.ts';
 import { taskPathSchema } from './schemas/requests.ts';
 
-const { db, tableName, events, clock } = tableAndBus();
-const store = new DynamoProgressStore(db, tableName);
-const deps = { tasks: store, reports: store, events, clock };
+const { tableName, stores, events, clock } = tableAndBus();
+const deps = { tasks: stores.progress, reports: stores.progress, events, clock };
 
 interface SubmitRequest {
   taskId: string;

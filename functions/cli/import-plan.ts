@@ -1,89 +1,164 @@
 /**
- * Imports plan tables into the registry.
+ * Imports plan appendices and conclusion notices, as an officer does through the API: the
+ * same use case, the same checks, the same versions and history.
  *
- *   npm run --silent import -- [--dry-run] [--json] FILE...
+ *   npm run --silent import -- [--dry-run] [--json] [--kind plan|notice] [--draft]
+ *                              [--data-dir DIR] FILE...
  *
- * --dry-run parses and reports without writing; --json prints one JSON document
- * ({ tasks, agencies, warnings } for a dry run, the import summary otherwise).
- * Writing needs TABLE_NAME (and DYNAMODB_ENDPOINT for a local store).
+ * A FILE is a tab-separated table export, a notice as text, or a .docx. The import goes to
+ * the running local platform's table (found through --data-dir, DATA_DIR or .data), or to
+ * the table TABLE_NAME names. --dry-run writes nothing; with no platform running and no
+ * TABLE_NAME it parses against the registry in `seeds/`. --json prints the answers as one
+ * JSON array. Names the registry does not know are answered through `POST /plans`'
+ * `resolutions` (or the web app), not here.
  */
 import { readFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
-import { DynamoPlanRegistryStore } from '#shared/adapters/dynamodb/plan-registry-store.ts';
-import { PlanTableError } from '#shared/domain/plan/plan-parser.ts';
-import type { ImportWarning } from '#shared/domain/plan/model.ts';
-import { seedAgencyRegistry, seedPlanProfiles } from '#shared/seed-registry.ts';
-import { importPlans, parsePlans } from '#shared/use-cases/import-plans.ts';
-import { tableAccess } from '../wiring.ts';
+import { dynamoStores } from '#shared/adapters/dynamodb/stores.ts';
+import type { Agency, ImportWarning } from '#shared/domain/plan/model.ts';
+import { loadSeed } from '#shared/seed-registry.ts';
+import { DOCUMENT_PARSERS, documentIssues } from '#shared/use-cases/registry/document-parsers.ts';
+import { documentText } from '#shared/use-cases/registry/document-source.ts';
+import {
+  importDocument,
+  previewImport,
+  type ImportDeps,
+  type ImportPreview,
+  type ImportRequest,
+  type ImportResult,
+} from '#shared/use-cases/registry/import-document.ts';
+import { systemClock } from '../wiring.ts';
+import { CommandError, parseCommandLine, runCommand, UsageError } from './command-line.ts';
+import { commandTable, DATA_DIR_OPTION } from './command-table.ts';
 
-const USAGE = 'usage: npm run --silent import -- [--dry-run] [--json] FILE...';
+const USAGE =
+  'usage: npm run --silent import -- [--dry-run] [--json] [--kind plan|notice] [--draft] [--data-dir DIR] FILE...';
+
+const IMPORT_COMMAND = {
+  usage: USAGE,
+  options: {
+    'dry-run': { type: 'boolean' },
+    json: { type: 'boolean' },
+    draft: { type: 'boolean' },
+    kind: { type: 'string' },
+    ...DATA_DIR_OPTION,
+  },
+  positionals: { min: 1, max: Number.POSITIVE_INFINITY },
+} as const;
+
+type Answer = ImportPreview | ImportResult;
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandLine(IMPORT_COMMAND, argv);
+  const kind = values.kind ?? 'plan';
+  if (kind !== 'plan' && kind !== 'notice') throw new UsageError('--kind is plan or notice');
+  const deps = await importDeps(values['data-dir'], values['dry-run'] === true);
+  const answers: Answer[] = [];
+  for (const path of positionals) {
+    const file = basename(path);
+    const bytes = await readFile(path);
+    const request: ImportRequest = {
+      source: await documentText(
+        file.toLowerCase().endsWith('.docx')
+          ? { file, docx: bytes }
+          : { file, text: bytes.toString('utf8') },
+      ),
+      kind,
+      overrides: deps.seedOverrides(file),
+      resolutions: [],
+      draft: values.draft === true,
+    };
+    answers.push(
+      values['dry-run'] ? await previewImport(request, deps) : await importDocument(request, deps),
+    );
+  }
+  if (values.json) process.stdout.write(`${JSON.stringify(answers, null, 2)}\n`);
+  else answers.forEach(describe);
+  return 0;
+}
+
+/**
+ * The import's dependencies on the table the command reaches; for a dry run with no table
+ * at hand, an in-memory registry of the seed agencies (a dry run reads, never writes).
+ */
+async function importDeps(dataDir: string | undefined, dryRun: boolean) {
+  const seed = await loadSeed(process.cwd());
+  const seedOverrides = (file: string) =>
+    seed.documents.find((d) => d.source.file === file)?.overrides ?? {};
+  const common = {
+    parsers: DOCUMENT_PARSERS,
+    issuesOf: documentIssues,
+    clock: systemClock,
+    actor: { tokenId: 'command-line', agencyId: null, person: userInfo().username },
+    requestId: `cli:${Date.now()}`,
+    deadline: Number.POSITIVE_INFINITY,
+  };
+  try {
+    const { db, tableName } = await commandTable(dataDir);
+    const stores = dynamoStores(db, tableName);
+    const deps: ImportDeps = { ...common, ...stores };
+    return { ...deps, seedOverrides };
+  } catch (error) {
+    if (!dryRun || !(error instanceof CommandError)) throw error;
+    return { ...common, ...seedRegistryOnly(seed.agencies), seedOverrides };
+  }
+}
+
+function seedRegistryOnly(
+  agencies: readonly Agency[],
+): Pick<ImportDeps, 'agencies' | 'plans' | 'audit'> {
+  const refuse = () => Promise.reject(new Error('a dry run writes nothing'));
+  return {
+    agencies: {
+      listAll: async () => agencies.map((agency) => ({ agency, revision: 1 })),
+      save: refuse,
+    },
+    plans: {
+      getPlan: async () => null,
+      getVersion: async () => null,
+      listVersions: async () => [],
+      tasksOf: async () => [],
+      claimVersion: refuse,
+      writeTask: refuse,
+      saveVersion: refuse,
+      publish: refuse,
+      afterPublish: refuse,
+      correct: refuse,
+    },
+    audit: { record: refuse },
+  };
+}
+
+function describe(answer: Answer): void {
+  if (answer.dryRun) {
+    const unresolved = answer.unresolved.map((u) => `"${u.name}"`).join(', ');
+    console.log(
+      `${answer.plan.code}: ${answer.tasks.length} tasks (dry run, nothing written)${unresolved ? `; names to resolve: ${unresolved}` : ''}`,
+    );
+  } else {
+    const counts = (['created', 'updated', 'unchanged', 'retired'] as const)
+      .map((k) => `${answer.tasks[k].length} ${k}`)
+      .join(', ');
+    console.log(
+      `${answer.plan.code} version ${answer.version} ${answer.outcome} (tasks: ${counts})`,
+    );
+  }
+  answer.warnings.forEach((w) => console.error(formatWarning(w)));
+}
 
 function formatWarning(w: ImportWarning): string {
   return `${w.file}:${w.line}: ${w.code}: ${w.message}`;
 }
 
-async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
-    allowPositionals: true,
-  });
-  if (positionals.length === 0) {
-    console.error(USAGE);
-    return 2;
-  }
-  const sources = await Promise.all(
-    positionals.map(async (path) => ({ file: basename(path), text: await readFile(path, 'utf8') })),
-  );
-  const deps = { registry: seedAgencyRegistry(), profiles: seedPlanProfiles() };
-
-  if (values['dry-run']) {
-    const parsed = parsePlans(sources, deps);
-    if (values.json) {
-      const { tasks, agencies, warnings } = parsed;
-      process.stdout.write(
-        `${JSON.stringify({ plans: parsed.plans, tasks, agencies, warnings }, null, 2)}\n`,
-      );
-    } else {
-      for (const plan of parsed.plans) {
-        const count = parsed.tasks.filter((t) => t.plan === plan.code).length;
-        console.log(`${plan.code}: ${count} tasks (dry run, nothing written)`);
-      }
-      parsed.warnings.forEach((w) => console.error(formatWarning(w)));
-    }
-    return 0;
-  }
-
-  const { db, tableName } = tableAccess();
-  const repository = new DynamoPlanRegistryStore(db, tableName);
-  const summary = await importPlans(sources, { ...deps, repository });
-  if (values.json) {
-    process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-  } else {
-    for (const plan of summary.plans)
-      console.log(`${plan.code}: ${plan.tasks} tasks, plan ${plan.outcome}`);
-    const { created, updated, unchanged } = summary.tasks;
-    console.log(
-      `tasks: ${created.length} created, ${updated.length} updated, ${unchanged.length} unchanged`,
-    );
-    summary.warnings.forEach((w) => console.error(formatWarning(w)));
-  }
-  return 0;
+/** A document that cannot be imported: its issues, one per line. */
+function reportIssues(error: unknown): boolean {
+  const issues =
+    documentIssues(error) ??
+    (error as { extensions?: { issues?: ImportWarning[] } }).extensions?.issues;
+  if (!issues) return false;
+  issues.forEach((i) => console.error(formatWarning(i)));
+  return true;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof PlanTableError) {
-      error.issues.forEach((i) => console.error(formatWarning(i)));
-    } else if (error instanceof Error && error.name === 'ConfigurationError') {
-      console.error(error.message);
-    } else if (error instanceof Error && 'code' in error && error.code === 'ENOENT') {
-      console.error(error.message);
-    } else {
-      console.error(error);
-    }
-    process.exit(1);
-  },
-);
+runCommand(USAGE, () => main(process.argv.slice(2)), reportIssues);

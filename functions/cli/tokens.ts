@@ -6,52 +6,81 @@
  *   npm run --silent tokens -- list
  *   npm run --silent tokens -- revoke tok_…
  *
- * The secret is printed once, at issue; only its hash is stored.
- * Needs TABLE_NAME (and DYNAMODB_ENDPOINT for a local store).
+ * The secret is printed once, at issue; only its hash is stored. Against the running local
+ * platform (found through --data-dir, DATA_DIR or .data), or the table TABLE_NAME names.
  */
-import { parseArgs } from 'node:util';
 import { DynamoTokenStore } from '#shared/adapters/dynamodb/token-store.ts';
 import { ROLES, type Role } from '#shared/domain/access/caller.ts';
-import { DomainError } from '#shared/domain/errors.ts';
 import { issueToken } from '#shared/use-cases/access.ts';
-import { tableAccess } from '../wiring.ts';
+import { parseCommandLine, runCommand, UsageError } from './command-line.ts';
+import { commandTable, DATA_DIR_OPTION } from './command-table.ts';
 
 const USAGE = `usage: npm run --silent tokens -- issue --role ${ROLES.join('|')} [--agency ID] [--label TEXT] [--expires YYYY-MM-DD]
        npm run --silent tokens -- list
-       npm run --silent tokens -- revoke TOKEN_ID`;
+       npm run --silent tokens -- revoke TOKEN_ID
+       (each with [--data-dir DIR] for a local platform other than .data's)`;
+
+const TOKENS_COMMAND = {
+  usage: USAGE,
+  options: {
+    role: { type: 'string' },
+    agency: { type: 'string' },
+    label: { type: 'string' },
+    expires: { type: 'string' },
+    ...DATA_DIR_OPTION,
+  },
+  positionals: { min: 1, max: 2 },
+} as const;
 
 function isRole(value: string | undefined): value is Role {
   return (ROLES as readonly string[]).includes(value ?? '');
 }
 
-async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: {
-      role: { type: 'string' },
-      agency: { type: 'string' },
-      label: { type: 'string' },
-      expires: { type: 'string' },
-    },
-    allowPositionals: true,
-  });
+type TokenCommand =
+  | { command: 'issue'; role: Role; expiresAt: Date | undefined }
+  | { command: 'list' }
+  | { command: 'revoke'; tokenId: string };
+
+/** The command and what it needs, checked before anything is read or written. */
+function commandOf(
+  positionals: string[],
+  values: { role?: string; expires?: string },
+): TokenCommand {
   const [command, argument] = positionals;
-  const { db, tableName } = tableAccess();
+  if (command === 'revoke') {
+    if (argument === undefined) throw new UsageError('revoke needs a TOKEN_ID');
+    return { command, tokenId: argument };
+  }
+  if (command !== 'issue' && command !== 'list') {
+    throw new UsageError(`unknown command ${command}; the commands are issue, list, revoke`);
+  }
+  if (argument !== undefined) throw new UsageError(`unexpected argument ${argument}`);
+  if (command === 'list') return { command };
+  if (!isRole(values.role)) throw new UsageError(`issue needs --role ${ROLES.join('|')}`);
+  const expiresAt = values.expires ? new Date(`${values.expires}T23:59:59.999+07:00`) : undefined;
+  if (
+    expiresAt &&
+    (!/^\d{4}-\d{2}-\d{2}$/.test(values.expires ?? '') || !(expiresAt.getTime() > 0))
+  ) {
+    throw new UsageError('--expires takes a date, YYYY-MM-DD');
+  }
+  return { command, role: values.role, expiresAt };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandLine(TOKENS_COMMAND, argv);
+  const wanted = commandOf(positionals, values);
+  const { db, tableName } = await commandTable(values['data-dir']);
   const tokens = new DynamoTokenStore(db, tableName);
 
-  switch (command) {
+  switch (wanted.command) {
     case 'issue': {
-      if (!isRole(values.role)) break;
-      const expiresAt = values.expires
-        ? new Date(`${values.expires}T23:59:59.999+07:00`)
-        : undefined;
-      if (expiresAt && Number.isNaN(expiresAt.getTime())) break;
       const { secret, record } = await issueToken(
         {
-          role: values.role,
+          role: wanted.role,
           agencyId: values.agency,
-          label: values.label ?? values.role,
-          expiresAt,
+          label: values.label ?? wanted.role,
+          expiresAt: wanted.expiresAt,
         },
         tokens,
         new Date(),
@@ -73,27 +102,13 @@ async function main(argv: string[]): Promise<number> {
       }
       return 0;
     case 'revoke':
-      if (!argument) break;
-      if (await tokens.revoke(argument, new Date())) {
-        console.log(`revoked ${argument}`);
+      if (await tokens.revoke(wanted.tokenId, new Date())) {
+        console.log(`revoked ${wanted.tokenId}`);
         return 0;
       }
-      console.error(`no token ${argument}`);
+      console.error(`error: no token ${wanted.tokenId}`);
       return 1;
   }
-  console.error(USAGE);
-  return 2;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(
-      error instanceof DomainError ||
-        (error instanceof Error && error.name === 'ConfigurationError')
-        ? error.message
-        : error,
-    );
-    process.exit(1);
-  },
-);
+runCommand(USAGE, () => main(process.argv.slice(2)));

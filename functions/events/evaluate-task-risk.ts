@@ -1,15 +1,14 @@
 /** ProgressReported → re-evaluate that task's risk flags (rule `ProgressReportedToRiskEvaluator`). */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import { DynamoRiskStore } from '#shared/adapters/dynamodb/risk-store.ts';
 import { PROGRESS_REPORTED, progressReportedV1Schema } from '#shared/events/progress-reported.ts';
 import { logger } from '#shared/observability.ts';
 import { evaluateTaskRisk } from '#shared/use-cases/evaluate-risks.ts';
 import { tableAndBus } from '../wiring.ts';
 import { eventBridgeEvent } from './event-envelope.ts';
 
-const { db, tableName, events, clock } = tableAndBus();
-const deps = { risks: new DynamoRiskStore(db, tableName), events, clock };
+const { stores, events, clock } = tableAndBus();
+const deps = { risks: stores.risks, events, clock };
 const envelope = eventBridgeEvent(PROGRESS_REPORTED, progressReportedV1Schema);
 
 async function evaluate(event: unknown) {

@@ -6,15 +6,14 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import * as z from 'zod';
-import { DynamoRollupStore } from '#shared/adapters/dynamodb/rollup-store.ts';
 import { SECTORS } from '#shared/domain/plan/model.ts';
 import { REPORTING_CUTOFFS } from '#shared/domain/rollup/data-window.ts';
 import { logger, metrics, recordRollupRun } from '#shared/observability.ts';
 import { previousQuarter, runRollup } from '#shared/use-cases/run-rollup.ts';
 import { tableAndBus } from '../wiring.ts';
 
-const { db, tableName, events, clock } = tableAndBus();
-const deps = { rollups: new DynamoRollupStore(db, tableName), events, clock };
+const { stores, events, clock } = tableAndBus();
+const deps = { rollups: stores.rollups, events, clock };
 const inputSchema = z.object({
   quarter: z.union([z.literal('previous'), z.string().regex(/^\d{4}-Q[1-4]$/)]).default('previous'),
 });

@@ -3,14 +3,13 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
-import { DynamoRiskStore } from '#shared/adapters/dynamodb/risk-store.ts';
 import { SECTORS } from '#shared/domain/plan/model.ts';
 import { logger, metrics } from '#shared/observability.ts';
 import { scanRisks } from '#shared/use-cases/evaluate-risks.ts';
 import { tableAndBus } from '../wiring.ts';
 
-const { db, tableName, events, clock } = tableAndBus();
-const deps = { risks: new DynamoRiskStore(db, tableName), events, clock };
+const { stores, events, clock } = tableAndBus();
+const deps = { risks: stores.risks, events, clock };
 
 async function scan() {
   const summary = await scanRisks(SECTORS, deps);

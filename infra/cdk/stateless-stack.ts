@@ -25,6 +25,7 @@ import {
   SHARED_DECLARATIONS,
   type PlatformDeclarations,
 } from './declarations.ts';
+import { BINARY_MEDIA_TYPES } from '#shared/platform/media-types.ts';
 import { routesWithJsonBody } from './request-bodies.ts';
 import type { StatefulResources } from './stateful-stack.ts';
 
@@ -89,6 +90,7 @@ export class StatelessStack extends Stack {
       routes: declarations.routes,
       functions: this.functions,
       jsonBodyRoutes: props.jsonBodyRoutes ?? routesWithJsonBody(),
+      binaryMediaTypes: BINARY_MEDIA_TYPES,
     });
 
     const rules = new EventRules(this, 'EventRules', {

@@ -1,18 +1,21 @@
 /**
  * The local runtime's own controls, beside the API on another loopback port: the dead
  * letters the event bus kept (list, replay) and the schedules (run one now). On AWS these
- * are the SQS dead-letter queues' redrive and EventBridge Scheduler's console. Admin only.
+ * are the SQS dead-letter queues' redrive and EventBridge Scheduler's console. Admin only:
+ * any admin token the store holds, checked on every request, so a revoked one (the
+ * development token of tokens.json included) stops at once.
  */
 import { once } from 'node:events';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { hashToken } from '#shared/domain/access/token.ts';
+import { bearerSecret } from '#shared/domain/access/token.ts';
+import { authenticate, type TokenRepository } from '#shared/use-cases/access.ts';
 import { replayDeadLetters, type DeadLetterStore } from './events/dead-letters.ts';
 import type { LocalEventBus } from './events/event-bus.ts';
 import type { LocalScheduler } from './events/scheduler.ts';
 
 export interface ControlServerOptions {
-  adminToken: string;
+  tokens: TokenRepository;
   deadLetters: DeadLetterStore;
   bus: LocalEventBus;
   scheduler: LocalScheduler;
@@ -35,18 +38,29 @@ const problem = (status: number, title: string, detail: string) => ({
 export async function startControlServer(
   options: ControlServerOptions,
 ): Promise<{ url: string; server: Server }> {
-  const adminHash = hashToken(options.adminToken);
   const server = createServer(async (request, response) => {
-    const bearer = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
-    if (!bearer || hashToken(bearer) !== adminHash) {
-      return send(
-        response,
-        401,
-        problem(401, 'Unauthorized', 'the admin token of tokens.json is required'),
-      );
-    }
     const route = `${request.method} ${new URL(request.url ?? '/', 'http://local').pathname}`;
     try {
+      const secret = bearerSecret(request.headers.authorization);
+      const caller = secret ? await authenticate(secret, options.tokens, new Date()) : null;
+      if (!caller) {
+        return send(
+          response,
+          401,
+          problem(
+            401,
+            'Unauthorized',
+            'a valid admin token is required (unknown, revoked or expired)',
+          ),
+        );
+      }
+      if (caller.role !== 'admin') {
+        return send(
+          response,
+          403,
+          problem(403, 'Forbidden', 'only an admin token may use the controls'),
+        );
+      }
       if (route === 'GET /dead-letters')
         return send(response, 200, { items: await options.deadLetters.list() });
       if (route === 'POST /dead-letters/replay') {

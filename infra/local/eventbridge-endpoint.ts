@@ -1,12 +1,11 @@
 /**
- * A loopback HTTP endpoint that speaks EventBridge's PutEvents (AWS JSON 1.1 protocol),
- * so handlers publish through the real AWS SDK client to the local bus: the same code on
- * both hosts, only EVENTBRIDGE_ENDPOINT differs.
+ * An HTTP endpoint on a private socket that speaks EventBridge's PutEvents (AWS JSON 1.1
+ * protocol), so handlers publish through the real AWS SDK client to the local bus: the
+ * same code on both hosts, only EVENTBRIDGE_ENDPOINT differs.
  */
-import { once } from 'node:events';
 import { createServer, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as z from 'zod';
+import { listenOnPrivateSocket } from '#shared/adapters/dynamodb/local-store.ts';
 import type { LocalEventBus } from './events/event-bus.ts';
 
 const putEventsSchema = z.object({
@@ -40,6 +39,7 @@ function reply(response: ServerResponse, status: number, body: unknown) {
 
 export async function startEventBridgeEndpoint(
   bus: LocalEventBus,
+  socketPath: string,
 ): Promise<{ endpoint: string; server: Server }> {
   const server = createServer(async (request, response) => {
     const chunks: Buffer[] = [];
@@ -72,8 +72,5 @@ export async function startEventBridgeEndpoint(
       reply(response, 503, { __type: 'ServiceUnavailable', message: (error as Error).message });
     }
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  return { endpoint: `http://127.0.0.1:${port}`, server };
+  return { endpoint: await listenOnPrivateSocket(server, socketPath), server };
 }

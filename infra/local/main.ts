@@ -22,11 +22,17 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`${signal} received: finishing work in flight`);
+    // The process ends by itself once closed, its output flushed; should something still
+    // hold it open, it is ended after a grace period (the timer holds nothing open itself).
+    const ended = (status: number) => {
+      process.exitCode = status;
+      setTimeout(() => process.exit(), 10_000).unref();
+    };
     platform.close().then(
-      () => process.exit(0),
+      () => ended(0),
       (error: unknown) => {
         console.error(error);
-        process.exit(1);
+        ended(1);
       },
     );
   };
@@ -40,5 +46,5 @@ main().catch((error: unknown) => {
   } else {
     console.error('error: the platform could not start:', error);
   }
-  process.exit(1);
+  process.exitCode = 1;
 });

@@ -4,9 +4,8 @@
  * routing by the same declarations, and an HTTP server that turns requests into API
  * Gateway proxy events for the same handlers Lambda runs.
  */
-import { createHash } from 'node:crypto';
 import { once } from 'node:events';
-import { mkdir, readFile, writeFile, access, constants } from 'node:fs/promises';
+import { access, constants } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -18,14 +17,14 @@ import {
   startLocalStore,
   type LocalStore,
 } from '#shared/adapters/dynamodb/local-store.ts';
-import { DynamoPlanRegistryStore } from '#shared/adapters/dynamodb/plan-registry-store.ts';
-import { DynamoTokenStore } from '#shared/adapters/dynamodb/token-store.ts';
+import { dynamoStores, type DynamoStores } from '#shared/adapters/dynamodb/stores.ts';
 import { ConfigurationError } from '#shared/config/env.ts';
 import { EVENT_RULES, SCHEDULES } from '#shared/platform/events.ts';
 import { HANDLERS, type HandlerName } from '#shared/platform/handlers.ts';
 import { ROUTES } from '#shared/platform/routes.ts';
-import { seedAgencyRegistry, seedPlanProfiles } from '#shared/seed-registry.ts';
-import { importPlans } from '#shared/use-cases/import-plans.ts';
+import { loadSeed } from '#shared/seed-registry.ts';
+import { DOCUMENT_PARSERS, documentIssues } from '#shared/use-cases/registry/document-parsers.ts';
+import { seedEmptyStore } from '#shared/use-cases/registry/seed-store.ts';
 import {
   closeGracefully,
   createHttpGateway,
@@ -34,6 +33,7 @@ import {
 import type { TokenAuthorizerHandler } from './api-gateway/authorizer.ts';
 import { createLambdaContext, lambdaSettingsFor } from './api-gateway/lambda-context.ts';
 import type { LocalConfig } from './config.ts';
+import { preparePlatformSockets, preparePrivateDataFolder } from './data-folder.ts';
 import { ensureDevTokens, type DevTokens } from './dev-tokens.ts';
 import { FileDeadLetterStore } from './events/dead-letters.ts';
 import { LocalEventBus } from './events/event-bus.ts';
@@ -47,7 +47,6 @@ import { runtimeLogger } from './runtime-logger.ts';
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
 export const LOCAL_TABLE_NAME = 'langson-progress';
 export const LOCAL_BUS_NAME = 'langson-progress-bus';
-const SEED_FILES = ['seeds/plans/kh266-phu-luc-8.txt', 'seeds/plans/kh267-phu-luc-iii.txt'];
 
 export interface RunningPlatform {
   url: string;
@@ -66,7 +65,7 @@ type AnyHandler = (event: unknown, context: Context) => Promise<unknown>;
 
 async function prepareDataDir(dataDir: string): Promise<void> {
   try {
-    await mkdir(dataDir, { recursive: true });
+    await preparePrivateDataFolder(dataDir);
     await access(dataDir, constants.W_OK);
   } catch (error) {
     throw new ConfigurationError(
@@ -75,9 +74,9 @@ async function prepareDataDir(dataDir: string): Promise<void> {
   }
 }
 
-async function openStore(dataDir: string): Promise<LocalStore> {
+async function openStore(dataDir: string, socketPath: string): Promise<LocalStore> {
   try {
-    const store = await startLocalStore({ path: join(dataDir, 'dynamodb') });
+    const store = await startLocalStore({ path: join(dataDir, 'dynamodb'), socketPath });
     await ensureTable(store.endpoint, LOCAL_TABLE_NAME);
     return store;
   } catch (error) {
@@ -87,35 +86,21 @@ async function openStore(dataDir: string): Promise<LocalStore> {
   }
 }
 
-/** Imports the seed plans unless this exact version of them was imported before. */
-async function importSeedPlans(dataDir: string, tableName: string, endpoint: string) {
-  const sources = await Promise.all(
-    SEED_FILES.map(async (path) => ({
-      file: path.split('/').at(-1) ?? path,
-      text: await readFile(join(REPO_ROOT, path), 'utf8'),
-    })),
-  );
-  const digest = createHash('sha256')
-    .update(sources.map((s) => s.text).join('\0'))
-    .digest('hex');
-  const marker = join(dataDir, 'seeded');
-  const registry = seedAgencyRegistry();
-  const previous = await readFile(marker, 'utf8').catch(() => '');
-  if (previous.trim() !== digest) {
-    const repository = new DynamoPlanRegistryStore(createDocumentClient(endpoint), tableName);
-    const summary = await importPlans(sources, {
-      registry,
-      profiles: seedPlanProfiles(),
-      repository,
-    });
-    runtimeLogger.info('seed plans imported', {
-      plans: summary.plans,
-      created: summary.tasks.created.length,
-      updated: summary.tasks.updated.length,
-    });
-    await writeFile(marker, `${digest}\n`);
-  }
-  return registry.all();
+/** Loads `seeds/` into the store the first time it starts empty. */
+async function seedStore(stores: DynamoStores): Promise<void> {
+  const seed = await loadSeed(REPO_ROOT);
+  const result = await seedEmptyStore(seed, {
+    parsers: DOCUMENT_PARSERS,
+    issuesOf: documentIssues,
+    agencies: stores.agencies,
+    plans: stores.plans,
+    audit: stores.audit,
+    marker: stores.agencies,
+    clock: { now: () => new Date() },
+    deadline: Number.POSITIVE_INFINITY,
+  });
+  if (result.seeded)
+    runtimeLogger.info('seeds loaded into the empty store', { plans: result.plans });
 }
 
 async function listen(server: Server, host: string, port: number): Promise<string> {
@@ -142,8 +127,12 @@ async function listen(server: Server, host: string, port: number): Promise<strin
 
 export async function startPlatform(config: LocalConfig): Promise<RunningPlatform> {
   await prepareDataDir(config.dataDir);
-  const store = await openStore(config.dataDir);
-  const closers: (() => Promise<void>)[] = [() => store.close()];
+  const sockets = await preparePlatformSockets(config.dataDir);
+  const store = await openStore(config.dataDir, sockets.store).catch(async (error: unknown) => {
+    await sockets.release();
+    throw error;
+  });
+  const closers: (() => Promise<void>)[] = [() => store.close(), () => sockets.release()];
   try {
     const handlers = new Map<HandlerName, Promise<AnyHandler>>();
     const loadHandler = (name: HandlerName): Promise<AnyHandler> => {
@@ -173,11 +162,11 @@ export async function startPlatform(config: LocalConfig): Promise<RunningPlatfor
       await bus.drain();
       await bus.close();
     });
-    const events = await startEventBridgeEndpoint(bus);
-    const notifications = await startSnsEndpoint(config.dataDir);
-    // Endpoints close after the bus has drained (closers run first-in, last-out otherwise).
+    const events = await startEventBridgeEndpoint(bus, sockets.events);
+    const notifications = await startSnsEndpoint(config.dataDir, sockets.notifications);
+    // Endpoints close after the bus has drained, before the store and the sockets' folder.
     closers.splice(
-      closers.length - 1,
+      closers.length - 2,
       0,
       () => closeGracefully(events.server),
       () => closeGracefully(notifications.server),
@@ -197,9 +186,10 @@ export async function startPlatform(config: LocalConfig): Promise<RunningPlatfor
       ...(config.logFormat === 'pretty' ? { POWERTOOLS_DEV: 'true' } : {}),
     });
 
-    const agencies = await importSeedPlans(config.dataDir, LOCAL_TABLE_NAME, store.endpoint);
-    const tokenStore = new DynamoTokenStore(createDocumentClient(store.endpoint), LOCAL_TABLE_NAME);
-    const devTokens = await ensureDevTokens(config.dataDir, tokenStore, agencies);
+    const stores = dynamoStores(createDocumentClient(store.endpoint), LOCAL_TABLE_NAME);
+    await seedStore(stores);
+    const agencies = (await stores.agencies.listAll()).map((s) => s.agency);
+    const devTokens = await ensureDevTokens(config.dataDir, stores.tokens, agencies);
 
     const scheduler = new LocalScheduler({
       schedules: SCHEDULES,
@@ -216,13 +206,16 @@ export async function startPlatform(config: LocalConfig): Promise<RunningPlatfor
       // Modules imported by path are untyped; the route declarations say which are proxy handlers.
       resolveHandler: async (name) => (await loadHandler(name)) as unknown as ProxyHandler,
       authorizer: (await loadHandler('authorizer')) as unknown as TokenAuthorizerHandler,
+      // Locally a revoked token stops at once: the authorizer runs on every request (one
+      // GetItem). On AWS its answers are cached for the TTL the CDK app sets (60 s).
+      authorizerCacheTtlSeconds: 0,
       logger: runtimeLogger,
       basePath: '',
     });
     const url = await listen(server, config.host, config.port);
     closers.unshift(() => closeGracefully(server));
     const control = await startControlServer({
-      adminToken: devTokens.tokens.admin,
+      tokens: stores.tokens,
       deadLetters,
       bus,
       scheduler,

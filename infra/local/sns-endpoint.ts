@@ -1,14 +1,14 @@
 /**
- * A loopback HTTP endpoint that speaks SNS's Publish (AWS query protocol), so the notifier
- * publishes through the real AWS SDK client. Locally the "subscribers" are a JSON-lines
- * outbox, `<data folder>/notifications.jsonl`, that people can read or tail.
+ * An HTTP endpoint on a private socket that speaks SNS's Publish (AWS query protocol), so
+ * the notifier publishes through the real AWS SDK client. Locally the "subscribers" are a
+ * JSON-lines outbox, `<data folder>/notifications.jsonl` (owner-only), that people can
+ * read or tail.
  */
 import { randomUUID } from 'node:crypto';
-import { once } from 'node:events';
 import { appendFile } from 'node:fs/promises';
 import { createServer, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { listenOnPrivateSocket } from '#shared/adapters/dynamodb/local-store.ts';
 
 export const LOCAL_RISK_TOPIC_ARN =
   'arn:aws:sns:ap-southeast-1:000000000000:langson-progress-risks';
@@ -35,6 +35,7 @@ function error(response: ServerResponse, code: string, message: string) {
 
 export async function startSnsEndpoint(
   dataDir: string,
+  socketPath: string,
 ): Promise<{ endpoint: string; server: Server }> {
   const server = createServer(async (request, response) => {
     const chunks: Buffer[] = [];
@@ -55,7 +56,7 @@ export async function startSnsEndpoint(
       publishedAt: new Date().toISOString(),
     };
     try {
-      await appendFile(outboxFile(dataDir), `${JSON.stringify(record)}\n`);
+      await appendFile(outboxFile(dataDir), `${JSON.stringify(record)}\n`, { mode: 0o600 });
     } catch (cause) {
       // Not delivered: answer as SNS does when it cannot take a message, so the caller retries.
       replyXml(
@@ -71,8 +72,5 @@ export async function startSnsEndpoint(
       `<PublishResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><PublishResult><MessageId>${messageId}</MessageId></PublishResult><ResponseMetadata><RequestId>${randomUUID()}</RequestId></ResponseMetadata></PublishResponse>`,
     );
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  return { endpoint: `http://127.0.0.1:${port}`, server };
+  return { endpoint: await listenOnPrivateSocket(server, socketPath), server };
 }

@@ -128,6 +128,24 @@ export function todayInProvince(now: Date = new Date()): IsoDate {
   );
 }
 
+/** A time of day on the province's clock: `09:05`. */
+export type ClockTime = string;
+
+const provinceClockFormat = new Intl.DateTimeFormat('en-US', {
+  timeZone: PROVINCE_TIME_ZONE,
+  hour: 'numeric',
+  minute: 'numeric',
+  hourCycle: 'h23',
+});
+
+/** The date and the time of day in the province at instant `at` (documents print both). */
+export function provinceDateTime(at: Date): { date: IsoDate; time: ClockTime } {
+  const parts = provinceClockFormat.formatToParts(at);
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    (parts.find((p) => p.type === type)?.value ?? '0').padStart(2, '0');
+  return { date: todayInProvince(at), time: `${part('hour')}:${part('minute')}` };
+}
+
 /** The last millisecond of `iso` in the province: deadlines and quarters end here. */
 export function endOfDayInstant(iso: IsoDate): Date {
   partsOrThrow(iso);

@@ -3,7 +3,13 @@
  * edge maps each kind to a status (functions/api/http/problem.ts), the domain never does.
  */
 export type DomainErrorKind =
-  'not-found' | 'forbidden' | 'invalid' | 'unprocessable' | 'conflict' | 'unavailable';
+  | 'not-found'
+  | 'forbidden'
+  | 'invalid'
+  | 'unprocessable'
+  | 'conflict'
+  | 'too-large'
+  | 'unavailable';
 
 export interface FieldProblem {
   /** Where in the request: `body.actuals.lua`, `query.limit`, `path.taskId`. */
@@ -16,11 +22,19 @@ export abstract class DomainError extends Error {
   /** A stable, URL-safe slug naming this failure (the problem `type` ends with it). */
   abstract readonly code: string;
   readonly fields: FieldProblem[];
+  /** Structured detail a client acts on (the unresolved names of an import…), beside `fields`. */
+  extensions: Record<string, unknown> = {};
 
   constructor(message: string, fields: FieldProblem[] = [], options?: ErrorOptions) {
     super(message, options);
     this.name = new.target.name;
     this.fields = fields;
+  }
+
+  /** Adds structured detail to the problem this error becomes. */
+  with(extensions: Record<string, unknown>): this {
+    this.extensions = { ...this.extensions, ...extensions };
+    return this;
   }
 }
 
@@ -49,6 +63,11 @@ export class UnprocessableError extends NamedDomainError {
 
 export class ConflictError extends NamedDomainError {
   readonly kind = 'conflict';
+}
+
+/** The input exceeds a stated limit (a table's size or row count). */
+export class TooLargeError extends NamedDomainError {
+  readonly kind = 'too-large';
 }
 
 export class ValidationError extends DomainError {

@@ -48,16 +48,23 @@ export const HANDLERS = {
   },
   readRegistry: {
     entry: 'functions/api/read-registry.ts',
-    description: 'GET /plans, /plans/{code}, /agencies, /agencies/{agencyId}/tasks',
+    description: 'GET /plans..., /agencies..., /audit: the registry and its history',
     memoryMb: 256,
     timeoutSeconds: 10,
     grants: { table: 'read' },
   },
   importPlan: {
     entry: 'functions/api/import-plan.ts',
-    description: 'POST /plans (admin): import a plan table',
+    description: 'POST /plans (admin): import a plan table or a conclusion notice',
     memoryMb: 1024,
     timeoutSeconds: 60,
+    grants: { table: 'readWrite' },
+  },
+  manageRegistry: {
+    entry: 'functions/api/manage-registry.ts',
+    description: 'PATCH /plans/{code}, POST/PATCH /agencies..., merges (admin)',
+    memoryMb: 256,
+    timeoutSeconds: 29,
     grants: { table: 'readWrite' },
   },
   adminJobs: {
@@ -83,10 +90,17 @@ export const HANDLERS = {
   },
   readRollups: {
     entry: 'functions/api/read-rollups.ts',
-    description: 'GET /rollups/{quarter}, /rollups/{quarter}/{sector} (JSON or CSV)',
+    description: 'GET /rollups/{quarter}, /rollups/{quarter}/{sector} (JSON, CSV, Excel, Word)',
     memoryMb: 1024,
     timeoutSeconds: 15,
     grants: { table: 'read' },
+  },
+  reportTemplate: {
+    entry: 'functions/api/report-template.ts',
+    description: 'GET, PUT, DELETE /report-template (admin): the Word report template',
+    memoryMb: 512,
+    timeoutSeconds: 10,
+    grants: { table: 'readWrite' },
   },
   closeQuarter: {
     entry: 'functions/schedules/close-quarter.ts',

@@ -6,7 +6,7 @@ import type { Role } from '#shared/domain/access/caller.ts';
 import type { HandlerName } from './handlers.ts';
 
 export interface RouteDeclaration {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** API Gateway resource path, `{name}` for a path parameter. */
   path: string;
   handler: HandlerName;
@@ -23,13 +23,28 @@ export const ROUTES = [
   { method: 'GET', path: '/tasks/{taskId}/reports', handler: 'readTasks', access: READERS },
   { method: 'POST', path: '/tasks/{taskId}/reports', handler: 'submitReport', access: ['agency'] },
   { method: 'GET', path: '/agencies', handler: 'readRegistry', access: READERS },
+  { method: 'POST', path: '/agencies', handler: 'manageRegistry', access: ['admin'] },
+  { method: 'GET', path: '/agencies/{agencyId}', handler: 'readRegistry', access: READERS },
+  { method: 'PATCH', path: '/agencies/{agencyId}', handler: 'manageRegistry', access: ['admin'] },
+  {
+    method: 'POST',
+    path: '/agencies/{agencyId}/merge',
+    handler: 'manageRegistry',
+    access: ['admin'],
+  },
   { method: 'GET', path: '/agencies/{agencyId}/tasks', handler: 'readRegistry', access: READERS },
   { method: 'GET', path: '/plans', handler: 'readRegistry', access: READERS },
-  { method: 'GET', path: '/plans/{code}', handler: 'readRegistry', access: READERS },
   { method: 'POST', path: '/plans', handler: 'importPlan', access: ['admin'] },
+  { method: 'GET', path: '/plans/{code}', handler: 'readRegistry', access: READERS },
+  { method: 'PATCH', path: '/plans/{code}', handler: 'manageRegistry', access: ['admin'] },
+  { method: 'GET', path: '/plans/{code}/versions', handler: 'readRegistry', access: READERS },
+  { method: 'GET', path: '/audit', handler: 'readRegistry', access: ['admin'] },
   { method: 'GET', path: '/risks', handler: 'readTasks', access: READERS },
   { method: 'POST', path: '/risks/scans', handler: 'adminJobs', access: ['admin'] },
   { method: 'POST', path: '/rollups/{quarter}/runs', handler: 'adminJobs', access: ['admin'] },
   { method: 'GET', path: '/rollups/{quarter}', handler: 'readRollups', access: READERS },
   { method: 'GET', path: '/rollups/{quarter}/{sector}', handler: 'readRollups', access: READERS },
+  { method: 'GET', path: '/report-template', handler: 'reportTemplate', access: ['admin'] },
+  { method: 'PUT', path: '/report-template', handler: 'reportTemplate', access: ['admin'] },
+  { method: 'DELETE', path: '/report-template', handler: 'reportTemplate', access: ['admin'] },
 ] as const satisfies readonly RouteDeclaration[];

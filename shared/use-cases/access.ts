@@ -42,8 +42,17 @@ export async function issueToken(
       { field: 'agency', reason: `not allowed for role ${command.role}` },
     ]);
   }
-  if (command.agencyId && !(await tokens.getAgency(command.agencyId))) {
-    throw new NotFoundError('agency-not-found', `no agency ${command.agencyId}`);
+  if (command.agencyId) {
+    const agency = await tokens.getAgency(command.agencyId);
+    if (!agency) throw new NotFoundError('agency-not-found', `no agency ${command.agencyId}`);
+    if (agency.mergedInto || !agency.active) {
+      throw new ValidationError(`agency ${agency.id} is no longer active`, [
+        {
+          field: 'agency',
+          reason: agency.mergedInto ? `merged into ${agency.mergedInto}` : 'deactivated',
+        },
+      ]);
+    }
   }
   const secret = newTokenSecret();
   const tokenHash = hashToken(secret);
@@ -72,12 +81,16 @@ export async function authenticate(
   if (record.role !== 'agency' || !record.agencyId) {
     return { tokenId: record.tokenId, role: record.role, agencyId: null, actsFor: [] };
   }
-  const agency = await tokens.getAgency(record.agencyId);
-  if (!agency) return null;
+  let agency = await tokens.getAgency(record.agencyId);
+  // A token of a merged agency acts for the survivor (the merge re-points it, too).
+  for (let hops = 0; agency?.mergedInto && hops < 8; hops++) {
+    agency = await tokens.getAgency(agency.mergedInto);
+  }
+  if (!agency?.active) return null;
   return {
     tokenId: record.tokenId,
     role: 'agency',
     agencyId: agency.id,
-    actsFor: [agency.id, ...agency.memberOf],
+    actsFor: [...new Set([agency.id, ...agency.absorbed, ...agency.memberOf])],
   };
 }

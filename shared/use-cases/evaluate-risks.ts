@@ -57,7 +57,7 @@ export async function evaluateTaskState(
   if (event) await deps.events.publish([event]);
   if (transition.kind !== 'unchanged') {
     await deps.risks.markAnnounced(
-      state.task.id,
+      state.task,
       reasons.map((r) => r.code),
     );
   }

@@ -1,9 +1,10 @@
-import type { Task } from '#shared/domain/plan/model.ts';
 import type { ProgressReport } from '#shared/domain/progress/report.ts';
+import type { CurrentTask } from '#shared/domain/registry/current-task.ts';
 import type { DomainEvent } from '#shared/events/domain-event.ts';
 
 export interface TaskReader {
-  getTask(taskId: string): Promise<Task | null>;
+  /** The task from its plan's current version (or retired by it), with its plan. */
+  getTask(taskId: string): Promise<CurrentTask | null>;
 }
 
 export interface ReportRepository {

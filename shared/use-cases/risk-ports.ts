@@ -18,5 +18,5 @@ export interface RiskRepository {
   loadSector(sector: Sector): AsyncIterable<TaskRiskState>;
   memberships(): Promise<Memberships>;
   saveReasons(task: Task, reasons: RiskReason[], evaluatedAt: string): Promise<void>;
-  markAnnounced(taskId: string, codes: string[]): Promise<void>;
+  markAnnounced(task: Task, codes: string[]): Promise<void>;
 }

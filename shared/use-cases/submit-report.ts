@@ -8,6 +8,7 @@
 import { compareIso, todayInProvince } from '#shared/domain/calendar.ts';
 import { ForbiddenError, NotFoundError, UnprocessableError } from '#shared/domain/errors.ts';
 import type { Task } from '#shared/domain/plan/model.ts';
+import { acceptsReports } from '#shared/domain/registry/plan-record.ts';
 import {
   currentQuarter,
   periodRange,
@@ -71,12 +72,25 @@ export async function submitReport(
   command: SubmitReportCommand,
   deps: SubmitReportDeps,
 ): Promise<ProgressReport> {
-  const task = await deps.tasks.getTask(command.taskId);
-  if (!task) throw new NotFoundError('task-not-found', `no task ${command.taskId}`);
+  const current = await deps.tasks.getTask(command.taskId);
+  if (!current) throw new NotFoundError('task-not-found', `no task ${command.taskId}`);
+  const { task, plan } = current;
   if (!holdsTask(task, command.actsFor)) {
     throw new ForbiddenError(
       'not-task-holder',
       `agency ${command.agencyId} neither leads nor coordinates task ${task.id}`,
+    );
+  }
+  if (current.retired) {
+    throw new UnprocessableError(
+      'task-retired',
+      `task ${task.id} is no longer in plan ${plan.code} (retired by version ${plan.currentVersion})`,
+    );
+  }
+  if (!acceptsReports(plan)) {
+    throw new UnprocessableError(
+      'plan-not-active',
+      `plan ${plan.code} is ${plan.status}: it takes no reports`,
     );
   }
   if (task.isGroup) {

@@ -11,6 +11,7 @@ declare module 'autocannon' {
 
   interface Options {
     url: string;
+    socketPath?: string;
     method?: string;
     connections?: number;
     pipelining?: number;

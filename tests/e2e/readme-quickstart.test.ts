@@ -21,7 +21,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await runtime.stop();
   await rm(dataDir, { recursive: true, force: true });
-  await rm('agriculture.csv', { force: true });
+  for (const file of ['agriculture.csv', 'agriculture.xlsx', 'bao-cao-quy.docx']) {
+    await rm(file, { force: true });
+  }
 });
 
 async function quickStart(): Promise<string> {
@@ -50,5 +52,9 @@ describe('the README quick start', () => {
     const csv = await readFile('agriculture.csv', 'utf8');
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv).toContain('Sở Nông nghiệp và Môi trường');
+    // Both documents are zip packages (they start "PK"), not base64 text.
+    for (const file of ['agriculture.xlsx', 'bao-cao-quy.docx']) {
+      expect((await readFile(file)).subarray(0, 2).toString('latin1')).toBe('PK');
+    }
   });
 });

@@ -54,7 +54,7 @@ describe('the local runtime', () => {
       const plans = await fetch(`${second.url}/plans`, {
         headers: { authorization: `Bearer ${tokens.viewer}` },
       });
-      expect(((await plans.json()) as { items: unknown[] }).items).toHaveLength(2);
+      expect(((await plans.json()) as { items: unknown[] }).items).toHaveLength(3);
     } finally {
       expect(await second.stop('SIGINT')).toBe(0);
     }

@@ -6,6 +6,7 @@ import {
 } from '#infra/cdk/constructs/gateway-responses.ts';
 import { routesWithJsonBody } from '#infra/cdk/request-bodies.ts';
 import { GATEWAY_PROBLEMS } from '#infra/local/api-gateway/responses.ts';
+import { BINARY_MEDIA_TYPES } from '#shared/platform/media-types.ts';
 import { ROUTES } from '#shared/platform/routes.ts';
 import {
   defined,
@@ -126,8 +127,22 @@ describe('routes', () => {
   });
 });
 
+describe('binary documents', () => {
+  it('passes the Excel and Word media types as bytes, and nothing else', () => {
+    // Prepare
+    const apis = ofType('AWS::ApiGateway::RestApi');
+
+    // Act
+    const [, api] = only(apis, 'REST API');
+
+    // Assess: JSON bodies stay text, so the gateway still validates them
+    expect(api.Properties.BinaryMediaTypes).toEqual([...BINARY_MEDIA_TYPES]);
+    expect(api.Properties.BinaryMediaTypes).not.toContain('application/json');
+  });
+});
+
 describe('the authorizer', () => {
-  it('is a TOKEN authorizer on the Authorization header, cached 300 s, run by the authorizer handler', () => {
+  it('is a TOKEN authorizer on the Authorization header, cached 60 s, run by the authorizer handler', () => {
     // Prepare
     const handler = functionIds(synthesized.platform, 'authorizer').function;
 
@@ -139,7 +154,7 @@ describe('the authorizer', () => {
     expect(authorizer.Properties).toMatchObject({
       Type: 'TOKEN',
       IdentitySource: 'method.request.header.Authorization',
-      AuthorizerResultTtlInSeconds: 300,
+      AuthorizerResultTtlInSeconds: 60,
     });
     expect(JSON.stringify(authorizer.Properties.AuthorizerUri)).toContain(`"${handler}"`);
   });

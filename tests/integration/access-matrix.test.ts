@@ -4,7 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '#shared/adapters/aws-clients.ts';
+import { defaultReportTemplate } from '#shared/adapters/documents/default-report-template.ts';
 import { DynamoTokenStore } from '#shared/adapters/dynamodb/token-store.ts';
+import { DOCX_MEDIA_TYPE } from '#shared/platform/media-types.ts';
 import { ROUTES, type RouteDeclaration } from '#shared/platform/routes.ts';
 import { issueToken } from '#shared/use-cases/access.ts';
 import { bodyOf, startTestPlatform, type TestPlatform } from '../support/platform.ts';
@@ -66,6 +68,14 @@ beforeAll(async () => {
     holder: platform.tokens.agencies[HOLDER],
     outsider: platform.tokens.agencies['so-y-te'],
   });
+  // The merge route merges an agency made for it.
+  const made = await platform.request('/agencies', {
+    method: 'POST',
+    token: platform.tokens.admin,
+    headers: { 'idempotency-key': 'matrix-agency' },
+    body: JSON.stringify({ id: 'co-quan-hop-nhat', name: 'Cơ quan để hợp nhất', kind: 'other' }),
+  });
+  expect(made.status).toBe(201);
   // The rollup reads need a rollup to read.
   const run = await platform.request('/rollups/2026-Q3/runs', {
     method: 'POST',
@@ -83,27 +93,50 @@ function expectedStatus(route: RouteDeclaration, caller: CallerKind): number {
   if (!route.access.includes(role as never)) return 403;
   if (route.method === 'POST' && route.path === '/tasks/{taskId}/reports')
     return caller === 'holder' ? 201 : 403;
+  if (route.method === 'POST' && route.path === '/agencies') return 201;
   return 200;
 }
 
 /** Holders write to their own task; everyone else is sent at a foreign one. */
 function pathFor(route: RouteDeclaration, caller: CallerKind): string {
   const taskId = caller === 'holder' ? OWN_TASK : FOREIGN_TASK;
+  const agencyId = route.path.endsWith('/merge') ? 'co-quan-hop-nhat' : 'so-cong-thuong';
   return route.path
     .replace('{taskId}', taskId)
-    .replace('{agencyId}', 'so-cong-thuong')
+    .replace('{agencyId}', agencyId)
     .replace('{code}', 'KH266')
     .replace('{quarter}', '2026-Q3')
     .replace('{sector}', 'agriculture');
 }
 
-const bodyFor = (route: RouteDeclaration) =>
-  route.path === '/plans'
-    ? {
-        file: 'tiny.txt',
-        text: '(Kèm theo Kế hoạch số 266 /KH-UBND ngày 07 tháng 7 năm 2026)\nSTT\tGiải pháp\tCơ quan chủ trì\n',
-      }
-    : { status: 'on_track', percentComplete: 5 };
+/** A body each write route accepts from a caller allowed to make it. */
+const BODIES: Record<string, unknown> = {
+  'POST /tasks/{taskId}/reports': { status: 'on_track', percentComplete: 5 },
+  'POST /plans': {
+    file: 'tiny.txt',
+    text: 'PHỤ LỤC 8: 6 tháng cuối năm 2026\n(Kèm theo Kế hoạch số 266 /KH-UBND ngày 07 tháng 7 năm 2026 của UBND tỉnh Lạng Sơn)\nSTT\tGiải pháp\tCơ quan chủ trì\n',
+    dryRun: true,
+  },
+  'PATCH /plans/{code}': { title: 'Kế hoạch 266 (đã sửa tiêu đề)' },
+  'POST /agencies': { name: 'Cơ quan mới trong ma trận', kind: 'other' },
+  'PATCH /agencies/{agencyId}': { addAliases: ['Sở CT tỉnh Lạng Sơn'] },
+  'POST /agencies/{agencyId}/merge': { into: 'so-cong-thuong' },
+};
+const bodyFor = (route: RouteDeclaration) => BODIES[`${route.method} ${route.path}`];
+
+/** The request each route needs to succeed when allowed: a body for writes. */
+function requestFor(route: RouteDeclaration, caller: CallerKind): RequestInit {
+  if (route.method === 'POST' || route.method === 'PATCH') {
+    return {
+      headers: { 'idempotency-key': `matrix-${caller}-${route.path}` },
+      body: JSON.stringify(bodyFor(route)),
+    };
+  }
+  if (route.method === 'PUT' && route.path === '/report-template') {
+    return { headers: { 'content-type': DOCX_MEDIA_TYPE }, body: defaultReportTemplate() };
+  }
+  return {};
+}
 
 const cases = ROUTES.flatMap((route) =>
   CALLERS.map((caller) => [`${route.method} ${route.path}`, caller, route] as const),
@@ -114,12 +147,7 @@ describe('access matrix', () => {
     const response = await platform.request(pathFor(route, caller), {
       method: route.method,
       token: tokens[caller],
-      ...(route.method === 'POST'
-        ? {
-            headers: { 'idempotency-key': `matrix-${caller}-${route.path}` },
-            body: JSON.stringify(bodyFor(route)),
-          }
-        : {}),
+      ...requestFor(route, caller),
     });
 
     const expected = expectedStatus(route, caller);

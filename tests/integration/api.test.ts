@@ -155,14 +155,26 @@ describe('the API over HTTP on the local store', () => {
 
     const response = await post(
       '/plans',
-      { file: 'kh266-phu-luc-8.txt', text },
+      {
+        file: 'kh266-phu-luc-8.txt',
+        text,
+        overrides: {
+          period: { start: '2026-07-01', end: '2026-12-31' },
+          sectors: { I: 'agriculture', II: 'industry', III: 'services' },
+        },
+      },
       platform.tokens.admin,
       'import-1',
     );
 
-    expect(plans.items.map((p: { code: string }) => p.code)).toEqual(['KH266', 'KH267']);
+    expect(plans.items.map((p: { code: string }) => p.code)).toEqual([
+      'KH266',
+      'KH267',
+      'TBKL20260527',
+    ]);
     expect(response.status).toBe(200);
     const summary = await bodyOf(response);
+    expect(summary.outcome).toBe('unchanged');
     expect(summary.tasks.unchanged).toHaveLength(49);
     expect(summary.warnings).toEqual([]);
   });
@@ -176,7 +188,7 @@ describe('the API over HTTP on the local store', () => {
     );
 
     expect(response.status).toBe(422);
-    expect((await bodyOf(response)).detail).toMatch(/no plan/);
+    expect((await bodyOf(response)).detail).toMatch(/bad\.txt/);
   });
 
   it('serves the OpenAPI document without a token', async () => {

@@ -40,7 +40,8 @@ beforeAll(async () => {
   vi.setSystemTime(provinceNoon('2026-10-01'));
   platform = await startTestPlatform();
 
-  // Q4 2026, the agriculture sector (38 leaf tasks):
+  // Q4 2026, the agriculture sector (39 leaf tasks: KH266's and KH267's 38, and the seed
+  // notice's item on agriculture, never reported on):
   await reportOn('2026-10-10', 'KH266-I-1.1', { status: 'on_track', percentComplete: 60 }); // due 30/9: overdue
   await reportOn('2026-10-20', 'KH266-I-2', {
     status: 'on_track',
@@ -77,7 +78,7 @@ describe('the quarter close of 2026-Q4', () => {
       status: 'closed',
       window: { start: '2026-10-01', end: '2026-12-31' },
       asOf: '2026-12-31',
-      basis: { tasks: 38, reports: 7 },
+      basis: { tasks: 39, reports: 7 },
     });
     expect(snapshot.counts).toEqual({
       completedOnTime: 1, // I-6
@@ -86,7 +87,7 @@ describe('the quarter close of 2026-Q4', () => {
       overdueNotCompleted: 2, // I-1.1, I-2
       notStarted: 1, // IV-19
       cancelled: 1, // I-9
-      noReport: 31, // 38 - 7
+      noReport: 32, // 39 - 7
     });
     // (60 + 50 + 100 + 100 + 80 + 0) / 6: the cancelled task has no percent.
     expect(snapshot.averagePercentComplete).toBe(65);

@@ -21,9 +21,11 @@ import {
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
+  QueryCommand,
   UpdateCommand,
   type GetCommandInput,
   type PutCommandInput,
+  type QueryCommandInput,
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -43,6 +45,7 @@ import type { RollupRepository } from '#shared/use-cases/rollup-ports.ts';
 import { runRollup } from '#shared/use-cases/run-rollup.ts';
 import { agencyCaller, apiEvent, lambdaContext } from '../support/api-event.ts';
 import { seedPlans } from '../support/seed-tasks.ts';
+import { catalogAnswers } from '../support/stored-items.ts';
 
 const documents = mockClient(DynamoDBDocumentClient);
 const dynamo = mockClient(DynamoDBClient);
@@ -126,14 +129,18 @@ describe('POST /tasks/{taskId}/reports under faults', () => {
     documents.reset();
     dynamo.reset();
     bus.reset();
+    const catalog = catalogAnswers(seedPlans.tasks);
     documents.on(GetCommand).callsFake((input: GetCommandInput) => {
       const { PK, SK } = input.Key as { PK: string; SK: string };
-      if (SK === 'TASK') {
+      if (PK.startsWith('PLAN#')) {
         maybeFail('get-task');
-        return { Item: seedPlans.tasks.find((task) => `TASK#${task.id}` === PK) };
+        return catalog.get({ Key: { PK } });
       }
       return { Item: table.get(`${PK}|${SK}`) };
     });
+    documents
+      .on(QueryCommand)
+      .callsFake((input: QueryCommandInput) => catalog.query(input) ?? { Items: [] });
     documents.on(PutCommand).callsFake((input: PutCommandInput) => {
       maybeFail('put-report');
       const item = input.Item as { PK: string; SK: string };
@@ -166,7 +173,7 @@ describe('POST /tasks/{taskId}/reports under faults', () => {
         ['reading the task', 'get-task', 1, false],
         ['writing the report', 'put-report', 1, false],
         ["updating the agency's latest state", 'update', 1, true],
-        ["updating the task's latestReport", 'update', 2, true],
+        ["updating the task's summary", 'update', 2, true],
       ] as const
     ).map(([step, operation, call, reportWritten]) => ({
       error,

@@ -8,7 +8,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '#shared/adapters/aws-clients.ts';
-import { DynamoProgressStore } from '#shared/adapters/dynamodb/progress-store.ts';
+import { dynamoStores } from '#shared/adapters/dynamodb/stores.ts';
 import { reportSubmissionSchema, type ProgressReport } from '#shared/domain/progress/report.ts';
 import type { DomainEvent } from '#shared/events/domain-event.ts';
 import type { EventPublisher, ReportRepository } from '#shared/use-cases/progress-ports.ts';
@@ -138,7 +138,7 @@ describe('simultaneous submissions', () => {
     const newest = [...reports].sort((a, b) =>
       a.receivedAt === b.receivedAt ? (a.id < b.id ? 1 : -1) : a.receivedAt < b.receivedAt ? 1 : -1,
     )[0];
-    const task = partition.find((item) => item.SK === 'TASK');
+    const task = partition.find((item) => item.SK === 'SUMMARY');
     const state = partition.find((item) => item.SK === `STATE#${LEAD}`);
     expect((task?.latestReport as { reportId?: string } | undefined)?.reportId).toBe(newest?.id);
     expect((state?.state as { reportId?: string } | undefined)?.reportId).toBe(newest?.id);
@@ -280,8 +280,8 @@ describe('a submission interrupted between its writes', () => {
     const pick = (item: Item) =>
       String(item.SK).startsWith('REPORT#') || String(item.SK).startsWith('STATE#')
         ? item
-        : item.SK === 'TASK'
-          ? { SK: 'TASK', latestReport: item.latestReport }
+        : item.SK === 'SUMMARY'
+          ? { SK: 'SUMMARY', latestReport: item.latestReport }
           : null;
     const relevant = items
       .map(pick)
@@ -297,7 +297,7 @@ describe('a submission interrupted between its writes', () => {
 
   beforeAll(async () => {
     const publisher = new RecordingPublisher();
-    const store = new DynamoProgressStore(db, LOCAL_TABLE_NAME);
+    const store = dynamoStores(db, LOCAL_TABLE_NAME).progress;
     await submitReport(command('KH266-I-4'), {
       tasks: store,
       reports: store,
@@ -308,7 +308,7 @@ describe('a submission interrupted between its writes', () => {
   });
 
   it('converges, retried later with the same report id, on the uninterrupted state (crash after saveReport)', async () => {
-    const store = new DynamoProgressStore(db, LOCAL_TABLE_NAME);
+    const store = dynamoStores(db, LOCAL_TABLE_NAME).progress;
     const reports = new CrashAfterSave(store);
     const publisher = new RecordingPublisher();
     const deps = { tasks: store, reports, events: publisher };
@@ -335,8 +335,8 @@ describe('a submission interrupted between its writes', () => {
   ])(
     'converges on the uninterrupted state when the call fails after %s took effect',
     async (_name, writes, taskId) => {
-      const crashing = new DynamoProgressStore(crashingClient(writes), LOCAL_TABLE_NAME);
-      const store = new DynamoProgressStore(db, LOCAL_TABLE_NAME);
+      const crashing = dynamoStores(crashingClient(writes), LOCAL_TABLE_NAME).progress;
+      const store = dynamoStores(db, LOCAL_TABLE_NAME).progress;
       const publisher = new RecordingPublisher();
 
       await expect(
@@ -360,7 +360,7 @@ describe('a submission interrupted between its writes', () => {
   );
 
   it('republishes, and changes nothing stored, when the retry follows a failed publish', async () => {
-    const store = new DynamoProgressStore(db, LOCAL_TABLE_NAME);
+    const store = dynamoStores(db, LOCAL_TABLE_NAME).progress;
     const publisher = new RecordingPublisher(1);
     const deps = { tasks: store, reports: store, events: publisher };
 

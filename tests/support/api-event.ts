@@ -10,7 +10,7 @@ export const agencyCaller = (agencyId: string, memberOf: string[] = []): Caller 
 });
 
 export interface ApiEventInput {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   resource: string;
   pathParameters?: Record<string, string>;
   query?: Record<string, string>;

@@ -13,6 +13,7 @@ import {
   monthRange,
   parseIsoDate,
   parseQuarter,
+  provinceDateTime,
   quarterOf,
   quarterRange,
   todayInProvince,
@@ -244,6 +245,18 @@ describe('the province clock (UTC+7)', () => {
 
     // Assess
     expect(result).toBe(today);
+  });
+
+  it.each([
+    { instant: '2026-09-19T17:30:00.000Z', date: '2026-09-20', time: '00:30' },
+    { instant: '2026-09-30T16:59:59.999Z', date: '2026-09-30', time: '23:59' },
+    { instant: '2026-07-01T02:05:00.000Z', date: '2026-07-01', time: '09:05' },
+  ])('reads $instant as $date $time on the province’s clock', ({ instant, date, time }) => {
+    // Act
+    const result = provinceDateTime(new Date(instant));
+
+    // Assess
+    expect(result).toEqual({ date, time });
   });
 
   it('ends a day at 17:00 UTC less a millisecond', () => {

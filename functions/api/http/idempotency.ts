@@ -29,8 +29,10 @@ const RECORD_LIFETIME_SECONDS = 24 * 60 * 60;
 
 const idempotencyKeySchema = z.object({
   'idempotency-key': z
-    .string({ error: 'required on every POST: a unique value per request, reused on retry' })
-    .regex(/^[\x21-\x7e]{1,255}$/, '1 to 255 visible ASCII characters'),
+    .string({
+      error: 'bắt buộc với mọi POST: một giá trị riêng cho mỗi yêu cầu, dùng lại khi gửi lại',
+    })
+    .regex(/^[\x21-\x7e]{1,255}$/, 'từ 1 đến 255 ký tự ASCII in được'),
 });
 
 export interface IdempotentRequest<Request> {
@@ -80,20 +82,20 @@ export function idempotentCommand<Request, Result>(
       if (error instanceof IdempotencyAlreadyInProgressError) {
         throw new ConflictError(
           'request-in-progress',
-          'a request with this Idempotency-Key is still in progress; retry shortly',
+          'một yêu cầu với Idempotency-Key này vẫn đang được xử lý; hãy thử lại sau giây lát',
         );
       }
       if (error instanceof IdempotencyPersistenceLayerError) {
         // The store of idempotency records was throttled or timed out: safe to retry.
-        throw new UnavailableError('the service is busy; retry with the same Idempotency-Key', [], {
+        throw new UnavailableError('dịch vụ đang bận; hãy gửi lại với cùng Idempotency-Key', [], {
           cause: error,
         });
       }
       if (error instanceof IdempotencyValidationError) {
         throw new UnprocessableError(
           'idempotency-key-reused',
-          'this Idempotency-Key was used with a different request',
-          [{ field: 'header.idempotency-key', reason: 'already used with a different body' }],
+          'Idempotency-Key này đã được dùng cho một yêu cầu khác',
+          [{ field: 'header.idempotency-key', reason: 'đã dùng với nội dung khác' }],
         );
       }
       throw error;

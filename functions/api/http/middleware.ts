@@ -1,7 +1,8 @@
 /**
- * The middy stack every API handler runs in: Powertools context and metrics;
- * normalised headers; a body-size limit; JSON parsing; and one error mapper that turns
+ * The middy stack every API handler runs in: Powertools context and metrics; normalised
+ * headers; a body-size limit; JSON parsing; text in NFC; and one error mapper that turns
  * every failure into problem+json (4xx with detail, 5xx generic and logged).
+ * Validation messages are Vietnamese: the people who read them are Vietnamese officials.
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
@@ -10,9 +11,15 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import * as z from 'zod';
+import { vi as vietnamese } from 'zod/locales';
 import { logger, metrics } from '#shared/observability.ts';
 import { ValidationError } from '#shared/domain/errors.ts';
 import { INTERNAL_ERROR, problem, problemFor, problemResponse } from './problem.ts';
+import { unicodeText } from './unicode-text.ts';
+
+// zod's messages for every schema the handlers check (custom messages aside), once.
+z.config(vietnamese());
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -49,8 +56,8 @@ function utf8Body(): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> 
       try {
         decoder.decode(Buffer.from(event.body, 'base64'));
       } catch {
-        throw new ValidationError('the body is not valid UTF-8', [
-          { field: 'body', reason: 'not valid UTF-8' },
+        throw new ValidationError('nội dung không phải UTF-8 hợp lệ', [
+          { field: 'body', reason: 'không phải UTF-8 hợp lệ' },
         ]);
       }
     },
@@ -59,7 +66,7 @@ function utf8Body(): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> 
 
 /** JSON.parse keeps "__proto__" as a key, which objects then silently drop: refuse it. */
 function refusePrototypeKeys(key: string, value: unknown): unknown {
-  if (key === '__proto__') throw new Error('"__proto__" is not allowed as a key');
+  if (key === '__proto__') throw new Error('không được dùng "__proto__" làm khóa');
   return value;
 }
 
@@ -71,7 +78,7 @@ function problemDetails(
       const { error } = request;
       const mapped =
         error && 'statusCode' in error && error.statusCode === 413
-          ? problem(413, 'body-too-large', `the body must not exceed ${maxBodyBytes} bytes`)
+          ? problem(413, 'body-too-large', `nội dung không được vượt quá ${maxBodyBytes} byte`)
           : problemFor(error);
       if (mapped) {
         logger.info('request refused', {
@@ -90,7 +97,10 @@ function problemDetails(
   };
 }
 
-/** Wraps a handler in the API stack; `json` parses the body (POST routes). */
+/**
+ * Wraps a handler in the API stack; `json` parses the body (POST routes); `maxBodyBytes`
+ * limits a body the handler reads itself (a file).
+ */
 export function httpApi(
   handler: ApiHandler,
   options: { json?: boolean; maxBodyBytes?: number } = {},
@@ -106,12 +116,9 @@ export function httpApi(
     .use(logMetrics(metrics, { captureColdStartMetric: true }))
     .use(problemDetails(maxBodyBytes))
     .use(httpHeaderNormalizer());
-  if (options.json)
-    stack
-      .use(bodyLimit(maxBodyBytes))
-      .use(utf8Body())
-      .use(httpJsonBodyParser({ reviver: refusePrototypeKeys }));
-  return stack.handler(handler);
+  if (options.json || options.maxBodyBytes !== undefined) stack.use(bodyLimit(maxBodyBytes));
+  if (options.json) stack.use(utf8Body()).use(httpJsonBodyParser({ reviver: refusePrototypeKeys }));
+  return stack.use(unicodeText()).handler(handler);
 }
 
 export function json(
@@ -123,5 +130,24 @@ export function json(
     statusCode,
     headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
     body: JSON.stringify(body),
+  };
+}
+
+/** A file download: bytes base64-encoded, as API Gateway wants a binary body. */
+export function file(
+  bytes: Uint8Array,
+  mediaType: string,
+  fileName: string,
+  headers: Record<string, string> = {},
+): APIGatewayProxyResult {
+  return {
+    statusCode: 200,
+    headers: {
+      'content-type': mediaType,
+      'content-disposition': `attachment; filename="${fileName}"`,
+      ...headers,
+    },
+    body: Buffer.from(bytes).toString('base64'),
+    isBase64Encoded: true,
   };
 }

@@ -16,6 +16,8 @@ export interface Problem {
   status: number;
   detail: string;
   errors?: FieldProblem[];
+  /** RFC 9457 extension members, e.g. an import's unresolved names. */
+  [extension: string]: unknown;
 }
 
 const STATUS_OF: Record<DomainErrorKind, number> = {
@@ -24,6 +26,7 @@ const STATUS_OF: Record<DomainErrorKind, number> = {
   invalid: 400,
   unprocessable: 422,
   conflict: 409,
+  'too-large': 413,
   unavailable: 503,
 };
 
@@ -87,23 +90,26 @@ export function problemFor(error: unknown): Problem | null {
     return problem(
       503,
       'temporarily-unavailable',
-      'the service is busy; retry with the same Idempotency-Key',
+      'dịch vụ đang bận; hãy gửi lại với cùng Idempotency-Key',
     );
   }
   if (error instanceof DomainError) {
-    return problem(STATUS_OF[error.kind], error.code, error.message, error.fields);
+    return {
+      ...error.extensions,
+      ...problem(STATUS_OF[error.kind], error.code, error.message, error.fields),
+    };
   }
   if (isMiddyHttpError(error) && error.statusCode < 500) {
     // @middy/http-json-body-parser answers malformed JSON with 415; it is a bad request.
     if (error.message === 'Invalid or malformed JSON was provided') {
-      const reason = error.cause?.message ?? 'not valid JSON';
-      return problem(400, 'malformed-json', `the body is not valid JSON: ${reason}`, [
+      const reason = error.cause?.message ?? 'không phải JSON hợp lệ';
+      return problem(400, 'malformed-json', `nội dung không phải JSON hợp lệ: ${reason}`, [
         { field: 'body', reason },
       ]);
     }
     if (error.statusCode === 415) {
-      return problem(415, 'unsupported-media-type', 'send the body as application/json', [
-        { field: 'header.content-type', reason: 'must be application/json' },
+      return problem(415, 'unsupported-media-type', 'hãy gửi nội dung dưới dạng application/json', [
+        { field: 'header.content-type', reason: 'phải là application/json' },
       ]);
     }
     return problem(error.statusCode, 'http-error', error.message);
@@ -125,5 +131,5 @@ export function problemResponse(
 export const INTERNAL_ERROR = problem(
   500,
   'internal-error',
-  'the request could not be completed; it has been logged',
+  'không thể hoàn tất yêu cầu; lỗi đã được ghi lại',
 );

@@ -13,6 +13,14 @@ import { ValidationError } from '#shared/domain/errors.ts';
 
 type Part = 'body' | 'query' | 'path' | 'header';
 
+/** What a person reading a problem calls each part; the field names stay as sent. */
+const PART_NAMES: Record<Part, string> = {
+  body: 'nội dung',
+  query: 'tham số truy vấn',
+  path: 'đường dẫn',
+  header: 'tiêu đề',
+};
+
 export function parsePart<S extends z.ZodType>(schema: S, value: unknown, part: Part): z.infer<S> {
   const result = schema.safeParse(value ?? {});
   if (result.success) return result.data;
@@ -21,7 +29,7 @@ export function parsePart<S extends z.ZodType>(schema: S, value: unknown, part: 
     reason: issue.message,
   }));
   throw new ValidationError(
-    `invalid ${part}: ${fields.map((f) => `${f.field} ${f.reason}`).join('; ')}`,
+    `${PART_NAMES[part]} không hợp lệ: ${fields.map((f) => `${f.field}: ${f.reason}`).join('; ')}`,
     fields,
   );
 }

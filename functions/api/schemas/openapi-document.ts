@@ -12,8 +12,12 @@ import * as z from 'zod';
 import { reportSubmissionSchema } from '#shared/domain/progress/report.ts';
 import { snapshotSchema } from '#shared/domain/rollup/snapshot-schema.ts';
 import { ROUTES } from '#shared/platform/routes.ts';
+import { agencyPatchSchema, newAgencySchema } from '#shared/domain/registry/agency-changes.ts';
+import { planPatchSchema } from '#shared/use-cases/registry/correct-plan.ts';
 import {
   agencyPathSchema,
+  auditQuerySchema,
+  mergeBodySchema,
   pageQuerySchema,
   planImportSchema,
   planPathSchema,
@@ -24,6 +28,13 @@ import {
   taskListQuerySchema,
   taskPathSchema,
 } from './requests.ts';
+import {
+  docxContent,
+  TEMPLATE_DESCRIPTION,
+  templateResetSchema,
+  templateSummarySchema,
+  xlsxContent,
+} from './report-template.ts';
 import { problemSchema, responses } from './responses.ts';
 
 type RouteKeyOf<R> = R extends { method: infer M extends string; path: infer P extends string }
@@ -41,35 +52,85 @@ const ok = (description: string, schema: z.ZodType) => ({
   description,
   content: { 'application/json': { schema } },
 });
-const problems = (...statuses: number[]) =>
-  Object.fromEntries(
-    statuses.map((status) => [
-      String(status),
-      {
-        description: 'Problem details',
-        content: { 'application/problem+json': { schema: problemSchema } },
-      },
-    ]),
-  );
-const READ_ERRORS = [400, 401, 403] as const;
 
-const OPERATIONS: Record<RouteKey, ZodOpenApiOperationObject> = {
+/** A snapshot as JSON, CSV for Excel, an Excel workbook, or the quarterly report in Word. */
+const snapshotFormats = (description: string, schema: z.ZodType) => ({
+  description: `${description}. Send Accept with the document's media type for xlsx and docx: API Gateway returns bytes only then.`,
+  content: {
+    'application/json': { schema },
+    'text/csv': {
+      schema: z.string().meta({ description: 'UTF-8 with a byte order mark, for Excel' }),
+    },
+    ...xlsxContent,
+    ...docxContent,
+  },
+});
+
+/** What each problem status means here; each is one response component, referenced. */
+const PROBLEM_MEANINGS = {
+  400: 'The request is invalid; `errors` names each field and what is wrong with it',
+  401: 'No valid bearer token: missing, unknown, revoked or expired',
+  403: "The token's role may not use this route, or its agency does not hold the task",
+  404: 'No such resource',
+  409: 'A request with this Idempotency-Key is still in progress; retry shortly',
+  413: 'The body is too large, or a document over its stated limits',
+  415: 'The body is not of the media type the route takes',
+  422: 'The request cannot be carried out as it is: `errors` says why (an Idempotency-Key used with another request, a document that cannot be imported, names to resolve, a rule of the registry)',
+  429: "Too many requests: the stage's throttling; retry later",
+  500: 'An internal error (logged), or the authorizer failed',
+  502: 'A function failed or answered malformed',
+  503: 'The store is busy; retry, with the same Idempotency-Key for a POST',
+  504: 'No answer within the 29 s integration timeout; retry, with the same Idempotency-Key for a POST',
+} as const;
+type ProblemStatus = keyof typeof PROBLEM_MEANINGS;
+
+const PROBLEM_RESPONSES = Object.fromEntries(
+  Object.entries(PROBLEM_MEANINGS).map(([status, description]) => [
+    status,
+    {
+      id: `Problem${status}`,
+      description,
+      content: { 'application/problem+json': { schema: problemSchema } },
+    },
+  ]),
+);
+const problems = (...statuses: ProblemStatus[]) =>
+  Object.fromEntries(statuses.map((status) => [String(status), PROBLEM_RESPONSES[status]]));
+
+/** What the gateway answers on any route: throttling, failures, timeouts. */
+const GATEWAY_ERRORS = [429, 500, 502, 504] as const;
+/** What a route behind the authorizer that reads or writes the table can answer besides. */
+const TOKEN_ROUTE_ERRORS = [...GATEWAY_ERRORS, 401, 403, 503] as const;
+const READ_ERRORS = [...TOKEN_ROUTE_ERRORS, 400] as const;
+const COMMAND_ERRORS = [...TOKEN_ROUTE_ERRORS, 400, 409, 422] as const;
+const BODY_ERRORS = [413, 415] as const;
+
+type Operation = ZodOpenApiOperationObject & { operationId: string };
+
+const OPERATIONS: Record<RouteKey, Operation> = {
   'GET /openapi.json': {
+    operationId: 'getOpenApiDocument',
     summary: 'This document',
     security: [],
-    responses: { '200': { description: 'OpenAPI 3.1 document' } },
+    responses: {
+      '200': ok('OpenAPI 3.1 document', z.record(z.string(), z.unknown())),
+      ...problems(...GATEWAY_ERRORS),
+    },
   },
   'GET /tasks': {
+    operationId: 'listTasks',
     summary: 'List tasks, filtered',
     requestParams: { query: taskListQuerySchema },
     responses: { '200': ok('A page of tasks', responses.taskPage), ...problems(...READ_ERRORS) },
   },
   'GET /tasks/{taskId}': {
+    operationId: 'getTask',
     summary: 'A task with its latest state per agency and its risk flags',
     requestParams: { path: taskPathSchema },
     responses: { '200': ok('The task', responses.taskDetail), ...problems(...READ_ERRORS, 404) },
   },
   'GET /tasks/{taskId}/reports': {
+    operationId: 'listTaskReports',
     summary: "A task's reports, newest first",
     requestParams: { path: taskPathSchema, query: pageQuerySchema },
     responses: {
@@ -78,15 +139,17 @@ const OPERATIONS: Record<RouteKey, ZodOpenApiOperationObject> = {
     },
   },
   'POST /tasks/{taskId}/reports': {
+    operationId: 'submitReport',
     summary: 'Submit a progress report (agency tokens, on tasks the agency holds)',
     requestParams: { path: taskPathSchema, header: idempotencyHeader },
     requestBody: { content: { 'application/json': { schema: reportSubmissionSchema } } },
     responses: {
       '201': ok('The stored report', responses.report),
-      ...problems(400, 401, 403, 404, 409, 413, 415, 422),
+      ...problems(...COMMAND_ERRORS, ...BODY_ERRORS, 404),
     },
   },
   'GET /agencies': {
+    operationId: 'listAgencies',
     summary: 'List agencies',
     requestParams: { query: pageQuerySchema },
     responses: {
@@ -95,6 +158,7 @@ const OPERATIONS: Record<RouteKey, ZodOpenApiOperationObject> = {
     },
   },
   'GET /agencies/{agencyId}/tasks': {
+    operationId: 'listAgencyTasks',
     summary: 'Tasks an agency leads or coordinates',
     requestParams: { path: agencyPathSchema, query: pageQuerySchema },
     responses: {
@@ -102,16 +166,83 @@ const OPERATIONS: Record<RouteKey, ZodOpenApiOperationObject> = {
       ...problems(...READ_ERRORS, 404),
     },
   },
+  'GET /agencies/{agencyId}': {
+    operationId: 'getAgency',
+    summary: 'An agency, with its aliases, memberships and merges',
+    requestParams: { path: agencyPathSchema },
+    responses: { '200': ok('The agency', responses.agency), ...problems(...READ_ERRORS, 404) },
+  },
+  'POST /agencies': {
+    operationId: 'createAgency',
+    summary: 'Create an agency (admin)',
+    requestParams: { header: idempotencyHeader },
+    requestBody: { content: { 'application/json': { schema: newAgencySchema } } },
+    responses: {
+      '201': ok('The agency', responses.agency),
+      ...problems(...COMMAND_ERRORS, ...BODY_ERRORS),
+    },
+  },
+  'PATCH /agencies/{agencyId}': {
+    operationId: 'updateAgency',
+    summary: 'Rename an agency, change its aliases or memberships, deactivate it (admin)',
+    requestParams: { path: agencyPathSchema },
+    requestBody: { content: { 'application/json': { schema: agencyPatchSchema } } },
+    responses: {
+      '200': ok('The agency', responses.agency),
+      ...problems(...COMMAND_ERRORS, ...BODY_ERRORS, 404),
+    },
+  },
+  'POST /agencies/{agencyId}/merge': {
+    operationId: 'mergeAgency',
+    summary:
+      'Merge the agency into another (admin): the survivor takes its names, task links and tokens',
+    requestParams: { path: agencyPathSchema, header: idempotencyHeader },
+    requestBody: { content: { 'application/json': { schema: mergeBodySchema } } },
+    responses: {
+      '200': ok('What the merge changed', responses.agencyMerge),
+      ...problems(...COMMAND_ERRORS, ...BODY_ERRORS, 404),
+    },
+  },
   'GET /plans': {
-    summary: 'List plans',
-    responses: { '200': ok('The plans', responses.planList), ...problems(...READ_ERRORS) },
+    operationId: 'listPlans',
+    summary: 'List plans and notices',
+    requestParams: { query: pageQuerySchema },
+    responses: { '200': ok('A page of plans', responses.planList), ...problems(...READ_ERRORS) },
   },
   'GET /plans/{code}': {
-    summary: 'A plan',
+    operationId: 'getPlan',
+    summary: 'A plan: its document, status, sections and current version',
     requestParams: { path: planPathSchema },
     responses: { '200': ok('The plan', responses.plan), ...problems(...READ_ERRORS, 404) },
   },
+  'PATCH /plans/{code}': {
+    operationId: 'correctPlan',
+    summary:
+      'Correct a plan (admin): title, dates, period, status; a changed sector map publishes a new version',
+    requestParams: { path: planPathSchema },
+    requestBody: { content: { 'application/json': { schema: planPatchSchema } } },
+    responses: {
+      '200': ok('The corrected plan', responses.planRecord),
+      ...problems(...COMMAND_ERRORS, ...BODY_ERRORS, 404),
+    },
+  },
+  'GET /plans/{code}/versions': {
+    operationId: 'listPlanVersions',
+    summary: "A plan's versions, newest first: what each import created, updated and retired",
+    requestParams: { path: planPathSchema },
+    responses: {
+      '200': ok('The versions', responses.planVersions),
+      ...problems(...READ_ERRORS, 404),
+    },
+  },
+  'GET /audit': {
+    operationId: 'listAudit',
+    summary: 'The audit trail of registry changes (admin), newest first',
+    requestParams: { query: auditQuerySchema },
+    responses: { '200': ok('A page of entries', responses.auditPage), ...problems(...READ_ERRORS) },
+  },
   'GET /risks': {
+    operationId: 'listRisks',
     summary: 'Tasks at risk, with their reasons',
     requestParams: { query: riskListQuerySchema },
     responses: {
@@ -120,14 +251,16 @@ const OPERATIONS: Record<RouteKey, ZodOpenApiOperationObject> = {
     },
   },
   'POST /risks/scans': {
+    operationId: 'runRiskScan',
     summary: 'Run the daily risk scan now (admin)',
     requestParams: { header: idempotencyHeader },
     responses: {
       '200': ok('What the scan found', responses.riskScan),
-      ...problems(400, 401, 403, 409, 422),
+      ...problems(...COMMAND_ERRORS),
     },
   },
   'POST /rollups/{quarter}/runs': {
+    operationId: 'runRollup',
     summary: "Run a quarter's rollup now (admin); the current quarter gives a preliminary snapshot",
     requestParams: {
       path: rollupPathSchema.pick({ quarter: true }),
@@ -136,46 +269,100 @@ const OPERATIONS: Record<RouteKey, ZodOpenApiOperationObject> = {
     },
     responses: {
       '200': ok('The snapshots computed', responses.rollupRun),
-      ...problems(400, 401, 403, 409, 422),
+      ...problems(...COMMAND_ERRORS),
     },
   },
   'GET /rollups/{quarter}': {
-    summary: "A quarter's snapshots of every sector (JSON, or CSV with ?format=csv)",
+    operationId: 'getQuarterRollup',
+    summary:
+      "A quarter's snapshots of every sector: JSON, CSV, an Excel workbook or the quarterly report in Word (?format=)",
     requestParams: { path: rollupPathSchema.pick({ quarter: true }), query: rollupQuerySchema },
     responses: {
-      '200': {
-        description: 'The snapshots',
-        content: { 'application/json': { schema: responses.rollupQuarter }, 'text/csv': {} },
-      },
+      '200': snapshotFormats('The snapshots', responses.rollupQuarter),
       ...problems(...READ_ERRORS, 404),
     },
   },
   'GET /rollups/{quarter}/{sector}': {
-    summary: "One sector's snapshot of a quarter (JSON, or CSV with ?format=csv)",
+    operationId: 'getSectorRollup',
+    summary:
+      "One sector's snapshot of a quarter: JSON, CSV, an Excel workbook or the quarterly report in Word (?format=)",
     requestParams: { path: rollupPathSchema.required(), query: rollupQuerySchema },
     responses: {
-      '200': {
-        description: 'The snapshot',
-        content: { 'application/json': { schema: snapshotSchema }, 'text/csv': {} },
-      },
+      '200': snapshotFormats('The snapshot', snapshotSchema),
       ...problems(...READ_ERRORS, 404),
     },
   },
+  'GET /report-template': {
+    operationId: 'getReportTemplate',
+    summary: 'The Word template the quarterly report is filled into (admin)',
+    description: `The province's own template, or the platform's default (header x-report-template says which). ${TEMPLATE_DESCRIPTION}`,
+    responses: {
+      '200': { description: 'The template', content: docxContent },
+      ...problems(...TOKEN_ROUTE_ERRORS),
+    },
+  },
+  'PUT /report-template': {
+    operationId: 'replaceReportTemplate',
+    summary: 'Replace the report template (admin)',
+    description: TEMPLATE_DESCRIPTION,
+    requestBody: { content: docxContent },
+    responses: {
+      '200': ok('The stored template', templateSummarySchema),
+      ...problems(...TOKEN_ROUTE_ERRORS, ...BODY_ERRORS, 422),
+    },
+  },
+  'DELETE /report-template': {
+    operationId: 'resetReportTemplate',
+    summary: "Go back to the platform's default report template (admin)",
+    responses: {
+      '200': ok('The default template is in use', templateResetSchema),
+      ...problems(...TOKEN_ROUTE_ERRORS),
+    },
+  },
   'POST /plans': {
-    summary: 'Import a plan table (admin)',
+    operationId: 'importPlan',
+    summary:
+      'Import a plan appendix or a conclusion notice (admin), as text or .docx; dryRun previews it',
     requestParams: { header: idempotencyHeader },
     requestBody: { content: { 'application/json': { schema: planImportSchema } } },
     responses: {
-      '200': ok('What was created, updated and warned about', responses.importSummary),
-      ...problems(400, 401, 403, 409, 413, 415, 422),
+      '200': {
+        description: 'The preview (dryRun), or the import of an existing plan',
+        content: {
+          'application/json': {
+            schema: z.union([responses.importPreview, responses.importResult]),
+          },
+        },
+      },
+      '201': ok('The import of a new plan', responses.importResult),
+      ...problems(...COMMAND_ERRORS, ...BODY_ERRORS),
     },
   },
 };
 
-export function openApiDocument(serverUrl = '/') {
+/**
+ * Where the API answers. First a relative URL, which a reader resolves against the
+ * document's own address (RFC 3986): `http://127.0.0.1:3000/` for the local platform, and
+ * `https://…/prod/` for a deployed stage, its stage path kept (`/` would drop it). Then the
+ * shape of a deployed stage's URL, for a copy of the document read elsewhere.
+ */
+const SERVERS = [
+  { url: '.', description: 'Where this document is served: the local platform or a stage' },
+  {
+    url: 'https://{apiId}.execute-api.{region}.amazonaws.com/{stage}',
+    description: 'A deployed stage (the stack output ApiUrl)',
+    variables: {
+      apiId: { default: 'abc123defg', description: "The REST API's id" },
+      region: { default: 'ap-southeast-1' },
+      stage: { default: 'prod' },
+    },
+  },
+];
+
+export function openApiDocument() {
   const paths: ZodOpenApiPathsObject = {};
   for (const route of ROUTES) {
-    const method = route.method.toLowerCase() as 'get' | 'post';
+    const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
     const key = `${route.method} ${route.path}` as RouteKey;
     paths[route.path] = { ...paths[route.path], [method]: OPERATIONS[key] };
   }
@@ -186,7 +373,7 @@ export function openApiDocument(serverUrl = '/') {
       version: '1.0.0',
       description: 'Agencies report progress on the tasks of the provincial action plans.',
     },
-    servers: [{ url: serverUrl }],
+    servers: SERVERS,
     security: [{ bearer: [] }],
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     paths,

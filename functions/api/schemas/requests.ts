@@ -3,19 +3,32 @@
  * the handlers and generate the OpenAPI document.
  */
 import * as z from 'zod';
-import { isoDateSchema, planCodeSchema, sectorSchema } from '#shared/domain/plan/model.ts';
+import { AUDIT_ACTIONS } from '#shared/domain/audit/audit-entry.ts';
+import {
+  AGENCY_KINDS,
+  PLAN_KINDS,
+  dateRangeSchema,
+  isoDateSchema,
+  planCodeSchema,
+  sectorSchema,
+} from '#shared/domain/plan/model.ts';
+import { agencyIdSchema } from '#shared/domain/registry/agency-changes.ts';
 import { REPORT_STATUSES } from '#shared/domain/progress/report.ts';
 import { RISK_CODES } from '#shared/domain/risk/risk-config.ts';
 import { REPORTING_CUTOFFS } from '#shared/domain/rollup/data-window.ts';
 
 const slug = z
   .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a lower-case slug like so-cong-thuong')
+  .regex(
+    /^[a-z0-9]+(-[a-z0-9]+)*$/,
+    'phải là chữ thường không dấu nối bằng gạch ngang, như so-cong-thuong',
+  )
   .max(100);
 
 export const taskIdSchema = z
   .string()
-  .regex(/^KH\d+-[IVXLC]+-\d+(\.\d+)*$/, 'a task id like KH266-I-1.1')
+  .max(200)
+  .regex(/^[A-Z][A-Z0-9]{1,23}-[A-Z0-9]{1,20}-\d+(\.\d+)*$/, 'phải là mã nhiệm vụ như KH266-I-1.1')
   .meta({ example: 'KH266-I-1.1' });
 
 export const pageQuerySchema = z.strictObject({
@@ -28,7 +41,7 @@ export const taskListQuerySchema = pageQuerySchema.extend({
   plan: planCodeSchema.optional(),
   section: z
     .string()
-    .regex(/^[IVXLC]+$/, 'a Roman numeral')
+    .regex(/^[IVXLC]+$/, 'phải là số La Mã, như IV')
     .optional(),
   agency: slug.optional(),
   status: z.enum([...REPORT_STATUSES, 'no_report']).optional(),
@@ -40,8 +53,45 @@ export const taskListQuerySchema = pageQuerySchema.extend({
 });
 
 export const taskPathSchema = z.strictObject({ taskId: taskIdSchema });
-export const agencyPathSchema = z.strictObject({ agencyId: slug });
+export const agencyPathSchema = z.strictObject({ agencyId: agencyIdSchema });
 export const planPathSchema = z.strictObject({ code: planCodeSchema });
+
+/** What the document itself does not say, or says wrongly. */
+const planOverridesSchema = z
+  .strictObject({
+    code: planCodeSchema
+      .optional()
+      .meta({ description: 'Defaults to the number: 266/KH-UBND → KH266' }),
+    number: z.string().trim().min(1).max(100).optional(),
+    title: z.string().trim().min(1).max(1_000).optional(),
+    issuingBody: z.string().trim().min(1).max(300).optional(),
+    issuedOn: isoDateSchema.optional(),
+    period: dateRangeSchema.optional(),
+    sectors: z
+      .record(z.string().max(20), sectorSchema)
+      .optional()
+      .meta({ description: 'Section code (Roman numeral) → sector, over the proposal' }),
+  })
+  .meta({ id: 'PlanOverrides' });
+
+const printedName = z.string().trim().min(1).max(500);
+
+/** The officer's answer to a name the registry did not know. */
+const nameResolutionSchema = z
+  .union([
+    z.strictObject({ name: printedName, aliasOf: agencyIdSchema }),
+    z.strictObject({
+      name: printedName,
+      newAgency: z.strictObject({
+        id: agencyIdSchema.optional(),
+        name: z.string().trim().min(2).max(300).optional(),
+        kind: z.enum(AGENCY_KINDS),
+        aliases: z.array(z.string().trim().min(2).max(300)).max(50).optional(),
+        memberOf: z.array(agencyIdSchema).max(20).optional(),
+      }),
+    }),
+  ])
+  .meta({ id: 'NameResolution' });
 
 export const planImportSchema = z
   .strictObject({
@@ -49,10 +99,53 @@ export const planImportSchema = z
       .string()
       .min(1)
       .max(200)
-      .meta({ description: 'A name for the table, used in warnings' }),
-    text: z.string().min(1).max(1_000_000).meta({ description: 'The tab-separated plan table' }),
+      .meta({ description: "The document's name, used in issues and in each task's source" }),
+    text: z
+      .string()
+      .min(1)
+      .max(4_000_000)
+      .optional()
+      .meta({ description: 'The document as text: a tab-separated table export, or a notice' }),
+    docx: z
+      .base64()
+      .max(8_000_000)
+      .optional()
+      .meta({ description: 'The Word document itself, base64-encoded' }),
+    kind: z.enum(PLAN_KINDS).default('plan').meta({
+      description: 'plan: an appendix table; notice: a conclusion notice (Thông báo kết luận)',
+    }),
+    dryRun: z.boolean().default(false).meta({
+      description: 'Parse and answer everything found (tasks, names to resolve) without writing',
+    }),
+    draft: z.boolean().default(false).meta({
+      description: 'A new plan is imported as a draft: not tracked until activated',
+    }),
+    overrides: planOverridesSchema.default({}),
+    resolutions: z.array(nameResolutionSchema).max(500).default([]),
+  })
+  .refine((body) => (body.text === undefined) !== (body.docx === undefined), {
+    message: 'send exactly one of text and docx',
+    path: ['text'],
   })
   .meta({ id: 'PlanImport' });
+
+export const auditQuerySchema = pageQuerySchema.extend({
+  entity: z
+    .string()
+    .regex(/^(plan|agency)\/[A-Za-z0-9-]+$/, 'like plan/KH266 or agency/so-tai-chinh')
+    .optional(),
+  agency: agencyIdSchema.optional(),
+  person: z.string().max(200).optional(),
+  action: z.enum(AUDIT_ACTIONS).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+});
+
+export const mergeBodySchema = z
+  .strictObject({
+    into: agencyIdSchema.meta({ description: 'The surviving agency' }),
+  })
+  .meta({ id: 'AgencyMerge' });
 
 export const riskListQuerySchema = pageQuerySchema.extend({
   sector: sectorSchema.optional(),
@@ -62,8 +155,10 @@ export const riskListQuerySchema = pageQuerySchema.extend({
 
 export const quarterSchema = z
   .string()
-  .regex(/^2\d{3}-Q[1-4]$/, 'a quarter like 2026-Q3 (years 2000 to 2999)')
+  .regex(/^2\d{3}-Q[1-4]$/, 'phải là một quý như 2026-Q3 (năm 2000 đến 2999)')
   .meta({ example: '2026-Q3' }) as z.ZodType<`${number}-Q${1 | 2 | 3 | 4}`>;
+
+export const ROLLUP_FORMATS = ['json', 'csv', 'xlsx', 'docx'] as const;
 
 export const rollupPathSchema = z.strictObject({
   quarter: quarterSchema,
@@ -75,7 +170,15 @@ export const rollupQuerySchema = z.strictObject({
     description:
       "calendar quarter, or Decree 09/2019/NĐ-CP's cut-off (15th of the month before to the 14th of the last month)",
   }),
-  format: z.enum(['json', 'csv']).default('json'),
+  format: z
+    .enum(ROLLUP_FORMATS, {
+      error: `Định dạng phải là một trong: ${ROLLUP_FORMATS.join(', ')}`,
+    })
+    .default('json')
+    .meta({
+      description:
+        'json; csv (UTF-8, for Excel); xlsx (an Excel workbook, typed cells); docx (the quarterly report in Word, filled into the report template)',
+    }),
 });
 
 export const rollupRunQuerySchema = rollupQuerySchema.pick({ cutoff: true });

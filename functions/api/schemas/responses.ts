@@ -1,8 +1,19 @@
 /** Response schemas for the OpenAPI document (the handlers build these shapes). */
 import * as z from 'zod';
-import { agencySchema, importWarningSchema, planSchema } from '#shared/domain/plan/model.ts';
+import { auditEntrySchema } from '#shared/domain/audit/audit-entry.ts';
+import {
+  agencySchema,
+  importWarningSchema,
+  planDocumentSchema,
+  taskSchema,
+} from '#shared/domain/plan/model.ts';
+import { planRecordSchema, planVersionSchema } from '#shared/domain/registry/plan-record.ts';
 import { progressReportSchema } from '#shared/domain/progress/report.ts';
-import { taskDetailSchema, taskViewSchema } from '#shared/domain/progress/task-view.ts';
+import {
+  reportViewSchema,
+  taskDetailSchema,
+  taskViewSchema,
+} from '#shared/domain/progress/task-view.ts';
 import { riskFlagSchema } from '#shared/domain/risk/risk-flag.ts';
 import { snapshotSchema } from '#shared/domain/rollup/snapshot-schema.ts';
 import { rollupCompletedV1Schema } from '#shared/events/rollup-completed.ts';
@@ -14,46 +25,84 @@ export const problemSchema = z
     status: z.number().int(),
     detail: z.string(),
     errors: z.array(z.object({ field: z.string(), reason: z.string() })).optional(),
+    message: z.string().optional().meta({
+      description:
+        "On answers of the gateway itself (401, 403, 404, 413, 429, 5xx): API Gateway's own message, kept for clients that read it",
+    }),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
 
 export const pageOf = <T extends z.ZodType>(item: T, id: string) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() }).meta({ id });
 
-const outcomes = z.object({
-  created: z.array(z.string()),
-  updated: z.array(z.string()),
-  unchanged: z.array(z.string()),
-});
-
-export const importSummarySchema = z
+const versionDiffSchema = z
   .object({
-    plans: z.array(
-      z.object({
-        code: z.string(),
-        outcome: z.enum(['created', 'updated', 'unchanged']),
-        tasks: z.number(),
-      }),
-    ),
-    tasks: outcomes,
-    agencies: outcomes,
+    created: z.array(z.string()),
+    updated: z.array(z.string()),
+    unchanged: z.array(z.string()),
+    retired: z.array(z.string()),
+  })
+  .meta({ id: 'VersionDiff' });
+
+const unresolvedNameSchema = z
+  .object({
+    name: z.string(),
+    cells: z.array(z.object({ file: z.string(), line: z.number(), column: z.string() })),
+    suggestions: z.array(z.object({ id: z.string(), name: z.string(), score: z.number() })),
+  })
+  .meta({ id: 'UnresolvedName' });
+
+export const importResultSchema = z
+  .object({
+    dryRun: z.literal(false),
+    plan: planRecordSchema,
+    outcome: z.enum(['created', 'updated', 'unchanged']),
+    version: z.number().int(),
+    tasks: versionDiffSchema,
+    agencyChanges: z.object({ created: z.array(z.string()), updated: z.array(z.string()) }),
     warnings: z.array(importWarningSchema),
   })
-  .meta({ id: 'ImportSummary' });
+  .meta({ id: 'ImportResult' });
+
+export const importPreviewSchema = z
+  .object({
+    dryRun: z.literal(true),
+    plan: planDocumentSchema,
+    tasks: z.array(taskSchema),
+    agencies: z.array(agencySchema),
+    unresolved: z.array(unresolvedNameSchema),
+    warnings: z.array(importWarningSchema),
+    agencyChanges: z.object({ created: z.array(agencySchema), updated: z.array(agencySchema) }),
+    changes: versionDiffSchema,
+  })
+  .meta({ id: 'ImportPreview' });
 
 export const responses = {
   taskPage: pageOf(taskViewSchema, 'TaskPage'),
   taskDetail: taskDetailSchema,
-  reportPage: pageOf(progressReportSchema, 'ReportPage'),
+  reportPage: pageOf(reportViewSchema, 'ReportPage'),
   report: progressReportSchema,
-  planList: pageOf(planSchema, 'PlanList'),
-  plan: planSchema.extend({ taskIds: z.array(z.string()) }).meta({ id: 'PlanDetail' }),
+  planList: pageOf(planRecordSchema, 'PlanList'),
+  plan: planRecordSchema.extend({ taskIds: z.array(z.string()) }).meta({ id: 'PlanDetail' }),
+  planRecord: planRecordSchema,
+  planVersions: pageOf(planVersionSchema, 'PlanVersionList'),
+  agency: agencySchema,
   agencyPage: pageOf(agencySchema, 'AgencyPage'),
+  agencyMerge: z
+    .object({
+      survivor: agencySchema,
+      merged: agencySchema,
+      linksMoved: z.number().int(),
+      tokensMoved: z.number().int(),
+    })
+    .meta({ id: 'AgencyMergeResult' }),
+  auditPage: pageOf(auditEntrySchema, 'AuditPage'),
   agencyTaskPage: pageOf(
     taskViewSchema.extend({ role: z.enum(['lead', 'coordinating']) }),
     'AgencyTaskPage',
   ),
-  importSummary: importSummarySchema,
+  importResult: importResultSchema,
+  importPreview: importPreviewSchema,
   riskPage: pageOf(riskFlagSchema, 'RiskFlagPage'),
   riskScan: z
     .object({

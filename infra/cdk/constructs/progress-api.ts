@@ -51,6 +51,13 @@ export interface ProgressApiProps {
    */
   readonly jsonBodyRoutes?: ReadonlySet<string>;
   /**
+   * Media types API Gateway passes as bytes: request bodies of these types reach the
+   * functions base64-encoded, and base64 results are returned as bytes to a request whose
+   * first Accept type is one of them.
+   * @default none - every body is text
+   */
+  readonly binaryMediaTypes?: readonly string[];
+  /**
    * Default throttling of every method of the stage.
    * @default { rateLimit: 50, burstLimit: 100 } - far above what the province's agencies
    * send, low enough that a runaway script cannot run up the bill
@@ -59,8 +66,8 @@ export interface ProgressApiProps {
   /**
    * How long API Gateway reuses an authorizer decision for the same token. The policy
    * the authorizer returns covers every route of the role, so it is safe to reuse; a
-   * revoked token keeps working for at most this long.
-   * @default Duration.minutes(5)
+   * revoked token keeps working for at most this long: keep it at 60 s or less.
+   * @default Duration.seconds(60)
    */
   readonly authorizerCacheTtl?: Duration;
   /**
@@ -95,6 +102,9 @@ function accessLogFormat(): AccessLogFormat {
 
 const PATH_PARAMETER = /\{([^}+]+)\+?\}/g;
 
+/** A revoked token must stop working within a minute: the authorizer cache may not outlast it. */
+const AUTHORIZER_CACHE_TTL = Duration.seconds(60);
+
 export class ProgressApi extends Construct {
   readonly api: RestApi;
   readonly accessLogs: LogGroup;
@@ -122,6 +132,7 @@ export class ProgressApi extends Construct {
       restApiName: `langson-progress-${props.stage}`,
       description: 'Progress reports on the action plans of Lạng Sơn province',
       endpointTypes: [EndpointType.REGIONAL],
+      binaryMediaTypes: props.binaryMediaTypes ? [...props.binaryMediaTypes] : undefined,
       // Execution logging needs the account-wide API Gateway CloudWatch role; created
       // (and retained) here so a fresh account deploys without a manual step.
       cloudWatchRole: true,
@@ -219,7 +230,7 @@ export class ProgressApi extends Construct {
     this.authorizer ??= new TokenAuthorizer(this, 'Authorizer', {
       handler: this.props.functions.get(AUTHORIZER_HANDLER).lambda,
       identitySource: IdentitySource.header('Authorization'),
-      resultsCacheTtl: this.props.authorizerCacheTtl ?? Duration.minutes(5),
+      resultsCacheTtl: this.props.authorizerCacheTtl ?? AUTHORIZER_CACHE_TTL,
     });
     return this.authorizer;
   }

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { HandlerName } from '#shared/platform/handlers.ts';
+import { BINARY_MEDIA_TYPES } from '#shared/platform/media-types.ts';
 import type { RouteDeclaration } from '#shared/platform/routes.ts';
 import {
   buildMethodArn,
@@ -23,6 +24,7 @@ import { INTEGRATION_TIMEOUT_MS, LOCAL_API, MAX_REQUEST_BODY_BYTES } from './loc
 import { newExtendedRequestId, toProxyEvent } from './proxy-event.ts';
 import { readBody } from './read-body.ts';
 import {
+  acceptsBinary,
   fromProxyResult,
   GATEWAY_PROBLEMS,
   problemResponse,
@@ -56,6 +58,8 @@ export interface HttpGatewayOptions {
   integrationTimeoutMs?: number;
   /** Name, memory and timeout of each function; the declared ones by default. */
   lambdaSettings?: (name: HandlerName) => LambdaSettings;
+  /** The API's binary media types (`acceptsBinary`); the declared ones by default. */
+  binaryMediaTypes?: readonly string[];
 }
 
 interface GatewayState {
@@ -131,6 +135,11 @@ export function createHttpGateway(options: HttpGatewayOptions): Server {
     });
   }
 
+  /**
+   * Everything that can refuse a request is decided before its body is read: the route,
+   * the declared length, the authorizer. A refused body is never buffered (Node drains
+   * what the client still sends), and an accepted one is read up to the limit only.
+   */
   async function respond(
     request: IncomingMessage,
     requestId: string,
@@ -138,23 +147,29 @@ export function createHttpGateway(options: HttpGatewayOptions): Server {
   ): Promise<Outcome> {
     const receivedAt = new Date();
     const maxBodyBytes = options.maxBodyBytes ?? MAX_REQUEST_BODY_BYTES;
-    const read = await readBody(request, maxBodyBytes);
-    if ('tooLarge' in read) {
-      const detail = `The request body exceeds the ${maxBodyBytes}-byte limit.`;
-      return { response: problemResponse(GATEWAY_PROBLEMS.requestTooLarge, detail) };
-    }
-
     const method = (request.method ?? 'GET').toUpperCase();
     const url = request.url ?? '/';
     const matched = routeOrProblem(matcher, method, url);
     if ('response' in matched) return matched;
     const resourcePath = matched.route.path;
+    if (Number(request.headers['content-length'] ?? 0) > maxBodyBytes) {
+      return { response: tooLarge(maxBodyBytes), resourcePath };
+    }
 
     let principal: AuthorizedPrincipal | undefined;
     if (matched.route.access !== 'public') {
       const authorized = await authorize(authorizer, request, method, matched, requestId, logger);
       if ('response' in authorized) return { ...authorized, resourcePath };
       principal = authorized.principal;
+    }
+
+    const read = await readBody(request, maxBodyBytes);
+    if ('tooLarge' in read) {
+      return {
+        response: tooLarge(maxBodyBytes),
+        principalId: principal?.principalId,
+        resourcePath,
+      };
     }
 
     const event = toProxyEvent(
@@ -196,7 +211,10 @@ export function createHttpGateway(options: HttpGatewayOptions): Server {
       return { response, principalId: principal?.principalId, resourcePath };
     }
 
-    const converted = fromProxyResult(result);
+    const converted = fromProxyResult(
+      result,
+      acceptsBinary(request.headers.accept, options.binaryMediaTypes ?? BINARY_MEDIA_TYPES),
+    );
     if ('malformed' in converted) {
       logger.error('Malformed Lambda proxy response', {
         requestId,
@@ -210,6 +228,12 @@ export function createHttpGateway(options: HttpGatewayOptions): Server {
   }
 
   return server;
+}
+
+/** 413, closing the connection: the rest of an oversized body is not worth reading. */
+function tooLarge(maxBodyBytes: number): HttpResponse {
+  const detail = `The request body exceeds the ${maxBodyBytes}-byte limit.`;
+  return problemResponse(GATEWAY_PROBLEMS.requestTooLarge, detail, { Connection: 'close' });
 }
 
 function routeOrProblem(

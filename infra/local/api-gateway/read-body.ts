@@ -1,7 +1,7 @@
 /**
- * Reads a request body up to API Gateway's payload limit. Past the limit the rest is read
- * and thrown away, so the client finishes sending and can read the 413 instead of
- * meeting a reset connection.
+ * Reads a request body up to API Gateway's payload limit, and no further: as soon as the
+ * body passes the limit it resolves `tooLarge`, keeps nothing, and lets the rest drain
+ * (the gateway answers 413 and closes the connection).
  */
 import type { IncomingMessage } from 'node:http';
 
@@ -9,17 +9,19 @@ export type BodyReadResult = { body: Buffer } | { tooLarge: true };
 
 export function readBody(request: IncomingMessage, limitBytes: number): Promise<BodyReadResult> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    let chunks: Buffer[] = [];
     let size = 0;
-    let tooLarge = Number(request.headers['content-length'] ?? 0) > limitBytes;
     request.on('data', (chunk: Buffer) => {
+      if (size > limitBytes) return;
       size += chunk.length;
-      if (size > limitBytes) tooLarge = true;
-      if (!tooLarge) chunks.push(chunk);
+      if (size > limitBytes) {
+        chunks = [];
+        resolve({ tooLarge: true });
+      } else {
+        chunks.push(chunk);
+      }
     });
-    request.on('end', () =>
-      resolve(tooLarge ? { tooLarge: true } : { body: Buffer.concat(chunks) }),
-    );
+    request.on('end', () => resolve({ body: Buffer.concat(chunks) }));
     request.on('error', reject);
   });
 }

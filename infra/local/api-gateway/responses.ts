@@ -109,7 +109,31 @@ const REMAPPED = new Set([
   'keep-alive',
 ]);
 
-export function fromProxyResult(result: unknown): ProxyResultConversion {
+/**
+ * Whether API Gateway (REST) returns a base64-encoded proxy result as bytes: only when the
+ * first media type of the request's Accept header matches one of the API's binary media
+ * types (an entry `type/*` or `*\/*` matching a whole kind); otherwise the client gets
+ * the base64 text. AWS documents the rule: "API Gateway uses the first Accept header from
+ * clients to determine if a response should return binary media".
+ */
+export function acceptsBinary(
+  accept: string | undefined,
+  binaryMediaTypes: readonly string[],
+): boolean {
+  const first = accept?.split(',', 1)[0]?.split(';', 1)[0]?.trim().toLowerCase();
+  if (!first) return false;
+  const [kind] = first.split('/');
+  return binaryMediaTypes.some((entry) => {
+    const type = entry.toLowerCase();
+    return type === first || type === '*/*' || type === `${kind}/*`;
+  });
+}
+
+/**
+ * The HTTP response for a proxy result. `decodeBase64` says whether a base64 body becomes
+ * bytes (`acceptsBinary` for the request), as API Gateway decides per request.
+ */
+export function fromProxyResult(result: unknown, decodeBase64 = true): ProxyResultConversion {
   if (typeof result !== 'object' || result === null || Array.isArray(result)) {
     return { malformed: 'the handler returned no result object' };
   }
@@ -132,7 +156,10 @@ export function fromProxyResult(result: unknown): ProxyResultConversion {
     // API Gateway REST answers application/json when the integration names no type.
     merged['Content-Type'] = 'application/json';
   }
-  const bytes = Buffer.from(body ?? '', isBase64Encoded === true ? 'base64' : 'utf8');
+  const bytes = Buffer.from(
+    body ?? '',
+    isBase64Encoded === true && decodeBase64 ? 'base64' : 'utf8',
+  );
   return { response: { statusCode: status, headers: merged, body: bytes } };
 }
 

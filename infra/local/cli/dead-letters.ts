@@ -1,18 +1,29 @@
 /**
- * `npm run dead-letters -- list` and `npm run dead-letters -- replay`: the events whose
- * delivery kept failing, kept by the running local platform's event bus.
+ * `npm run dead-letters -- list|replay [--data-dir DIR]`: the events whose delivery kept
+ * failing, kept by the running local platform's event bus.
  */
-import { call, CliError, connect, dataDirFrom, runCli } from './runtime-client.ts';
+import { parseCommandLine, runCommand, UsageError } from '#functions/cli/command-line.ts';
+import { dataDirOf, DATA_DIR_OPTION } from '#functions/cli/command-table.ts';
+import { call, connect } from './runtime-client.ts';
 
-runCli(async () => {
-  const { dataDir, rest } = dataDirFrom(process.argv.slice(2));
-  const [command] = rest;
-  if (command !== 'list' && command !== 'replay')
-    throw new CliError('usage: npm run dead-letters -- list|replay');
-  const { runtime, adminToken } = await connect(dataDir);
+const USAGE = 'usage: npm run dead-letters -- list|replay [--data-dir DIR]';
+const DEAD_LETTERS_COMMAND = {
+  usage: USAGE,
+  options: { ...DATA_DIR_OPTION },
+  positionals: { min: 1, max: 1 },
+} as const;
+
+runCommand(USAGE, async () => {
+  const { values, positionals } = parseCommandLine(DEAD_LETTERS_COMMAND, process.argv.slice(2));
+  const [command] = positionals;
+  if (command !== 'list' && command !== 'replay') {
+    throw new UsageError(`unknown command ${command}; the commands are list, replay`);
+  }
+  const { runtime, adminToken } = await connect(dataDirOf(values['data-dir']));
   const result =
     command === 'list'
       ? await call(`${runtime.controlUrl}/dead-letters`, adminToken)
       : await call(`${runtime.controlUrl}/dead-letters/replay`, adminToken, { method: 'POST' });
   console.log(JSON.stringify(result, null, 2));
+  return 0;
 });

@@ -1,32 +1,32 @@
 /**
  * What the local command lines share: find the running runtime through the data folder
- * (DATA_DIR or --data-dir, default .data), call it with the admin token, and report in
- * one clear line when something is missing.
+ * (--data-dir, else DATA_DIR, else .data) and call it with an admin token: ADMIN_TOKEN, or
+ * the development one of tokens.json. The flags, the exit and the error lines are those of
+ * every command line (functions/cli/command-line.ts).
  */
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import * as z from 'zod';
+import { CommandError } from '#functions/cli/command-line.ts';
 import { devTokensSchema } from '../dev-tokens.ts';
 import { readRuntimeInfo, type RuntimeInfo } from '../runtime-file.ts';
-
-export class CliError extends Error {}
-
-export function dataDirFrom(argv: string[]): { dataDir: string; rest: string[] } {
-  const index = argv.indexOf('--data-dir');
-  const dataDir = index >= 0 ? argv[index + 1] : process.env.DATA_DIR;
-  const rest = index >= 0 ? [...argv.slice(0, index), ...argv.slice(index + 2)] : argv;
-  return { dataDir: resolve(dataDir ?? '.data'), rest };
-}
 
 export async function connect(
   dataDir: string,
 ): Promise<{ runtime: RuntimeInfo; adminToken: string }> {
   const runtime = await readRuntimeInfo(dataDir);
-  if (!runtime) throw new CliError(`no running platform uses ${dataDir}; start it with npm start`);
+  if (!runtime) {
+    throw new CommandError(`no running platform uses ${dataDir}; start it with npm start`);
+  }
+  if (process.env.ADMIN_TOKEN) return { runtime, adminToken: process.env.ADMIN_TOKEN };
   const tokens = devTokensSchema.parse(
     JSON.parse(await readFile(join(dataDir, 'tokens.json'), 'utf8')),
   );
   return { runtime, adminToken: tokens.admin };
 }
+
+/** What an error answer may say: the API's and the control server's problem details. */
+const problemSchema = z.object({ detail: z.string() });
 
 export async function call(url: string, token: string, init: RequestInit = {}): Promise<unknown> {
   let response: Response;
@@ -36,21 +36,18 @@ export async function call(url: string, token: string, init: RequestInit = {}): 
       headers: { ...init.headers, authorization: `Bearer ${token}` },
     });
   } catch (error) {
-    throw new CliError(
+    throw new CommandError(
       `the platform at ${new URL(url).origin} does not answer (${(error as Error).message}); is it running?`,
     );
   }
-  const body: unknown = await response.json();
+  const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    const detail = (body as { detail?: string }).detail ?? response.statusText;
-    throw new CliError(`${response.status}: ${detail}`);
+    const detail = problemSchema.safeParse(body).data?.detail ?? response.statusText;
+    const hint =
+      response.status === 401
+        ? ' (the admin token was refused: revoked? issue one with npm run tokens -- issue --role admin and pass it as ADMIN_TOKEN)'
+        : '';
+    throw new CommandError(`${response.status}: ${detail}${hint}`);
   }
   return body;
-}
-
-export function runCli(main: () => Promise<void>): void {
-  main().catch((error: unknown) => {
-    console.error(`error: ${error instanceof CliError ? error.message : String(error)}`);
-    process.exit(1);
-  });
 }

@@ -81,8 +81,8 @@ export class FileDeadLetterStore implements DeadLetterStore {
 
   add(letter: DeadLetter): Promise<void> {
     return this.#serially(async () => {
-      await mkdir(this.#dataDir, { recursive: true });
-      await appendFile(this.#file, `${JSON.stringify(letter)}\n`);
+      await mkdir(this.#dataDir, { recursive: true, mode: 0o700 });
+      await appendFile(this.#file, `${JSON.stringify(letter)}\n`, { mode: 0o600 });
     });
   }
 
@@ -102,7 +102,7 @@ export class FileDeadLetterStore implements DeadLetterStore {
       if (kept.length === lines.length) return;
       // Write aside, then rename over: a crash leaves either the old file or the new one.
       const temporary = `${this.#file}.${process.pid}.tmp`;
-      await writeFile(temporary, kept.map((line) => `${line}\n`).join(''));
+      await writeFile(temporary, kept.map((line) => `${line}\n`).join(''), { mode: 0o600 });
       await rename(temporary, this.#file);
     });
   }

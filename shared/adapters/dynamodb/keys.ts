@@ -7,6 +7,14 @@ import { todayInProvince } from '#shared/domain/calendar.ts';
 
 const pad = (n: number, width = 6) => String(n).padStart(width, '0');
 
+/** A plan version as it appears inside keys and filters: `KH266#000003`. */
+export const planVersionTag = (plan: string, version: number) => `${plan}#${pad(version)}`;
+
+/**
+ * The registry: plans with their versions, and agencies. A plan's tasks are written per
+ * version (an import writes a whole new version aside, then one conditional update of the
+ * plan item makes it current), so every list of tasks reads one version of each plan.
+ */
 export const keys = {
   plan: (code: string) => ({
     PK: `PLAN#${code}`,
@@ -14,29 +22,61 @@ export const keys = {
     GSI1PK: 'PLANS',
     GSI1SK: `PLAN#${code}`,
   }),
+  plans: 'PLANS',
+  /** What one import wrote: the version's task ids, what it retired, who imported it. */
+  planVersion: (code: string, version: number) => ({
+    PK: `PLAN#${code}`,
+    SK: `VERSION#${pad(version)}`,
+  }),
+  planVersionPrefix: 'VERSION#',
   agency: (id: string) => ({
     PK: `AGENCY#${id}`,
     SK: 'AGENCY',
     GSI1PK: 'AGENCIES',
     GSI1SK: `AGENCY#${id}`,
   }),
-  task: (task: { id: string; plan: string; sector: string; source: { line: number } }) => ({
-    PK: `TASK#${task.id}`,
-    SK: 'TASK',
-    GSI1PK: `PLAN#${task.plan}`,
-    GSI1SK: `TASK#${pad(task.source.line)}`,
-    GSI2PK: `SECTOR#${task.sector}`,
-    GSI2SK: `TASK#${task.plan}#${pad(task.source.line)}`,
-  }),
+  agencies: 'AGENCIES',
+  /** Bumped by every agency write: readers reload their cached names when it moves. */
+  agencyStamp: { PK: 'AGENCIES', SK: 'STAMP' },
   taskPk: (taskId: string) => `TASK#${taskId}`,
-  /** Who a task names: one item per (task, agency), listed by agency through GSI1. */
-  taskAgencyLink: (taskId: string, agencyId: string) => ({
-    PK: `TASK#${taskId}`,
-    SK: `LINK#${agencyId}`,
-    GSI1PK: `AGENCY#${agencyId}`,
-    GSI1SK: `TASK#${taskId}`,
+  /**
+   * A task as one version of its plan states it: listed by plan version (GSI1, table
+   * order) and by sector (GSI2, one prefix per plan version).
+   */
+  taskVersion: (task: {
+    id: string;
+    plan: string;
+    sector: string;
+    source: { line: number };
+    version: number;
+  }) => ({
+    PK: `TASK#${task.id}`,
+    SK: `V#${pad(task.version)}`,
+    GSI1PK: keys.tasksOfPlanVersion(task.plan, task.version),
+    GSI1SK: `TASK#${pad(task.source.line)}`,
+    GSI2PK: keys.tasksOfSector(task.sector),
+    GSI2SK: `${planVersionTag(task.plan, task.version)}#${pad(task.source.line)}`,
   }),
+  taskVersionSk: (version: number) => `V#${pad(version)}`,
+  taskVersionPrefix: 'V#',
+  tasksOfPlanVersion: (plan: string, version: number) => `PLAN#${planVersionTag(plan, version)}`,
+  tasksOfSector: (sector: string) => `SECTOR#${sector}`,
+  /** GSI2 sort-key prefix of one plan version's tasks within a sector. */
+  sectorTasksPrefix: (plan: string, version: number) => `${planVersionTag(plan, version)}#`,
+  /**
+   * Who a task names, per plan version: one item per (task, agency), listed by agency
+   * through GSI1; `planVersion` lets a list keep only current versions.
+   */
+  taskAgencyLink: (taskId: string, plan: string, version: number, agencyId: string) => ({
+    PK: `TASK#${taskId}`,
+    SK: `LINK#${pad(version)}#${agencyId}`,
+    GSI1PK: keys.tasksOfAgency(agencyId),
+    GSI1SK: `TASK#${planVersionTag(plan, version)}#${taskId}`,
+  }),
+  tasksOfAgency: (agencyId: string) => `AGENCY#${agencyId}`,
   linkPrefix: 'LINK#',
+  /** Written once `seeds/` has been loaded into this store. */
+  seedMarker: { PK: 'SEED', SK: 'SEED' },
 } as const;
 
 /** The month (in the province) an instant falls in: `2026-09`. */
@@ -45,6 +85,8 @@ const provinceMonth = (instant: string) => todayInProvince(new Date(instant)).sl
 /**
  * Progress: reports under their task, listed newest first (GSI1), and per sector and month
  * of receipt (GSI2), so a rollup reads exactly the reports received in its data window.
+ * A task's mutable state (its agencies' latest reports, its summary with the risk flags)
+ * sits in items of its own, never on the task versions an import writes.
  */
 export const progressKeys = {
   report: (report: { id: string; taskId: string; sector: string; receivedAt: string }) => ({
@@ -56,16 +98,30 @@ export const progressKeys = {
     GSI2SK: `${report.receivedAt}#${report.id}`,
   }),
   reportsReceived: (sector: string, month: string) => `REPORTS#${sector}#${month}`,
-  latestState: (taskId: string, agencyId: string) => ({
+  reportPrefix: 'REPORT#',
+  /**
+   * An agency's latest report on a task, listed with every other state of the task's plan
+   * (GSI2): by plan, because a task's plan never changes while its sector may.
+   */
+  latestState: (taskId: string, plan: string, agencyId: string) => ({
     PK: `TASK#${taskId}`,
     SK: `STATE#${agencyId}`,
-  }),
-  /** A sector's latest states in one partition, so a scan or rollup reads them in one query. */
-  latestStateIndex: (sector: string, taskId: string, agencyId: string) => ({
-    GSI2PK: `STATE#${sector}`,
+    GSI2PK: progressKeys.statesOfPlan(plan),
     GSI2SK: `${taskId}#${agencyId}`,
   }),
-  statesOfSector: (sector: string) => `STATE#${sector}`,
+  /**
+   * The task as a whole: its newest report and its risk reasons. In the same GSI2
+   * partition as the agencies' states, sorted after them (`~`), so one query per plan
+   * reads every task's state.
+   */
+  taskSummary: (taskId: string, plan: string) => ({
+    PK: `TASK#${taskId}`,
+    SK: 'SUMMARY',
+    GSI2PK: progressKeys.statesOfPlan(plan),
+    GSI2SK: `${taskId}#~`,
+  }),
+  summarySk: 'SUMMARY',
+  statesOfPlan: (plan: string) => `STATE#${plan}`,
   statePrefix: 'STATE#',
   reportsOfTask: (taskId: string) => `REPORTS#${taskId}`,
 } as const;
@@ -89,6 +145,7 @@ export const riskKeys = {
     GSI1PK: 'RISKS',
     GSI1SK: `${sector}#${taskId}`,
   }),
+  flagSk: 'RISK',
   flags: 'RISKS',
 } as const;
 
@@ -99,4 +156,24 @@ export const rollupKeys = {
   }),
   /** The immutable gzipped parts of one snapshot version, named by its content digest. */
   partPrefix: (sector: string, digest: string) => `PART#${sector}#${digest}#`,
+} as const;
+
+/**
+ * The audit trail: append-only, one item per change, under the entity it changed and in
+ * one partition per month (GSI1) for listing by time.
+ */
+export const auditKeys = {
+  entry: (entry: { entity: string; at: string; id: string }) => ({
+    PK: `AUDIT#${entry.entity}`,
+    SK: `${entry.at}#${entry.id}`,
+    GSI1PK: auditKeys.month(entry.at.slice(0, 7)),
+    GSI1SK: `${entry.at}#${entry.id}`,
+  }),
+  ofEntity: (entity: string) => `AUDIT#${entity}`,
+  month: (month: string) => `AUDIT#${month}`,
+} as const;
+
+export const documentKeys = {
+  /** The province's own Word template for the quarterly report, when it uploaded one. */
+  reportTemplate: { PK: 'REPORT_TEMPLATE', SK: 'DOCX' },
 } as const;

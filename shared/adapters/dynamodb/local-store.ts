@@ -1,21 +1,49 @@
 /**
- * The embedded DynamoDB-compatible store (dynalite) on 127.0.0.1, with the project's
- * table created from the same definition the CDK app deploys. Used by the local runtime
- * and by the integration tests.
+ * The embedded DynamoDB-compatible store (dynalite) on a private Unix socket, with the
+ * project's table created from the same definition the CDK app deploys. Used by the local
+ * runtime and by the integration tests.
  */
 import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   CreateTableCommand,
   DescribeTableCommand,
-  DynamoDBClient,
   ResourceNotFoundException,
 } from '@aws-sdk/client-dynamodb';
+import { AbstractIterator, AbstractKeyIterator, AbstractValueIterator } from 'abstract-level';
 import dynalite from 'dynalite';
 import { Level } from 'level';
+import { createDynamoClient, socketEndpoint } from '../aws-clients.ts';
 import { createTableInput } from './table-definition.ts';
 
+/**
+ * dynalite 4.0.0 wraps each Query and Scan in a stream whose destroy() ends the LevelDB
+ * iterator with `iterator.return()`, a method abstract-level 3 iterators do not have (they
+ * have `close()`). Every query therefore left its iterator open and attached to the
+ * database, with the native iterator, its snapshot and the stream waiting on it: the heap
+ * grew by tens of kilobytes a request (tests/reliability/memory-soak.test.ts measures it).
+ * Giving the iterators the method dynalite calls closes them where dynalite means to.
+ */
+function closeIteratorsOnReturn(): void {
+  for (const iterator of [AbstractIterator, AbstractKeyIterator, AbstractValueIterator]) {
+    const prototype = iterator.prototype as { return?: unknown; close(): Promise<void> };
+    if (typeof prototype.return === 'function') continue;
+    Object.defineProperty(prototype, 'return', {
+      configurable: true,
+      writable: true,
+      value(this: { close(): Promise<void> }) {
+        return this.close();
+      },
+    });
+  }
+}
+closeIteratorsOnReturn();
+
 export interface LocalStore {
+  /** `unix:///…/dynamodb.sock`: the SDK clients of aws-clients.ts connect to it. */
   endpoint: string;
   close(): Promise<void>;
 }
@@ -23,8 +51,11 @@ export interface LocalStore {
 export interface LocalStoreOptions {
   /** LevelDB folder; in memory when absent. */
   path?: string;
-  port?: number;
-  host?: string;
+  /**
+   * The Unix socket to serve on, in a folder only its owner can enter; by default one in a
+   * fresh owner-only temporary folder, removed on close. A stale socket file is replaced.
+   */
+  socketPath?: string;
 }
 
 /**
@@ -44,33 +75,51 @@ async function checkStoreOpens(path: string): Promise<void> {
   }
 }
 
+/**
+ * Serves a local emulation on a Unix socket only its owner may connect to, and returns its
+ * endpoint. A socket file already there is one a killed platform left: the caller holds
+ * the data folder (its LevelDB lock), so no running platform uses it.
+ */
+export async function listenOnPrivateSocket(server: Server, socketPath: string): Promise<string> {
+  await rm(socketPath, { force: true });
+  server.listen(socketPath);
+  await Promise.race([
+    once(server, 'listening'),
+    once(server, 'error').then(([error]) => Promise.reject(error as Error)),
+  ]);
+  await chmod(socketPath, 0o600);
+  return socketEndpoint(socketPath);
+}
+
+/**
+ * dynalite on a Unix socket, never a TCP port: it needs no credentials and answers any
+ * origin's CORS preflight, so on a port any local user or web page could read and write
+ * the store (and make itself admin with a token record of its own).
+ */
 export async function startLocalStore(options: LocalStoreOptions = {}): Promise<LocalStore> {
   if (options.path) await checkStoreOpens(options.path);
+  const ownFolder = options.socketPath ? null : await mkdtemp(join(tmpdir(), 'langson-store-')); // mkdtemp's folder is 0700
+  const socketPath = options.socketPath ?? join(ownFolder ?? '', 'dynamodb.sock');
   const server = dynalite({
     ...(options.path ? { path: options.path } : {}),
     createTableMs: 0,
     deleteTableMs: 0,
     updateTableMs: 0,
   });
-  server.listen(options.port ?? 0, options.host ?? '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
   return {
-    endpoint: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve, reject) =>
+    endpoint: await listenOnPrivateSocket(server, socketPath),
+    close: async () => {
+      await new Promise<void>((resolve, reject) =>
         server.close((error) => (error ? reject(error) : resolve())),
-      ),
+      );
+      if (ownFolder) await rm(ownFolder, { recursive: true, force: true });
+    },
   };
 }
 
 /** Creates the table unless it exists; safe to call on every start. */
 export async function ensureTable(endpoint: string, tableName: string): Promise<void> {
-  const client = new DynamoDBClient({
-    endpoint,
-    region: 'local',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+  const client = createDynamoClient(endpoint);
   try {
     await client.send(new DescribeTableCommand({ TableName: tableName }));
   } catch (error) {

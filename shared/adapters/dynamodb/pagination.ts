@@ -19,7 +19,7 @@ export interface Page<T> {
 /** A start key names only the table's and indexes' key attributes, all strings. */
 const KEY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK'] as const;
 const cursorSchema = z.object({
-  p: z.number().int().nonnegative().max(16),
+  p: z.number().int().nonnegative().max(10_000),
   k: z.partialRecord(z.enum(KEY_ATTRIBUTES), z.string().min(1).max(1024)),
 });
 type Cursor = z.infer<typeof cursorSchema>;
@@ -38,8 +38,8 @@ export function decodeCursor(value: string | undefined): Cursor | null {
 }
 
 function invalidCursor(): ValidationError {
-  return new ValidationError('the cursor is not one this API issued', [
-    { field: 'query.cursor', reason: 'not a valid cursor' },
+  return new ValidationError('cursor không phải do API này cấp', [
+    { field: 'query.cursor', reason: 'cursor không hợp lệ' },
   ]);
 }
 

@@ -1,7 +1,8 @@
 /**
- * Tasks as the progress side reads them, and reports. Single-item conditional writes only:
- * a report is put under a deterministic id, so a retried write finds the first one; the
- * latest state moves forward only, so replays and reordered retries converge.
+ * Reports and the latest state they leave. Single-item conditional writes only: a report
+ * is put under a deterministic id, so a retried write finds the first one; the latest
+ * states (per agency, and the task's summary) move forward only, so replays and
+ * reordered retries converge.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
@@ -10,26 +11,25 @@ import {
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import { taskSchema, type Task } from '#shared/domain/plan/model.ts';
 import {
   latestReportOf,
   progressReportSchema,
   type ProgressReport,
 } from '#shared/domain/progress/report.ts';
+import type { CurrentTask } from '#shared/domain/registry/current-task.ts';
 import type { ReportRepository, TaskReader } from '#shared/use-cases/progress-ports.ts';
-import { keys, progressKeys } from './keys.ts';
+import { progressKeys } from './keys.ts';
+import type { DynamoTaskCatalog } from './task-catalog.ts';
 
 export class DynamoProgressStore implements TaskReader, ReportRepository {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
+    private readonly catalog: DynamoTaskCatalog,
   ) {}
 
-  async getTask(taskId: string): Promise<Task | null> {
-    const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: { PK: keys.taskPk(taskId), SK: 'TASK' } }),
-    );
-    return Item ? taskSchema.parse(Item) : null;
+  getTask(taskId: string): Promise<CurrentTask | null> {
+    return this.catalog.getTask(taskId);
   }
 
   async saveReport(report: ProgressReport): Promise<ProgressReport> {
@@ -60,46 +60,39 @@ export class DynamoProgressStore implements TaskReader, ReportRepository {
     const latest = latestReportOf(report);
     // Per agency, then for the task as a whole: both move forward only.
     await this.setIfNewer(
-      progressKeys.latestState(report.taskId, report.agencyId),
+      progressKeys.latestState(report.taskId, report.plan, report.agencyId),
       'state',
       { ...latest, actuals: report.actuals },
-      {
-        ...progressKeys.latestStateIndex(report.sector, report.taskId, report.agencyId),
-        taskId: report.taskId,
-        entity: 'taskState',
-      },
+      { taskId: report.taskId, entity: 'taskState' },
     );
     await this.setIfNewer(
-      { PK: keys.taskPk(report.taskId), SK: 'TASK' },
+      progressKeys.taskSummary(report.taskId, report.plan),
       'latestReport',
       latest,
-      {},
-      true,
+      { taskId: report.taskId, entity: 'taskSummary' },
     );
   }
 
   /**
-   * Sets `attribute` (and `alongside`) on the item unless it already holds a report at
-   * least as new (ordered by receivedAt, then id). `mustExist` keeps a stray write from
-   * creating a task.
+   * Sets `attribute` (and `alongside`, index keys included) on the item unless it already
+   * holds a report at least as new (ordered by receivedAt, then id).
    */
   private async setIfNewer(
-    key: { PK: string; SK: string },
+    key: Record<string, string> & { PK: string; SK: string },
     attribute: string,
     value: Record<string, unknown> & { receivedAt: string; reportId: string },
-    alongside: Record<string, unknown> = {},
-    mustExist = false,
+    alongside: Record<string, unknown>,
   ): Promise<void> {
-    const extra = Object.entries(alongside);
-    const newer =
-      '(attribute_not_exists(#attr) OR #attr.receivedAt < :received OR (#attr.receivedAt = :received AND #attr.reportId < :id))';
+    const { PK, SK, ...indexKeys } = key;
+    const extra = Object.entries({ ...indexKeys, ...alongside });
     try {
       await this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: key,
+          Key: { PK, SK },
           UpdateExpression: `SET ${['#attr = :value', ...extra.map((_, i) => `#x${i} = :x${i}`)].join(', ')}`,
-          ConditionExpression: mustExist ? `attribute_exists(PK) AND ${newer}` : newer,
+          ConditionExpression:
+            'attribute_not_exists(#attr) OR #attr = :null OR #attr.receivedAt < :received OR (#attr.receivedAt = :received AND #attr.reportId < :id)',
           ExpressionAttributeNames: {
             '#attr': attribute,
             ...Object.fromEntries(extra.map(([name], i) => [`#x${i}`, name])),
@@ -108,6 +101,7 @@ export class DynamoProgressStore implements TaskReader, ReportRepository {
             ':value': value,
             ':received': value.receivedAt,
             ':id': value.reportId,
+            ':null': null,
             ...Object.fromEntries(extra.map(([, v], i) => [`:x${i}`, v])),
           },
         }),

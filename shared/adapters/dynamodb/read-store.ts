@@ -1,112 +1,147 @@
 /**
- * The API's reads. Lists page through a partition (or several, in order) and filter
- * on the server, so a page costs one query per partition touched.
+ * The API's reads. Tasks come from the catalog (their plan's current version) joined with
+ * their summaries (latest report, risk reasons); lists page through partitions in order
+ * and filter on the server, so a page costs a few queries, never a scan.
  */
 import { BatchGetCommand, GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import {
-  SECTORS,
-  agencySchema,
-  planSchema,
-  type Agency,
-  type Plan,
-  type Sector,
-} from '#shared/domain/plan/model.ts';
+import { agencySchema, taskSchema, type Agency, type Task } from '#shared/domain/plan/model.ts';
 import {
   latestReportWithActualsSchema,
   progressReportSchema,
-  type ProgressReport,
 } from '#shared/domain/progress/report.ts';
 import {
-  taskViewSchema,
+  EMPTY_SUMMARY,
+  taskSummarySchema,
+  type ReportView,
   type TaskDetail,
+  type TaskSummary,
   type TaskView,
 } from '#shared/domain/progress/task-view.ts';
+import {
+  isPublished,
+  planRecordSchema,
+  type PlanRecord,
+} from '#shared/domain/registry/plan-record.ts';
 import type { TaskFilter } from '#shared/use-cases/read-ports.ts';
 import { keys, progressKeys } from './keys.ts';
 import { queryAll, queryPages, type Page, type PartitionQuery } from './pagination.ts';
+import type { DynamoTaskCatalog } from './task-catalog.ts';
 
 /** BatchGetItem reads at most 100 keys per call. */
 const BATCH_GET_LIMIT = 100;
+
+export type AgencyTask = TaskView & { role: 'lead' | 'coordinating' };
 
 export class DynamoReadStore {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
+    private readonly catalog: DynamoTaskCatalog,
   ) {}
 
   async listTasks(filter: TaskFilter, limit: number, cursor?: string): Promise<Page<TaskView>> {
+    const partitions = await this.catalog.listPartitions(filter);
     const { expression, names, values } = taskFilterExpression(filter);
-    const sectors: readonly Sector[] = filter.sector ? [filter.sector] : SECTORS;
-    const partitions: PartitionQuery[] = filter.plan
-      ? [this.indexQuery('GSI1', 'GSI1PK', `PLAN#${filter.plan}`, 'TASK#')]
-      : sectors.map((sector) => this.indexQuery('GSI2', 'GSI2PK', `SECTOR#${sector}`, 'TASK#'));
     for (const partition of partitions) {
-      if (expression) {
-        partition.FilterExpression = expression;
-        partition.ExpressionAttributeNames = { ...partition.ExpressionAttributeNames, ...names };
-        partition.ExpressionAttributeValues = { ...partition.ExpressionAttributeValues, ...values };
-      }
+      if (!expression) continue;
+      partition.FilterExpression = partition.FilterExpression
+        ? `(${partition.FilterExpression}) AND ${expression}`
+        : expression;
+      partition.ExpressionAttributeNames = { ...partition.ExpressionAttributeNames, ...names };
+      partition.ExpressionAttributeValues = { ...partition.ExpressionAttributeValues, ...values };
     }
-    const page = await queryPages(this.db, partitions, limit, cursor);
-    return {
-      items: page.items.map((item) => taskViewSchema.parse(item)),
-      nextCursor: page.nextCursor,
-    };
+    // The reported state lives in the summaries: pages are read, joined and filtered until
+    // the page is full. Each read asks for no more than what is missing, so the cursor
+    // always stands right after the last task examined.
+    const items: TaskView[] = [];
+    let next: string | undefined = cursor;
+    let nextCursor: string | null = null;
+    do {
+      const page = await queryPages(this.db, partitions, limit - items.length, next);
+      const names = await this.catalog.names();
+      const tasks = page.items.map((item) => names.task(taskSchema.parse(item)));
+      const summaries = await this.summaries(tasks.map((task) => task.id));
+      for (const task of tasks) {
+        const view = viewOf(task, summaries.get(task.id) ?? EMPTY_SUMMARY, false);
+        if (matchesState(view, filter)) items.push(view);
+      }
+      nextCursor = page.nextCursor;
+      next = nextCursor ?? undefined;
+    } while (nextCursor && items.length < limit);
+    return { items, nextCursor };
   }
 
-  /**
-   * The task item and its agencies' latest states, read apart: the task's partition also
-   * holds every report, which a detail view must not read (nor page past to find the task).
-   */
+  /** The task (current or retired) and its agencies' latest states. */
   async getTaskDetail(taskId: string): Promise<TaskDetail | null> {
-    const task = await this.getTask(taskId);
-    if (!task) return null;
-    const states = await queryAll(this.db, {
+    const current = await this.catalog.getNamedTask(taskId);
+    if (!current) return null;
+    // STATE#<agency> items sort just before SUMMARY, and nothing else sorts between them.
+    const items = await queryAll(this.db, {
       TableName: this.tableName,
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :state)',
-      ExpressionAttributeValues: { ':pk': keys.taskPk(taskId), ':state': progressKeys.statePrefix },
+      KeyConditionExpression: 'PK = :pk AND SK BETWEEN :state AND :summary',
+      ExpressionAttributeValues: {
+        ':pk': keys.taskPk(taskId),
+        ':state': progressKeys.statePrefix,
+        ':summary': progressKeys.summarySk,
+      },
     });
+    const summary = items.find((item) => item.SK === progressKeys.summarySk);
+    const names = await this.catalog.names();
     return {
-      task,
-      latestByAgency: states.map((item) => latestReportWithActualsSchema.parse(item.state)),
+      task: viewOf(
+        current.task,
+        summary ? taskSummarySchema.parse(summary) : EMPTY_SUMMARY,
+        current.retired,
+      ),
+      latestByAgency: items
+        .filter((item) => item.SK !== progressKeys.summarySk)
+        .map((item) => latestReportWithActualsSchema.parse(item.state))
+        .map((state) => ({ ...state, agencyName: names.nameOf(state.agencyId) })),
     };
   }
 
-  async getTask(taskId: string): Promise<TaskView | null> {
-    const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: { PK: keys.taskPk(taskId), SK: 'TASK' } }),
-    );
-    return Item ? taskViewSchema.parse(Item) : null;
+  async taskExists(taskId: string): Promise<boolean> {
+    return (await this.catalog.getTask(taskId)) !== null;
   }
 
-  async listReports(taskId: string, limit: number, cursor?: string): Promise<Page<ProgressReport>> {
-    const query = this.indexQuery('GSI1', 'GSI1PK', progressKeys.reportsOfTask(taskId));
+  async listReports(taskId: string, limit: number, cursor?: string): Promise<Page<ReportView>> {
+    const query = indexQuery(this.tableName, 'GSI1', progressKeys.reportsOfTask(taskId));
     query.ScanIndexForward = false;
     const page = await queryPages(this.db, [query], limit, cursor);
+    const names = await this.catalog.names();
     return {
-      items: page.items.map((item) => progressReportSchema.parse(item)),
+      items: page.items
+        .map((item) => progressReportSchema.parse(item))
+        .map((report) => ({ ...report, agencyName: names.nameOf(report.agencyId) })),
       nextCursor: page.nextCursor,
     };
   }
 
-  async listPlans(): Promise<Plan[]> {
-    const items = await queryAll(this.db, this.indexQuery('GSI1', 'GSI1PK', 'PLANS'));
-    return items.map((item) => planSchema.parse(item));
+  /** Published plans (a plan whose first import is still being written is not one yet). */
+  async listPlans(limit: number, cursor?: string): Promise<Page<PlanRecord>> {
+    const query = indexQuery(this.tableName, 'GSI1', keys.plans);
+    query.FilterExpression = 'currentVersion > :zero';
+    query.ExpressionAttributeValues = { ...query.ExpressionAttributeValues, ':zero': 0 };
+    const page = await queryPages(this.db, [query], limit, cursor);
+    return {
+      items: page.items.map((item) => planRecordSchema.parse(item)),
+      nextCursor: page.nextCursor,
+    };
   }
 
-  async getPlan(code: string): Promise<(Plan & { taskIds: string[] }) | null> {
+  async getPlan(code: string): Promise<PlanRecord | null> {
+    const { PK, SK } = keys.plan(code);
     const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: { PK: keys.plan(code).PK, SK: 'PLAN' } }),
+      new GetCommand({ TableName: this.tableName, Key: { PK, SK } }),
     );
-    return Item
-      ? planSchema.extend({ taskIds: taskViewSchema.shape.id.array() }).parse(Item)
-      : null;
+    const plan = Item ? planRecordSchema.parse(Item) : null;
+    return plan && isPublished(plan) ? plan : null;
   }
 
   async listAgencies(limit: number, cursor?: string): Promise<Page<Agency>> {
     const page = await queryPages(
       this.db,
-      [this.indexQuery('GSI1', 'GSI1PK', 'AGENCIES')],
+      [indexQuery(this.tableName, 'GSI1', keys.agencies)],
       limit,
       cursor,
     );
@@ -117,82 +152,114 @@ export class DynamoReadStore {
   }
 
   async getAgency(agencyId: string): Promise<Agency | null> {
+    const { PK, SK } = keys.agency(agencyId);
     const { Item } = await this.db.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: { PK: keys.agency(agencyId).PK, SK: 'AGENCY' },
-      }),
+      new GetCommand({ TableName: this.tableName, Key: { PK, SK } }),
     );
     return Item ? agencySchema.parse(Item) : null;
   }
 
-  /** Tasks an agency leads or coordinates, through the link items, with its role in each. */
-  async listAgencyTasks(
-    agencyId: string,
-    limit: number,
-    cursor?: string,
-  ): Promise<Page<TaskView & { role: 'lead' | 'coordinating' }>> {
-    const links = await queryPages(
-      this.db,
-      [this.indexQuery('GSI1', 'GSI1PK', `AGENCY#${agencyId}`, 'TASK#')],
-      limit,
-      cursor,
+  /**
+   * Tasks an agency leads or coordinates in the current versions of the tracked plans,
+   * through the link items (its own and those of the agencies merged into it).
+   */
+  async listAgencyTasks(agency: Agency, limit: number, cursor?: string): Promise<Page<AgencyTask>> {
+    const current = await this.catalog.currentVersionTags();
+    if (current.length === 0) return { items: [], nextCursor: null };
+    const partitions = [agency.id, ...agency.absorbed].map((id) => {
+      const query = indexQuery(this.tableName, 'GSI1', keys.tasksOfAgency(id), 'TASK#');
+      query.FilterExpression = `planVersion IN (${current.map((_, i) => `:v${i}`).join(', ')})`;
+      query.ExpressionAttributeValues = {
+        ...query.ExpressionAttributeValues,
+        ...Object.fromEntries(current.map((tag, i) => [`:v${i}`, tag])),
+      };
+      return query;
+    });
+    const links = await queryPages(this.db, partitions, limit, cursor);
+    const keysOf = links.items.map((link) => ({
+      PK: String(link.PK),
+      SK: keys.taskVersionSk(Number(String(link.SK).split('#')[1])),
+    }));
+    const names = await this.catalog.names();
+    const tasks = new Map(
+      (await this.batchGet(keysOf)).map((item) => [
+        String(item.PK),
+        names.task(taskSchema.parse(item)),
+      ]),
     );
-    const tasks = await this.getTasks(links.items.map((link) => String(link.taskId)));
-    const items = links.items.flatMap((link) => {
-      const task = tasks.get(String(link.taskId));
-      return task
-        ? [{ ...task, role: link.role === 'lead' ? ('lead' as const) : ('coordinating' as const) }]
-        : [];
+    const summaries = await this.summaries([...tasks.values()].map((task) => task.id));
+    const items = links.items.flatMap((link): AgencyTask[] => {
+      const task = tasks.get(String(link.PK));
+      if (!task) return [];
+      const role = link.role === 'lead' ? 'lead' : 'coordinating';
+      return [{ ...viewOf(task, summaries.get(task.id) ?? EMPTY_SUMMARY, false), role }];
     });
     return { items, nextCursor: links.nextCursor };
   }
 
-  private async getTasks(taskIds: string[]): Promise<Map<string, TaskView>> {
-    const found = new Map<string, TaskView>();
-    for (let start = 0; start < taskIds.length; start += BATCH_GET_LIMIT) {
+  private async summaries(taskIds: string[]): Promise<Map<string, TaskSummary>> {
+    const items = await this.batchGet(
+      taskIds.map((id) => ({ PK: keys.taskPk(id), SK: progressKeys.summarySk })),
+    );
+    return new Map(items.map((item) => [String(item.taskId), taskSummarySchema.parse(item)]));
+  }
+
+  private async batchGet(
+    keysToRead: { PK: string; SK: string }[],
+  ): Promise<Record<string, unknown>[]> {
+    const found: Record<string, unknown>[] = [];
+    for (let start = 0; start < keysToRead.length; start += BATCH_GET_LIMIT) {
       let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
-        [this.tableName]: {
-          Keys: taskIds
-            .slice(start, start + BATCH_GET_LIMIT)
-            .map((id) => ({ PK: keys.taskPk(id), SK: 'TASK' })),
-        },
+        [this.tableName]: { Keys: keysToRead.slice(start, start + BATCH_GET_LIMIT) },
       };
       // BatchGetItem may leave keys unprocessed under load: ask again for those.
       while (request && Object.keys(request).length > 0) {
         const result = await this.db.send(new BatchGetCommand({ RequestItems: request }));
-        for (const item of result.Responses?.[this.tableName] ?? []) {
-          const task = taskViewSchema.parse(item);
-          found.set(task.id, task);
-        }
+        found.push(...(result.Responses?.[this.tableName] ?? []));
         request = result.UnprocessedKeys as typeof request;
       }
     }
     return found;
   }
-
-  private indexQuery(
-    index: 'GSI1' | 'GSI2',
-    keyName: string,
-    value: string,
-    sortPrefix?: string,
-  ): PartitionQuery {
-    const sortKeyName = keyName.replace(/PK$/, 'SK');
-    return {
-      TableName: this.tableName,
-      IndexName: index,
-      KeyConditionExpression: sortPrefix ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
-      ExpressionAttributeNames: sortPrefix
-        ? { '#pk': keyName, '#sk': sortKeyName }
-        : { '#pk': keyName },
-      ExpressionAttributeValues: sortPrefix
-        ? { ':pk': value, ':prefix': sortPrefix }
-        : { ':pk': value },
-    };
-  }
 }
 
-/** The task filters as one FilterExpression (AND of the given ones). */
+function viewOf(task: Task, summary: TaskSummary, retired: boolean): TaskView {
+  return {
+    ...task,
+    latestReport: summary.latestReport,
+    riskReasons: summary.riskReasons,
+    retired,
+  };
+}
+
+/** The filters on the reported state, which the task versions do not carry. */
+function matchesState(view: TaskView, filter: TaskFilter): boolean {
+  if (filter.status === 'no_report' && view.latestReport !== null) return false;
+  if (filter.status && filter.status !== 'no_report' && view.latestReport?.status !== filter.status)
+    return false;
+  if (filter.atRisk !== undefined && view.riskReasons.length > 0 !== filter.atRisk) return false;
+  return true;
+}
+
+function indexQuery(
+  tableName: string,
+  index: 'GSI1' | 'GSI2',
+  value: string,
+  sortPrefix?: string,
+): PartitionQuery {
+  return {
+    TableName: tableName,
+    IndexName: index,
+    KeyConditionExpression: sortPrefix
+      ? `${index}PK = :pk AND begins_with(${index}SK, :prefix)`
+      : `${index}PK = :pk`,
+    ExpressionAttributeValues: sortPrefix
+      ? { ':pk': value, ':prefix': sortPrefix }
+      : { ':pk': value },
+  };
+}
+
+/** The filters on the task itself as one FilterExpression (AND of the given ones). */
 function taskFilterExpression(filter: TaskFilter) {
   const clauses: string[] = [];
   const names: Record<string, string> = {};
@@ -207,27 +274,10 @@ function taskFilterExpression(filter: TaskFilter) {
     names['#agencyIds'] = 'agencyIds';
     values[':agency'] = filter.agency;
   }
-  if (filter.status === 'no_report') {
-    clauses.push('attribute_not_exists(#latest)');
-    names['#latest'] = 'latestReport';
-  } else if (filter.status) {
-    clauses.push('#latest.#status = :status');
-    Object.assign(names, { '#latest': 'latestReport', '#status': 'status' });
-    values[':status'] = filter.status;
-  }
   if (filter.dueBefore) {
     clauses.push('#schedule.#due < :dueBefore');
     Object.assign(names, { '#schedule': 'schedule', '#due': 'due' });
     values[':dueBefore'] = filter.dueBefore;
-  }
-  if (filter.atRisk !== undefined) {
-    clauses.push(
-      filter.atRisk
-        ? 'size(#risk) > :zero'
-        : '(attribute_not_exists(#risk) OR size(#risk) = :zero)',
-    );
-    names['#risk'] = 'riskReasons';
-    values[':zero'] = 0;
   }
   return { expression: clauses.join(' AND '), names, values };
 }

@@ -1,7 +1,8 @@
 /**
- * Risk state in the single table: the current reasons on the task item (for reads and the
- * `atRisk` filter), a sparse flag item per task at risk (for GET /risks), and the codes
- * last announced on the bus.
+ * Risk state in the single table: the current reasons on the task's summary item (for
+ * reads and the `atRisk` filter), a sparse flag item per task at risk (for GET /risks),
+ * and the codes last announced on the bus. Tasks come from the catalog: always their
+ * plan's current version.
  */
 import {
   DeleteCommand,
@@ -9,20 +10,21 @@ import {
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
-import { agencySchema, taskSchema, type Sector, type Task } from '#shared/domain/plan/model.ts';
+import { agencySchema, type Sector, type Task } from '#shared/domain/plan/model.ts';
 import { latestReportWithActualsSchema } from '#shared/domain/progress/report.ts';
-import { riskReasonSchema, type RiskReason } from '#shared/domain/progress/task-view.ts';
+import {
+  EMPTY_SUMMARY,
+  taskSummarySchema,
+  type RiskReason,
+  type TaskSummary,
+} from '#shared/domain/progress/task-view.ts';
 import { riskFlagSchema, type RiskFlag } from '#shared/domain/risk/risk-flag.ts';
 import type { Memberships } from '#shared/domain/risk/task-state.ts';
 import type { RiskRepository, TaskRiskState } from '#shared/use-cases/risk-ports.ts';
 import { keys, progressKeys, riskKeys } from './keys.ts';
 import { queryAll, queryPages, type Page, type PartitionQuery } from './pagination.ts';
-
-const riskFieldsSchema = z.object({
-  riskReasons: z.array(riskReasonSchema).default([]),
-  riskAnnounced: z.array(z.string()).default([]),
-});
+import { agencyIdsOf } from './plan-store.ts';
+import type { DynamoTaskCatalog } from './task-catalog.ts';
 
 export interface RiskFilter {
   sector?: Sector | undefined;
@@ -30,7 +32,14 @@ export interface RiskFilter {
   reason?: string | undefined;
 }
 
-const MEMBERSHIPS_TTL_MS = 5 * 60 * 1000;
+/** Agency memberships change rarely and every evaluation needs them: kept for a minute. */
+const MEMBERSHIPS_TTL_MS = 60 * 1000;
+
+/** What one plan's state partition holds for one task: its agencies' states and its summary. */
+interface TaskStates {
+  states: Record<string, unknown>[];
+  summary: TaskSummary;
+}
 
 export class DynamoRiskStore implements RiskRepository {
   private cachedMemberships: { at: number; value: Promise<Memberships> } | undefined;
@@ -38,51 +47,50 @@ export class DynamoRiskStore implements RiskRepository {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
+    private readonly catalog: DynamoTaskCatalog,
   ) {}
 
   async loadTask(taskId: string): Promise<TaskRiskState | null> {
-    const [taskItem] = await queryAll(this.db, this.partition(taskId, 'TASK', true));
-    if (!taskItem) return null;
-    return this.toState(
-      taskItem,
-      await queryAll(this.db, this.partition(taskId, progressKeys.statePrefix)),
-    );
+    const current = await this.catalog.getNamedTask(taskId);
+    if (!current || current.retired) return null;
+    // STATE#<agency> items sort just before SUMMARY, and nothing else sorts between them.
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk AND SK BETWEEN :state AND :summary',
+      ExpressionAttributeValues: {
+        ':pk': keys.taskPk(taskId),
+        ':state': progressKeys.statePrefix,
+        ':summary': progressKeys.summarySk,
+      },
+    });
+    return toState(current.task, collect(items));
   }
 
+  /** The sector's tasks with their states: one query per plan for the states, then the tasks. */
   async *loadSector(sector: Sector): AsyncIterable<TaskRiskState> {
-    const states = new Map<string, Record<string, unknown>[]>();
-    for (const item of await queryAll(
-      this.db,
-      this.index('GSI2', progressKeys.statesOfSector(sector)),
-    )) {
-      const list = states.get(String(item.taskId)) ?? [];
-      list.push(item);
-      states.set(String(item.taskId), list);
+    const statesByPlan = new Map<string, Map<string, TaskStates>>();
+    for await (const task of this.catalog.tasksOfSector(sector)) {
+      let states = statesByPlan.get(task.plan);
+      if (!states) {
+        states = await this.statesOfPlan(task.plan);
+        statesByPlan.set(task.plan, states);
+      }
+      yield toState(task, states.get(task.id) ?? { states: [], summary: EMPTY_SUMMARY });
     }
-    let cursor: string | undefined;
-    do {
-      const page = await queryPages(
-        this.db,
-        [this.index('GSI2', `SECTOR#${sector}`, 'TASK#')],
-        500,
-        cursor,
-      );
-      for (const taskItem of page.items)
-        yield this.toState(taskItem, states.get(String(taskItem.id)) ?? []);
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
   }
 
   /**
-   * Agencies change rarely and every evaluation needs them: read once per container and
-   * kept for a few minutes (the same bound as the authorizer's cache of a token's agency).
+   * Agency → the ids it acts for besides itself: its collectives and the agencies merged
+   * into it (a commune's report counts for "UBND các xã"; a survivor's for what it absorbed).
    */
   memberships(): Promise<Memberships> {
     const now = Date.now();
     if (!this.cachedMemberships || now - this.cachedMemberships.at > MEMBERSHIPS_TTL_MS) {
-      const loading = queryAll(this.db, this.index('GSI1', 'AGENCIES')).then((agencies) =>
+      const loading = queryAll(this.db, this.index('GSI1', keys.agencies)).then((agencies) =>
         Object.fromEntries(
-          agencies.map((item) => agencySchema.parse(item)).map((a) => [a.id, a.memberOf]),
+          agencies
+            .map((item) => agencySchema.parse(item))
+            .map((a) => [a.id, [...a.memberOf, ...a.absorbed]]),
         ),
       );
       this.cachedMemberships = { at: now, value: loading };
@@ -92,15 +100,10 @@ export class DynamoRiskStore implements RiskRepository {
   }
 
   async saveReasons(task: Task, reasons: RiskReason[], evaluatedAt: string): Promise<void> {
-    await this.db.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: { PK: keys.taskPk(task.id), SK: 'TASK' },
-        UpdateExpression: 'SET riskReasons = :reasons, riskEvaluatedAt = :at',
-        ConditionExpression: 'attribute_exists(PK)',
-        ExpressionAttributeValues: { ':reasons': reasons, ':at': evaluatedAt },
-      }),
-    );
+    await this.updateSummary(task, 'SET riskReasons = :reasons, riskEvaluatedAt = :at', {
+      ':reasons': reasons,
+      ':at': evaluatedAt,
+    });
     const flagKey = riskKeys.flag(task.id, task.sector);
     if (reasons.length === 0) {
       await this.db.send(
@@ -114,7 +117,7 @@ export class DynamoRiskStore implements RiskRepository {
       sector: task.sector,
       section: task.section.code,
       title: task.title,
-      agencyIds: [...new Set([...task.lead, ...task.coordinating].map((ref) => ref.id))],
+      agencyIds: agencyIdsOf(task),
       reasonCodes: reasons.map((r) => r.code),
       reasons,
       evaluatedAt,
@@ -127,16 +130,8 @@ export class DynamoRiskStore implements RiskRepository {
     );
   }
 
-  async markAnnounced(taskId: string, codes: string[]): Promise<void> {
-    await this.db.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: { PK: keys.taskPk(taskId), SK: 'TASK' },
-        UpdateExpression: 'SET riskAnnounced = :codes',
-        ConditionExpression: 'attribute_exists(PK)',
-        ExpressionAttributeValues: { ':codes': codes },
-      }),
-    );
+  async markAnnounced(task: Task, codes: string[]): Promise<void> {
+    await this.updateSummary(task, 'SET riskAnnounced = :codes', { ':codes': codes });
   }
 
   async listFlags(filter: RiskFilter, limit: number, cursor?: string): Promise<Page<RiskFlag>> {
@@ -168,25 +163,40 @@ export class DynamoRiskStore implements RiskRepository {
     };
   }
 
-  private toState(
-    taskItem: Record<string, unknown>,
-    stateItems: Record<string, unknown>[],
-  ): TaskRiskState {
-    const risk = riskFieldsSchema.parse(taskItem);
-    return {
-      task: taskSchema.parse(taskItem),
-      latest: stateItems.map((item) => latestReportWithActualsSchema.parse(item.state)),
-      riskReasons: risk.riskReasons,
-      announcedCodes: risk.riskAnnounced,
-    };
+  private async statesOfPlan(plan: string): Promise<Map<string, TaskStates>> {
+    const byTask = new Map<string, Record<string, unknown>[]>();
+    for (const item of await queryAll(
+      this.db,
+      this.index('GSI2', progressKeys.statesOfPlan(plan)),
+    )) {
+      const list = byTask.get(String(item.taskId)) ?? [];
+      list.push(item);
+      byTask.set(String(item.taskId), list);
+    }
+    return new Map([...byTask].map(([taskId, items]) => [taskId, collect(items)]));
   }
 
-  private partition(taskId: string, sortPrefix: string, exact = false): PartitionQuery {
-    return {
-      TableName: this.tableName,
-      KeyConditionExpression: exact ? 'PK = :pk AND SK = :sk' : 'PK = :pk AND begins_with(SK, :sk)',
-      ExpressionAttributeValues: { ':pk': keys.taskPk(taskId), ':sk': sortPrefix },
-    };
+  /** Sets attributes of the task's summary item, creating it with its index keys if absent. */
+  private async updateSummary(
+    task: Task,
+    expression: string,
+    values: Record<string, unknown>,
+  ): Promise<void> {
+    const { PK, SK, GSI2PK, GSI2SK } = progressKeys.taskSummary(task.id, task.plan);
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { PK, SK },
+        UpdateExpression: `${expression}, GSI2PK = :gsi2pk, GSI2SK = :gsi2sk, taskId = :taskId, entity = :entity`,
+        ExpressionAttributeValues: {
+          ...values,
+          ':gsi2pk': GSI2PK,
+          ':gsi2sk': GSI2SK,
+          ':taskId': task.id,
+          ':entity': 'taskSummary',
+        },
+      }),
+    );
   }
 
   private index(index: 'GSI1' | 'GSI2', pk: string, sortPrefix?: string): PartitionQuery {
@@ -199,4 +209,22 @@ export class DynamoRiskStore implements RiskRepository {
       ExpressionAttributeValues: sortPrefix ? { ':pk': pk, ':prefix': sortPrefix } : { ':pk': pk },
     };
   }
+}
+
+/** A task's items (its agencies' STATE# items and its SUMMARY) sorted out. */
+function collect(items: Record<string, unknown>[]): TaskStates {
+  const summary = items.find((item) => item.SK === progressKeys.summarySk);
+  return {
+    states: items.filter((item) => String(item.SK).startsWith(progressKeys.statePrefix)),
+    summary: summary ? taskSummarySchema.parse(summary) : EMPTY_SUMMARY,
+  };
+}
+
+function toState(task: Task, { states, summary }: TaskStates): TaskRiskState {
+  return {
+    task,
+    latest: states.map((item) => latestReportWithActualsSchema.parse(item.state)),
+    riskReasons: summary.riskReasons,
+    announcedCodes: summary.riskAnnounced,
+  };
 }

@@ -21,7 +21,7 @@ import type { TaskRiskState } from '#shared/use-cases/risk-ports.ts';
 import type { RollupRepository } from '#shared/use-cases/rollup-ports.ts';
 import { progressKeys, rollupKeys } from './keys.ts';
 import { queryAll } from './pagination.ts';
-import { DynamoRiskStore } from './risk-store.ts';
+import type { DynamoRiskStore } from './risk-store.ts';
 
 /** Well under DynamoDB's 400 KB item limit, leaving room for the keys. */
 const PART_BYTES = 300 * 1024;
@@ -43,14 +43,11 @@ function monthsOf(window: DateRange): string[] {
 }
 
 export class DynamoRollupStore implements RollupRepository {
-  private readonly risks: DynamoRiskStore;
-
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
-  ) {
-    this.risks = new DynamoRiskStore(db, tableName);
-  }
+    private readonly risks: DynamoRiskStore,
+  ) {}
 
   loadSector(sector: Sector): AsyncIterable<TaskRiskState> {
     return this.risks.loadSector(sector);

@@ -6,22 +6,17 @@ import {
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import type { Agency } from '#shared/domain/plan/model.ts';
+import { agencySchema, type Agency } from '#shared/domain/plan/model.ts';
 import type { TokenRepository } from '#shared/use-cases/access.ts';
 import { tokenRecordSchema, type TokenRecord } from '#shared/domain/access/token.ts';
-import { accessKeys } from './keys.ts';
+import { accessKeys, keys } from './keys.ts';
 import { queryAll } from './pagination.ts';
-import { DynamoReadStore } from './read-store.ts';
 
 export class DynamoTokenStore implements TokenRepository {
-  private readonly reads: DynamoReadStore;
-
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
-  ) {
-    this.reads = new DynamoReadStore(db, tableName);
-  }
+  ) {}
 
   async findByHash(tokenHash: string): Promise<TokenRecord | null> {
     const { Item } = await this.db.send(
@@ -30,8 +25,29 @@ export class DynamoTokenStore implements TokenRepository {
     return Item ? tokenRecordSchema.parse(Item) : null;
   }
 
-  getAgency(agencyId: string): Promise<Agency | null> {
-    return this.reads.getAgency(agencyId);
+  async getAgency(agencyId: string): Promise<Agency | null> {
+    const { PK, SK } = keys.agency(agencyId);
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: { PK, SK } }),
+    );
+    return Item ? agencySchema.parse(Item) : null;
+  }
+
+  /** After a merge: the tokens of `fromId` act for `intoId`. */
+  async reassignTokens(fromId: string, intoId: string): Promise<number> {
+    const moved = (await this.list()).filter((record) => record.agencyId === fromId);
+    for (const record of moved) {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { PK: `TOKEN#${record.tokenHash}`, SK: 'TOKEN' },
+          UpdateExpression: 'SET agencyId = :into',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeValues: { ':into': intoId },
+        }),
+      );
+    }
+    return moved.length;
   }
 
   async save(record: TokenRecord): Promise<void> {

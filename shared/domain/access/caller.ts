@@ -3,6 +3,7 @@
  * handlers in the request context. Never taken from the request body.
  */
 import * as z from 'zod';
+import type { Actor } from '../audit/audit-entry.ts';
 
 export const ROLES = ['admin', 'agency', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
@@ -41,4 +42,9 @@ export function fromAuthorizerContext(context: AuthorizerContext): Caller {
     agencyId: context.agencyId === '' ? null : context.agencyId,
     actsFor: context.actsFor === '' ? [] : context.actsFor.split(','),
   };
+}
+
+/** Who an audit entry names for a caller: the token, its agency, and the person if any. */
+export function actorOf(caller: Caller): Actor {
+  return { tokenId: caller.tokenId, agencyId: caller.agencyId, person: null };
 }

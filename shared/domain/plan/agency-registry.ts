@@ -19,6 +19,8 @@
  *   ("có", "trong", ...) so that an unregistered commune is reported, not absorbed.
  * - Fillers: "và" between names is skipped, like punctuation.
  */
+import { AgencySuggester, type AgencySuggestion } from './agency-suggestions.ts';
+import { foldText } from './fold.ts';
 import { agencySchema, type Agency, type AgencyRef } from './model.ts';
 
 export interface CellResolution {
@@ -38,10 +40,21 @@ interface Token {
 const TOKEN = /[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu;
 const DASH = /^[-‐‑‒–—―−]$/u;
 
+/**
+ * Tables repeat a few hundred words ("Sở", "UBND", "xã"…) thousands of times, and folding
+ * (Unicode decomposition) is the costliest step of reading a cell: words are folded once.
+ * Cleared when full, so that hostile input cannot grow it without bound.
+ */
+const foldedTokens = new Map<string, string>();
+const FOLDED_TOKENS_MAX = 20_000;
+
 function normaliseToken(raw: string): string {
-  if (DASH.test(raw)) return '-';
-  // đ has no canonical decomposition, so it is mapped by hand; ð is a common look-alike typo.
-  return raw.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[đð]/g, 'd');
+  const known = foldedTokens.get(raw);
+  if (known !== undefined) return known;
+  const folded = DASH.test(raw) ? '-' : foldText(raw);
+  if (foldedTokens.size >= FOLDED_TOKENS_MAX) foldedTokens.clear();
+  foldedTokens.set(raw, folded);
+  return folded;
 }
 
 function tokenise(text: string): Token[] {
@@ -156,6 +169,8 @@ export class AgencyRegistry {
   private readonly byId: Map<string, Agency>;
   private readonly trie: TrieNode;
   private readonly communeCollective: string | undefined;
+  /** Built on the first suggestion asked for: most registries only resolve. */
+  private suggester: AgencySuggester | undefined;
 
   private constructor(agencies: Agency[], trie: TrieNode) {
     this.byId = new Map(agencies.map((agency) => [agency.id, agency]));
@@ -192,7 +207,9 @@ export class AgencyRegistry {
     const trie: TrieNode = { next: new Map() };
     const owners = new Map<string, string>();
     for (const agency of parsed) {
-      for (const alias of [agency.name, ...agency.aliases]) {
+      // A merged agency's names live on as aliases of the agency it was merged into.
+      const names = agency.mergedInto === null ? [agency.name, ...agency.aliases] : [];
+      for (const alias of names) {
         const key = normaliseName(alias);
         const owner = owners.get(key);
         if (key === '') problems.push(`agency "${agency.id}" has an empty name or alias`);
@@ -212,6 +229,9 @@ export class AgencyRegistry {
           problems.push(`"${agency.id}" is a member of "${group}", which is not a collective`);
         } else if (group === agency.id) problems.push(`"${agency.id}" is a member of itself`);
       }
+      if (agency.mergedInto !== null && !kinds.has(agency.mergedInto)) {
+        problems.push(`"${agency.id}" is merged into unknown "${agency.mergedInto}"`);
+      }
     }
 
     if (problems.length > 0) throw new Error(`invalid agency registry: ${problems.join('; ')}`);
@@ -226,17 +246,36 @@ export class AgencyRegistry {
     return [...this.byId.values()];
   }
 
-  /** Ids this agency acts for: itself plus the collectives it belongs to, transitively. */
+  /**
+   * Ids this agency acts for: itself, the agencies merged into it (their tasks are its
+   * own now), and the collectives any of them belongs to, transitively.
+   */
   actsFor(id: string): string[] {
     if (!this.byId.has(id)) return [];
     const seen = new Set<string>();
-    const queue = [id];
+    const queue = [id, ...this.absorbedBy(id)];
     for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
       if (seen.has(next)) continue;
       seen.add(next);
       queue.push(...(this.byId.get(next)?.memberOf ?? []));
     }
     return [...seen];
+  }
+
+  /** The agencies merged into `id`, directly or through earlier merges. */
+  absorbedBy(id: string): string[] {
+    return this.byId.get(id)?.absorbed ?? [];
+  }
+
+  /**
+   * The known agencies closest to `name`, best first, at most `limit`: matching ignores
+   * case, diacritics, punctuation and word order (algorithm in agency-suggestions.ts).
+   */
+  suggest(name: string, limit = 5): AgencySuggestion[] {
+    this.suggester ??= new AgencySuggester(
+      this.all().filter((agency) => agency.mergedInto === null),
+    );
+    return this.suggester.suggest(name, limit);
   }
 
   /** Reads a lead or coordinating cell. Unmatched text is returned, never dropped. */
@@ -252,7 +291,8 @@ export class AgencyRegistry {
     };
 
     const refs: AgencyRef[] = [];
-    const unknown: string[] = [];
+    const referenced = new Set<string>();
+    const unknown = new Set<string>();
     let family: ListFamily | null = null;
     let chunkFrom = -1;
     let chunkTo = -1;
@@ -261,7 +301,7 @@ export class AgencyRegistry {
       // Trailing connectives and punctuation belong to whatever comes next.
       while (chunkTo > chunkFrom && isTrailingNoise(norms[chunkTo - 1])) chunkTo--;
       const name = printed(chunkFrom, chunkTo);
-      if (name !== '' && !unknown.includes(name)) unknown.push(name);
+      if (name !== '') unknown.add(name);
       chunkFrom = -1;
     };
 
@@ -271,7 +311,8 @@ export class AgencyRegistry {
       if (match) {
         flush();
         const name = `${match.restored}${printed(match.printedFrom, match.printedTo)}`;
-        if (!refs.some((ref) => ref.id === match.id)) refs.push({ id: match.id, name });
+        if (!referenced.has(match.id)) refs.push({ id: match.id, name });
+        referenced.add(match.id);
         family = match.family;
         i += match.length;
         continue;
@@ -290,7 +331,7 @@ export class AgencyRegistry {
       i++;
     }
     flush();
-    return { refs, unknown };
+    return { refs, unknown: [...unknown] };
   }
 
   /** The longest reading at token `at`; on a tie the plain alias wins. */
@@ -335,7 +376,7 @@ export class AgencyRegistry {
       for (const head of heads) {
         if (!startsWith(norms, at, head)) continue;
         const from = at + head.length;
-        const item = this.longest([...f.prefix, ...norms.slice(from)], 0);
+        const item = this.longest(norms, from, f.prefix);
         if (!item || item.length <= f.prefix.length) continue;
         if (this.byId.get(item.id)?.kind === 'collective') continue;
         const to = from + item.length - f.prefix.length;
@@ -366,12 +407,22 @@ export class AgencyRegistry {
     return end;
   }
 
-  private longest(norms: string[], at: number): { id: string; length: number } | undefined {
+  /**
+   * The longest alias that reads `prefix` and then the tokens from `at` (the prefix is
+   * the words an elided list item leaves out); its length counts the prefix. The walk
+   * stops where the trie does, so it costs at most the longest alias, whatever follows.
+   */
+  private longest(
+    norms: string[],
+    at: number,
+    prefix: readonly string[] = [],
+  ): { id: string; length: number } | undefined {
     let node: TrieNode | undefined = this.trie;
+    for (const word of prefix) node = node?.next.get(word);
     let found: { id: string; length: number } | undefined;
     for (let k = at; node && k < norms.length; k++) {
       node = node.next.get(norms[k] ?? '');
-      if (node?.id !== undefined) found = { id: node.id, length: k - at + 1 };
+      if (node?.id !== undefined) found = { id: node.id, length: prefix.length + k - at + 1 };
     }
     return found;
   }

@@ -1,39 +1,103 @@
 /**
- * Table cells exported from Word carry HTML fragments (`<p>`, `<ul><li>`, `<b>`).
- * Paragraphs and list items become lines; every other tag is dropped.
- * Written by hand: the fragments are a handful of known tags, and an HTML parser
- * dependency would add weight without handling anything more here.
+ * Table cells exported from Word carry HTML fragments (`<p>`, `<ul><li>`, `<b>`); a cell's
+ * value is the text they show. Read with htmlparser2's tokenizer (linear in the input, no
+ * DOM, no tree to build): paragraphs, list items and line breaks become lines; every other
+ * tag and every comment is dropped; character references are decoded, a reference outside
+ * Unicode becoming U+FFFD. What comes out is text: `&lt;script&gt;` becomes the characters
+ * `<script>`, which consumers that write HTML escape like any other text.
  */
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-};
+import { Tokenizer } from 'htmlparser2';
 
-const BLOCK_TAG = /<\/?(?:p|li|ul|ol|br|div)\b[^>]*>/gi;
-const ANY_TAG = /<[^>]*>/g;
-const ENTITY = /&(#x[0-9a-f]+|#\d+|[a-z]+);/gi;
-
-function decodeEntity(match: string, body: string): string {
-  if (body.startsWith('#x') || body.startsWith('#X')) {
-    return String.fromCodePoint(Number.parseInt(body.slice(2), 16));
-  }
-  if (body.startsWith('#')) return String.fromCodePoint(Number.parseInt(body.slice(1), 10));
-  return ENTITIES[body.toLowerCase()] ?? match;
-}
+const LINE_TAGS = new Set(['p', 'li', 'ul', 'ol', 'br', 'div']);
+/** Their content is code, not text a reader sees. */
+const HIDDEN_TAGS = new Set(['script', 'style']);
+const REPLACEMENT_CHARACTER = '\uFFFD';
 
 /** Clean text of one cell: lines for blocks, single spaces inside lines, NFC. */
 export function cellText(raw: string): string {
-  return raw
-    .replace(BLOCK_TAG, '\n')
-    .replace(ANY_TAG, '')
-    .replace(ENTITY, decodeEntity)
+  const text = raw.includes('<') || raw.includes('&') ? markupText(raw) : raw;
+  return text
     .normalize('NFC')
     .split('\n')
     .map((line) => line.replace(/\s+/g, ' ').trim())
     .filter((line) => line.length > 0)
     .join('\n');
+}
+
+function markupText(raw: string): string {
+  const parts: string[] = [];
+  let hidden: string | null = null;
+  /** Where the last complete token ended: what follows it at the end was never closed. */
+  let consumed = 0;
+  const tagName = (start: number, end: number) => raw.slice(start, end).toLowerCase();
+  const ignore = () => undefined;
+  // A tag never closed ("x <b c", "a<p" at the end of the cell) is skipped by the
+  // tokenizer; an HTML page would drop it, but a cell's words are never dropped.
+  const unclosed = (from: number, to: number): string => {
+    const skipped = raw.slice(from, to);
+    return skipped.startsWith('<') && !skipped.includes('>') ? skipped : '';
+  };
+
+  const tokenizer = new Tokenizer(
+    { decodeEntities: true },
+    {
+      ontext(start, end) {
+        if (hidden === null) parts.push(unclosed(consumed, start) + raw.slice(start, end));
+        consumed = end;
+      },
+      ontextentity(codePoint, end) {
+        if (hidden === null) parts.push(characterOf(codePoint));
+        consumed = end;
+      },
+      onopentagname(start, end) {
+        const name = tagName(start, end);
+        if (LINE_TAGS.has(name)) parts.push('\n');
+        if (HIDDEN_TAGS.has(name)) hidden = name;
+      },
+      onopentagend(end) {
+        consumed = end + 1;
+      },
+      onselfclosingtag(end) {
+        consumed = end + 1;
+      },
+      onclosetag(start, end) {
+        const name = tagName(start, end);
+        if (LINE_TAGS.has(name)) parts.push('\n');
+        if (name === hidden) hidden = null;
+        consumed = end;
+      },
+      oncomment(_start, end, offset) {
+        consumed = end + offset + 1;
+      },
+      oncdata(_start, end, offset) {
+        consumed = end + offset + 1;
+      },
+      ondeclaration(_start, end) {
+        consumed = end + 1;
+      },
+      onprocessinginstruction(_start, end) {
+        consumed = end + 1;
+      },
+      onattribname: ignore,
+      onattribdata: ignore,
+      onattribentity: ignore,
+      onattribend: ignore,
+      onend: ignore,
+    },
+  );
+  tokenizer.write(raw);
+  tokenizer.end();
+
+  if (hidden === null) parts.push(unclosed(consumed, raw.length));
+  return parts.join('');
+}
+
+/** The decoder already maps invalid references to U+FFFD; this keeps it so whatever it hands over. */
+function characterOf(codePoint: number): string {
+  const valid =
+    Number.isInteger(codePoint) &&
+    codePoint >= 0 &&
+    codePoint <= 0x10ffff &&
+    !(codePoint >= 0xd800 && codePoint <= 0xdfff);
+  return valid ? String.fromCodePoint(codePoint) : REPLACEMENT_CHARACTER;
 }

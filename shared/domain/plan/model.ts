@@ -72,6 +72,15 @@ export const agencySchema = z.object({
   aliases: z.array(z.string()),
   /** Collectives this agency belongs to: it acts for tasks assigned to them. */
   memberOf: z.array(z.string()),
+  /** A deactivated agency keeps its history but takes no new tokens, links or reports. */
+  active: z.boolean().default(true),
+  /** Set when the agency was merged into another: its id keeps resolving to that one. */
+  mergedInto: z.string().nullable().default(null),
+  /**
+   * The agencies merged into this one, kept on the survivor by the merge so that the
+   * authorizer learns whom a token acts for from one item.
+   */
+  absorbed: z.array(z.string()).default([]),
 });
 export type Agency = z.infer<typeof agencySchema>;
 
@@ -79,7 +88,15 @@ export type Agency = z.infer<typeof agencySchema>;
 export const agencyRefSchema = z.object({ id: z.string(), name: z.string() });
 export type AgencyRef = z.infer<typeof agencyRefSchema>;
 
-export const planCodeSchema = z.string().regex(/^KH\d+$/);
+/**
+ * A plan's code: KH266, TB150, KH300N2027. No hyphen, because task ids are
+ * `<plan>-<section>-<stt>`.
+ */
+export const PLAN_CODE_PATTERN = /^[A-Z][A-Z0-9]{1,23}$/;
+export const planCodeSchema = z
+  .string()
+  .regex(PLAN_CODE_PATTERN, 'chữ in hoa và chữ số, không dấu gạch, ví dụ KH266')
+  .meta({ example: 'KH266' });
 
 export const taskSchema = z.object({
   id: z.string(),
@@ -102,19 +119,84 @@ export const taskSchema = z.object({
 });
 export type Task = z.infer<typeof taskSchema>;
 
-export const planSchema = z.object({
-  code: planCodeSchema,
+/** A plan (Kế hoạch) or a conclusion notice (Thông báo), by the type in its number. */
+export const PLAN_KINDS = ['plan', 'notice'] as const;
+export type PlanKind = (typeof PLAN_KINDS)[number];
+
+/** An inclusive span of province days. */
+export const dateRangeSchema = z
+  .object({ start: isoDateSchema, end: isoDateSchema })
+  .refine((range) => range.start <= range.end, 'start must not be after end');
+
+export const planSectionSchema = z.object({
+  /** The Roman numeral as printed (`I`, `XVI`), or a notice's part (`2.1`). */
+  code: z.string(),
   title: z.string(),
-  issuedOn: isoDateSchema,
-  period: z.object({ start: isoDateSchema, end: isoDateSchema }),
+  sector: sectorSchema,
 });
-export type Plan = z.infer<typeof planSchema>;
+export type PlanSection = z.infer<typeof planSectionSchema>;
+
+/** A plan as its document (and the request that imported it) says. */
+export const planDocumentSchema = z.object({
+  code: planCodeSchema,
+  kind: z.enum(PLAN_KINDS),
+  /** As the document numbers itself: `266/KH-UBND`; null when its export does not say. */
+  number: z.string().nullable(),
+  title: z.string(),
+  issuingBody: z.string(),
+  issuedOn: isoDateSchema,
+  period: dateRangeSchema,
+  sections: z.array(planSectionSchema),
+});
+export type PlanDocument = z.infer<typeof planDocumentSchema>;
+
+/**
+ * What an import request says that the document may not: each field overrides what was
+ * read. `code` defaults to the number's type and digits (`266/KH-UBND` → `KH266`).
+ */
+export const planOverridesSchema = z
+  .strictObject({
+    code: planCodeSchema.optional(),
+    number: z.string().trim().min(1).max(100).optional(),
+    title: z.string().trim().min(1).max(1_000).optional(),
+    issuedOn: isoDateSchema.optional(),
+    issuingBody: z.string().trim().min(1).max(300).optional(),
+    period: dateRangeSchema.optional(),
+    /** Section code (Roman numeral) → sector; overrides the proposal from the title. */
+    sectors: z.record(z.string().max(20), sectorSchema).optional(),
+  })
+  .meta({ id: 'PlanOverrides' });
+export type PlanOverrides = z.infer<typeof planOverridesSchema>;
 
 /** Something the importer could not read as it should; never silent. */
 export const importWarningSchema = z.object({
   file: z.string(),
+  /** 0 when the issue is the file's, not one line's. */
   line: z.number().int().nonnegative(),
+  /** A stable machine code (UNKNOWN_SECTION); `message` says it in Vietnamese. */
   code: z.string(),
   message: z.string(),
+  /** The request field that would correct it (`sectors.IV`, `period`). */
+  field: z.string().optional(),
+  /** The values that field accepts. */
+  allowed: z.array(z.string()).optional(),
 });
 export type ImportWarning = z.infer<typeof importWarningSchema>;
+
+/** A name in a lead or coordinating cell that no known agency answers to. */
+export const unresolvedNameSchema = z.object({
+  /** As printed, in the first spelling met. */
+  name: z.string(),
+  cells: z.array(
+    z.object({
+      file: z.string(),
+      line: z.number().int().positive(),
+      column: z.enum(['lead', 'coordinating']),
+    }),
+  ),
+  /** The closest known agencies, best first, at most five. */
+  suggestions: z.array(
+    z.object({ id: z.string(), name: z.string(), score: z.number().min(0).max(1) }),
+  ),
+});
+export type UnresolvedName = z.infer<typeof unresolvedNameSchema>;

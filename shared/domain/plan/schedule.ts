@@ -34,9 +34,11 @@
  *   (empty)                                     conditional when a sentence of the note
  *                                               contains "Sau khi …" (that sentence is
  *                                               the condition), else unspecified
- * Anything else, a date that does not exist (31/6/2026), a month or year out of range,
- * or a reversed range (Tháng 11-7/2026) gives kind unspecified and a problem.
- * `text` is the input, trimmed. The parser never throws.
+ * Anything else gives kind unspecified and a problem: TIMELINE_UNREADABLE for a text of
+ * no known form, INVALID_DATE for a date that does not exist (31/6/2026), a month or year
+ * out of range, or a reversed range (Tháng 11-7/2026). Problems are worded in Vietnamese,
+ * for the officer who wrote the table. `text` is the input, trimmed. The parser never
+ * throws, and its time is linear in the text: every pattern is anchored or bounded.
  */
 import {
   addDays,
@@ -60,10 +62,16 @@ export interface ScheduleContext {
   note?: string;
 }
 
+export interface ScheduleProblem {
+  /** INVALID_DATE: the text names a date or period that cannot exist; the plan is wrong. */
+  code: 'INVALID_DATE' | 'TIMELINE_UNREADABLE';
+  message: string;
+}
+
 export interface ScheduleResult {
   schedule: Schedule;
-  /** Human-readable warnings, in English; empty when the text was read cleanly. */
-  problems: string[];
+  /** Empty when the text was read cleanly. */
+  problems: ScheduleProblem[];
 }
 
 // Every pattern runs on `normalise`d text: lower case, single spaces, `-` with no
@@ -97,7 +105,7 @@ const ROMAN: Record<string, QuarterNumber> = { i: 1, ii: 2, iii: 3, iv: 4 };
 const RECURRENCE = { tháng: 'monthly', quý: 'quarterly', năm: 'yearly' } as const;
 
 /** A span read from text: its dates, or the reason it cannot be one. */
-type SpanResult = { span: DateRange } | { problem: string };
+type SpanResult = { span: DateRange } | { problem: ScheduleProblem };
 
 export function parseSchedule(text: string, context: ScheduleContext): ScheduleResult {
   const trimmed = text.trim();
@@ -108,11 +116,12 @@ export function parseSchedule(text: string, context: ScheduleContext): ScheduleR
     const result = form(normal, trimmed, context);
     if (result) return result;
   }
-  return unspecified(trimmed, `timeline "${trimmed}" not understood`);
+  return unspecified(trimmed, unreadable(`không đọc được thời gian "${trimmed}"`));
 }
 
 function normalise(text: string): string {
-  return text
+  // White space is collapsed first, so the `\s*` around each mark spans one space at most.
+  const spaced = text
     .normalize('NFC')
     .toLowerCase()
     .replace(/\s+/g, ' ')
@@ -122,9 +131,8 @@ function normalise(text: string): string {
     .replace(/\s*\(\s*/g, ' (')
     .replace(/\s*\)/g, ')')
     .replace(/hằng/g, 'hàng')
-    .replace(/qúy/g, 'quý')
-    .replace(/[\s.;,:]+$/, '')
-    .trim();
+    .replace(/qúy/g, 'quý');
+  return trimEnd(spaced, /[\s.;,:]/).trim();
 }
 
 // ---- forms: each returns null when the text is not of its shape ----
@@ -151,7 +159,7 @@ const deadlineForm: Form = (normal, text, context) => {
   // inclusive ("Trước 31/12/2026" is due 31/12), so only spans are read literally.
   const strictlyBefore = BEFORE_DEADLINE.exec(normal)?.[1] === target;
   const due = strictlyBefore ? addDaysSafe(read.span.start, -1) : read.span.end;
-  if (due === null) return unspecified(text, `timeline "${text}" ends before year 1`);
+  if (due === null) return unspecified(text, invalid(`thời gian "${text}" kết thúc trước năm 1`));
   return ok({ ...blank(text), kind: 'deadline', due });
 };
 
@@ -182,7 +190,7 @@ const ongoingForm: Form = (normal, text, context) => {
 
 const conditionalForm: Form = (normal, text) => {
   if (!CONDITION_TEXT.test(normal)) return null;
-  return ok({ ...blank(text), kind: 'conditional', condition: text.replace(/[\s.;]+$/, '') });
+  return ok({ ...blank(text), kind: 'conditional', condition: trimEnd(text, /[\s.;]/) });
 };
 
 function fromNote(text: string, note: string | undefined): ScheduleResult {
@@ -210,18 +218,18 @@ function readSpan(normal: string, planYear: number): SpanResult | null {
 function readSpanOrProblem(
   normal: string,
   context: ScheduleContext,
-): DateRange | { problem: string } {
+): DateRange | { problem: ScheduleProblem } {
   const read = readSpan(normal, context.planYear);
-  if (!read) return { problem: `period "${normal}" not understood` };
+  if (!read) return { problem: unreadable(`không đọc được khoảng thời gian "${normal}"`) };
   return 'problem' in read ? read : read.span;
 }
 
 function quarterSpan(list: string, yearText: string | undefined, planYear: number): SpanResult {
   const year = yearOf(yearText, planYear);
-  if (typeof year === 'string') return { problem: year };
+  if (typeof year !== 'number') return { problem: year };
   const quarters = list.split(LIST_SEPARATOR).map((q) => ROMAN[q] ?? (Number(q) as QuarterNumber));
   if (isReversed(quarters)) {
-    return { problem: `quarters ${list.toUpperCase()} are in reverse order` };
+    return { problem: invalid(`các quý ${list.toUpperCase()} ngược thứ tự`) };
   }
   const first = quarterRange(year, quarters[0] ?? 1);
   const last = quarterRange(year, quarters.at(-1) ?? 4);
@@ -230,11 +238,11 @@ function quarterSpan(list: string, yearText: string | undefined, planYear: numbe
 
 function monthSpan(list: string, yearText: string | undefined, planYear: number): SpanResult {
   const year = yearOf(yearText, planYear);
-  if (typeof year === 'string') return { problem: year };
+  if (typeof year !== 'number') return { problem: year };
   const months = list.split(LIST_SEPARATOR).map(Number);
-  const invalid = months.find((m) => m < 1 || m > 12);
-  if (invalid !== undefined) return { problem: `month ${invalid} does not exist` };
-  if (isReversed(months)) return { problem: `months ${list} are in reverse order` };
+  const missing = months.find((m) => m < 1 || m > 12);
+  if (missing !== undefined) return { problem: invalid(`tháng ${missing} không tồn tại`) };
+  if (isReversed(months)) return { problem: invalid(`các tháng ${list} ngược thứ tự`) };
   const first = monthRange(year, months[0] ?? 1);
   const last = monthRange(year, months.at(-1) ?? 12);
   return { span: { start: first.start, end: last.end } };
@@ -242,16 +250,16 @@ function monthSpan(list: string, yearText: string | undefined, planYear: number)
 
 function yearSpan(firstText: string, lastText: string | undefined): SpanResult {
   const first = yearOf(firstText, 0);
-  if (typeof first === 'string') return { problem: first };
+  if (typeof first !== 'number') return { problem: first };
   const last = yearOf(lastText ?? firstText, 0);
-  if (typeof last === 'string') return { problem: last };
-  if (last < first) return { problem: `years ${first}-${last} are in reverse order` };
+  if (typeof last !== 'number') return { problem: last };
+  if (last < first) return { problem: invalid(`các năm ${first}-${last} ngược thứ tự`) };
   return { span: { start: yearRange(first).start, end: yearRange(last).end } };
 }
 
 function halfYearSpan(half: 1 | 2, yearText: string | undefined, planYear: number): SpanResult {
   const year = yearOf(yearText, planYear);
-  if (typeof year === 'string') return { problem: year };
+  if (typeof year !== 'number') return { problem: year };
   const [first, last] = half === 1 ? ([1, 2] as const) : ([3, 4] as const);
   return { span: { start: quarterRange(year, first).start, end: quarterRange(year, last).end } };
 }
@@ -260,20 +268,22 @@ function halfYearSpan(half: 1 | 2, yearText: string | undefined, planYear: numbe
 function readDate(
   normal: string,
   planYear: number,
-): { date: IsoDate } | { problem: string } | null {
+): { date: IsoDate } | { problem: ScheduleProblem } | null {
   const match = DATE.exec(normal);
   if (!match) return null;
   const [day, month] = [Number(match[1]), Number(match[2])];
   const year = yearOf(match[3], planYear);
-  if (typeof year === 'string') return { problem: year };
-  if (!isValidDate(year, month, day)) return { problem: `date ${normal} does not exist` };
+  if (typeof year !== 'number') return { problem: year };
+  if (!isValidDate(year, month, day)) {
+    return { problem: invalid(`ngày ${normal} không tồn tại`) };
+  }
   return { date: isoDate(year, month, day) };
 }
 
-/** The year written, or the plan's; a string is the problem with it. */
-function yearOf(text: string | undefined, planYear: number): number | string {
+/** The year written, or the plan's, or the problem with it. */
+function yearOf(text: string | undefined, planYear: number): number | ScheduleProblem {
   const year = text === undefined ? planYear : Number(text);
-  return isValidDate(year, 1, 1) ? year : `year ${text ?? year} is out of range`;
+  return isValidDate(year, 1, 1) ? year : invalid(`năm ${text ?? year} nằm ngoài phạm vi`);
 }
 
 /** Whether a range or list goes backwards ("11-7"); a repeat ("7-7") is harmless. */
@@ -299,6 +309,24 @@ function ok(schedule: Schedule): ScheduleResult {
   return { schedule, problems: [] };
 }
 
-function unspecified(text: string, problem: string): ScheduleResult {
+/**
+ * `text` without the trailing characters that match `char`. A loop, because a regex such
+ * as `/[\s.;]+$/` retries from every character of a long run that does not end the text.
+ */
+function trimEnd(text: string, char: RegExp): string {
+  let end = text.length;
+  while (end > 0 && char.test(text[end - 1] ?? '')) end--;
+  return text.slice(0, end);
+}
+
+function unspecified(text: string, problem: ScheduleProblem): ScheduleResult {
   return { schedule: blank(text), problems: [problem] };
+}
+
+function invalid(message: string): ScheduleProblem {
+  return { code: 'INVALID_DATE', message };
+}
+
+function unreadable(message: string): ScheduleProblem {
+  return { code: 'TIMELINE_UNREADABLE', message };
 }

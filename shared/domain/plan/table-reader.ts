@@ -10,9 +10,15 @@
  * - a row split by a page break continues on a row whose STT is empty;
  * - a section row is either `I` + title in two cells or `IV Title` in one cell;
  * - some KH267 rows carry the section STT inside the task cell (`1 Xây dựng Đề án…`).
+ *
+ * Every cell is held to MAX_CELL_CHARS, as printed and once joined across page breaks.
  */
 import { cellText } from './cell-text.ts';
+import { foldText } from './fold.ts';
+import { issue } from './import-issues.ts';
+import { MAX_CELL_CHARS } from './limits.ts';
 import type { ImportWarning } from './model.ts';
+import { formatVnNumber } from './vn-number.ts';
 
 export type ColumnRole =
   | 'stt'
@@ -73,12 +79,10 @@ const ROMAN = /^[IVXLC]+$/;
 const ROMAN_WITH_TITLE = /^([IVXLC]+)\s+(\p{Lu}.*)$/u;
 const STT_INSIDE_TASK = /^(\d+)\s+(\S.*)$/s;
 
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gi, 'd').toLowerCase().trim();
-}
+const fold = (text: string) => foldText(text).trim();
 
 /** The role of each column of a header row, or null if the row is not a header. */
-function headerRoles(cells: string[]): ColumnRole[] | null {
+export function headerRoles(cells: string[]): ColumnRole[] | null {
   if (fold(cells[0] ?? '') !== 'stt') return null;
   return cells.map((cell, index) => {
     const name = fold(cell);
@@ -105,7 +109,9 @@ export function joinContinued(before: string, after: string): string {
   if (after === '') return before;
   if (/^[-+•]\s/.test(after)) return `${before}\n${after}`;
   // "234/QĐ-" + "UBND": a word hyphenated at the break; "Năm 2027 -" + "2028" keeps its space.
-  if (/\S-$/.test(before)) return before + after;
+  // Only the last two characters are looked at: a regex ending in `$` would scan the whole
+  // cell at every join, and a row continued many times would be quadratic.
+  if (before.endsWith('-') && /\S/.test(before.at(-2) ?? ' ')) return before + after;
   return `${before} ${after}`;
 }
 
@@ -130,12 +136,24 @@ export function readPlanTable(
 ): PlanTable {
   const table: PlanTable = { preamble: [], rows: [], warnings: [], errors: [] };
   const state: ReaderState = { tableRoles: null, pageRoles: null, current: null };
-  const warn = (line: number, code: string, message: string) =>
-    table.warnings.push({ file, line, code, message });
+  const tooLong = (line: number, column: Column, length: number) =>
+    table.errors.push(
+      issue(
+        file,
+        line,
+        'CELL_TOO_LONG',
+        `Ô ${column.label} dài ${formatVnNumber(length)} ký tự, vượt giới hạn ${formatVnNumber(MAX_CELL_CHARS)} ký tự`,
+        { field: column.field },
+      ),
+    );
 
   text.split(/\r?\n/).forEach((rawLine, index) => {
     const line = index + 1;
-    const cells = rawLine.split('\t').map(cellText);
+    const cells = rawLine.split('\t').map((raw, column) => {
+      if (raw.length <= MAX_CELL_CHARS) return cellText(raw);
+      tooLong(line, columnOf(state.pageRoles?.[column], column), raw.length);
+      return '';
+    });
     if (cells.every((c) => c === '')) return;
 
     const roles = headerRoles(cells);
@@ -173,25 +191,77 @@ export function readPlanTable(
       continueRow(state.current, toRoleCells(state.pageRoles, cells), line, isCompleteTimeline);
       return;
     }
-    warn(line, 'UNRECOGNISED_ROW', `row not understood: "${cells.join(' | ').slice(0, 120)}"`);
+    table.warnings.push(
+      issue(
+        file,
+        line,
+        'UNRECOGNISED_ROW',
+        `Không hiểu dòng này (không có STT, không phải tên mục): "${cells.join(' | ').slice(0, 120)}"`,
+      ),
+    );
   });
 
   if (!state.tableRoles) {
-    table.errors.push({
-      file,
-      line: 0,
-      code: 'NOT_A_PLAN_TABLE',
-      message: 'no table header found (a tab-separated row starting with "STT")',
-    });
+    table.errors.push(
+      issue(
+        file,
+        0,
+        'NOT_A_PLAN_TABLE',
+        'Không tìm thấy dòng tiêu đề của bảng (các cột cách nhau bằng tab, bắt đầu bằng "STT")',
+      ),
+    );
   } else if (!state.tableRoles.includes('task') || !state.tableRoles.includes('lead')) {
-    table.errors.push({
-      file,
-      line: 0,
-      code: 'NOT_A_PLAN_TABLE',
-      message: 'the table header names no task column or no lead-agency column',
-    });
+    table.errors.push(
+      issue(
+        file,
+        0,
+        'NOT_A_PLAN_TABLE',
+        'Dòng tiêu đề của bảng không có cột nhiệm vụ hoặc cột cơ quan chủ trì',
+      ),
+    );
+  }
+  // Each printed cell was checked as it was read; a cell joined across page breaks is
+  // checked once whole.
+  for (const row of table.rows) {
+    if (row.kind !== 'task') continue;
+    const joined: [ColumnRole, string][] = [
+      ...(Object.entries(row.cells) as [ColumnRole, string][]),
+      ...row.extraEntries.flatMap((entry): [ColumnRole, string][] => [
+        ['timeline', entry.timeline],
+        ['result', entry.result],
+      ]),
+    ];
+    for (const [role, value] of joined) {
+      if (value.length > MAX_CELL_CHARS) tooLong(row.line, columnOf(role), value.length);
+    }
   }
   return table;
+}
+
+interface Column {
+  /** Machine name: the role once the header is known, else `column-<n>`. */
+  field: string;
+  /** How the Vietnamese message names it. */
+  label: string;
+}
+
+const ROLE_LABELS: Record<Exclude<ColumnRole, 'ignored'>, string> = {
+  stt: 'STT',
+  sectionStt: 'STT trong mục',
+  task: 'nhiệm vụ',
+  lead: 'cơ quan chủ trì',
+  coordinating: 'cơ quan phối hợp',
+  timeline: 'thời gian',
+  result: 'kết quả',
+  note: 'ghi chú',
+};
+
+function columnOf(role: ColumnRole | undefined, index?: number): Column {
+  if (role !== undefined && role !== 'ignored') {
+    return { field: role, label: `"${ROLE_LABELS[role]}"` };
+  }
+  const number = (index ?? 0) + 1;
+  return { field: `column-${number}`, label: `ở cột ${number}` };
 }
 
 /**
@@ -224,19 +294,31 @@ function continueRow(
   const previousTimeline = row.extraEntries.at(-1)?.timeline ?? row.cells.timeline ?? '';
   const nextTimeline = more.timeline ?? '';
   const startsNewEntry =
-    nextTimeline !== '' && isCompleteTimeline(previousTimeline) && isCompleteTimeline(nextTimeline);
+    nextTimeline !== '' &&
+    isCompleteTimeline(nextTimeline) &&
+    previousTimeline.length <= MAX_CELL_CHARS &&
+    isCompleteTimeline(previousTimeline);
 
   for (const [role, value] of Object.entries(more) as [ColumnRole, string][]) {
     if (value === '' || role === 'stt' || role === 'sectionStt') continue;
     if (startsNewEntry && (role === 'timeline' || role === 'result')) continue;
     const lastEntry = row.extraEntries.at(-1);
     if (lastEntry && role === 'result') {
-      lastEntry.result = joinContinued(lastEntry.result, value);
+      lastEntry.result = joinWithin(lastEntry.result, value);
     } else {
-      row.cells[role] = joinContinued(row.cells[role] ?? '', value);
+      row.cells[role] = joinWithin(row.cells[role] ?? '', value);
     }
   }
   if (startsNewEntry) {
     row.extraEntries.push({ line, timeline: nextTimeline, result: more.result ?? '' });
   }
+}
+
+/**
+ * A cell already over the limit is refused at the end (CELL_TOO_LONG) and grows no more,
+ * so that neither joining nor re-reading its timeline at each of thousands of
+ * continuation rows costs more than the limit.
+ */
+function joinWithin(before: string, after: string): string {
+  return before.length > MAX_CELL_CHARS ? before : joinContinued(before, after);
 }

@@ -17,6 +17,10 @@
  * such word it is `gte`: a plan target is a floor to reach, and a lower actual is
  * what the platform must flag. `eq` is never inferred: plans do not commit to
  * exact numbers.
+ *
+ * Linear in the text: around each number only a bounded window is examined (the words
+ * just before it, the unit and at most a few words after it), never the rest of the
+ * clause, so a cell of ten thousand numbers costs ten thousand small looks.
  */
 import type { Target } from './model.ts';
 import { VN_NUMBER_PATTERN, applyMultiplier, multiplierOf, parseVnNumber } from './vn-number.ts';
@@ -103,6 +107,14 @@ const UNIT_LEXICON: ReadonlyArray<{ word: string; kind: UnitKind }> = [
   ...MEASURE_UNITS.map((word) => ({ word, kind: 'measure' as const })),
   ...COUNT_UNITS.map((word) => ({ word, kind: 'count' as const })),
 ].sort((a, b) => b.word.length - a.word.length);
+
+/** The lexicon by first letter, longest words first within each. */
+const UNITS_BY_INITIAL = new Map<string, (typeof UNIT_LEXICON)[number][]>();
+for (const unit of UNIT_LEXICON) {
+  const initial = unit.word[0] ?? '';
+  UNITS_BY_INITIAL.set(initial, [...(UNITS_BY_INITIAL.get(initial) ?? []), unit]);
+}
+const LONGEST_UNIT = Math.max(...UNIT_LEXICON.map(({ word }) => word.length));
 
 /** Function words that end a noun phrase: "cây giống | đủ tiêu chuẩn", "dự án | đã ký". */
 const STOP_WORDS = new Set([
@@ -201,8 +213,16 @@ const CONNECTOR = /(?:^|\s)(?:và|để|nhằm|đồng\s+thời)\s/giu;
 /** A qualifying acronym after a counted noun names its kind: "công trình đường GTNT". */
 const ACRONYM_QUALIFIER = /^(?:\s+(\p{Ll}+))?\s+(\p{Lu}[\p{Lu}\p{N}]+)(?![\p{L}\p{N}])/u;
 
-const PHRASE_END = /[,;:()[\].\n]/u;
+/** One word of a noun phrase; it fails at punctuation that ends the phrase. */
+const PHRASE_WORD = /\s*([^\s,;:()[\].]+)/y;
 const MAX_PHRASE_WORDS = 6;
+/**
+ * How far before a number its qualifier or reference word is looked for: the longest
+ * such phrase ("không vượt quá", 14 characters) and a space. A pattern can only match the
+ * window's start as `^` if it fits in the window from there to the number, which none
+ * can, so the window gives the same answers as the whole text before the number.
+ */
+const LOOK_BEHIND = 32;
 const MAX_KEY_WORDS = 6;
 const FALLBACK_KEY = 'muc-tieu';
 
@@ -218,10 +238,21 @@ interface Reading extends Omit<Target, 'key' | 'text'> {
   end: number;
 }
 
-/** The targets of one expected-result text (clean text, as `cellText` returns it). */
-export function extractTargets(expectedResult: string): Target[] {
-  const clauses = expectedResult.normalize('NFC').split(CLAUSE_BREAK);
-  const targets = clauses.flatMap(readClause);
+/**
+ * The targets of one expected-result text (clean text, as `cellText` returns it), the
+ * first `limit` of them: reading stops there, so a caller with a budget pays for no more.
+ */
+export function extractTargets(expectedResult: string, limit = Infinity): Target[] {
+  // One space between words, as in cell text, bounds every `\s*` and `\s+` below.
+  const clauses = expectedResult
+    .normalize('NFC')
+    .replace(/[^\S\n]+/g, ' ')
+    .split(CLAUSE_BREAK);
+  const targets: Omit<Target, 'key'>[] = [];
+  for (const clause of clauses) {
+    if (targets.length >= limit) break;
+    for (const target of readClause(clause, limit - targets.length)) targets.push(target);
+  }
   return withKeys(targets);
 }
 
@@ -239,10 +270,11 @@ export function labelKey(label: string): string {
   return words.length > 0 ? words.slice(0, MAX_KEY_WORDS).join('-') : FALLBACK_KEY;
 }
 
-function readClause(clause: string): Omit<Target, 'key'>[] {
+function readClause(clause: string, limit: number): Omit<Target, 'key'>[] {
   const readings: Reading[] = [];
   let segmentStart = 0;
   for (const match of clause.matchAll(NUMBER)) {
+    if (readings.length >= limit) break;
     const reading = readNumber(clause, segmentStart, match.index, match[0]);
     if (!reading) continue;
     readings.push(reading);
@@ -261,22 +293,21 @@ function readNumber(
   numberStart: number,
   numeral: string,
 ): Reading | null {
-  const before = clause.slice(0, numberStart);
-  if (REFERENCE_BEFORE.test(before)) return null;
-  let rest = clause.slice(numberStart + numeral.length);
-  if (PERIOD_AFTER.test(rest)) return null;
-
-  let value = parseVnNumber(numeral);
-  if (value === null) return null;
-  const multiplier = MULTIPLIER_AFTER.exec(rest);
-  if (multiplier) {
-    value = applyMultiplier(value, multiplierOf(multiplier[1] ?? '') ?? 1);
-    rest = rest.slice(multiplier[0].length);
-  }
-  if (!Number.isFinite(value)) return null;
-
+  // Every condition below must hold; the cheapest and most often failing (a unit from the
+  // lexicon, absent after most numbers of prose) is tested first.
+  const after = clause.slice(numberStart + numeral.length);
+  const multiplier = MULTIPLIER_AFTER.exec(after);
+  const rest = multiplier ? after.slice(multiplier[0].length) : after;
   const unit = readUnit(rest);
   if (!unit) return null;
+
+  const before = clause.slice(Math.max(0, numberStart - LOOK_BEHIND), numberStart);
+  if (REFERENCE_BEFORE.test(before) || PERIOD_AFTER.test(after)) return null;
+  let value = parseVnNumber(numeral);
+  if (value === null) return null;
+  if (multiplier) value = applyMultiplier(value, multiplierOf(multiplier[1] ?? '') ?? 1);
+  if (!Number.isFinite(value)) return null;
+
   const isCount = unit.kind === 'count';
   const descriptor = nounPhrase(rest.slice(unit.end), !isCount);
   const qualifier = QUALIFIERS.find(({ pattern }) => pattern.test(before));
@@ -316,9 +347,12 @@ function readUnit(text: string): Unit | null {
 }
 
 function lexiconWord(text: string, at: number): { word: string; kind: UnitKind } | undefined {
-  return UNIT_LEXICON.find(({ word }) => {
-    const candidate = text.slice(at, at + word.length);
-    if (candidate.toLowerCase() !== word) return false;
+  // Lower-cased once, and only the words starting with its first letter tried: this runs
+  // for every number of every expected result.
+  const lower = text.slice(at, at + LONGEST_UNIT).toLowerCase();
+  return UNITS_BY_INITIAL.get(lower[0] ?? '')?.find(({ word }) => {
+    if (!lower.startsWith(word)) return false;
+    if (text.slice(at, at + word.length).toLowerCase() !== word) return false;
     // "m" must not match "mặt bằng": a unit ends where the word ends.
     return !/[\p{L}\p{N}]/u.test(text[at + word.length] ?? '');
   });
@@ -331,26 +365,36 @@ function lexiconWord(text: string, at: number): { word: string; kind: UnitKind }
  * ("100% | các ổ dịch hại"); after a counted noun it ends the phrase ("cá giống | các loại").
  */
 function nounPhrase(text: string, skipDeterminers: boolean): { text: string; end: number } {
-  const stop = PHRASE_END.exec(text)?.index ?? text.length;
-  const matches = [...text.slice(0, stop).matchAll(/\S+/gu)];
-  const words = matches.map((match) => match[0]);
+  // Words are read as far as they are looked at, never to the end of the clause.
+  const words: { text: string; end: number }[] = [];
+  let exhausted = false;
+  const word = (index: number): string | undefined => {
+    while (words.length <= index && !exhausted) {
+      PHRASE_WORD.lastIndex = words.at(-1)?.end ?? 0;
+      const match = PHRASE_WORD.exec(text);
+      if (match) words.push({ text: match[1] ?? '', end: PHRASE_WORD.lastIndex });
+      else exhausted = true;
+    }
+    return words[index]?.text;
+  };
   let first = 0;
-  while (skipDeterminers && DETERMINERS.has(words[first]?.toLowerCase() ?? '')) first += 1;
+  while (skipDeterminers && DETERMINERS.has(word(first)?.toLowerCase() ?? '')) first += 1;
   let last = first;
-  while (last < words.length && last - first < MAX_PHRASE_WORDS && !endsPhrase(words, last)) {
+  while (word(last) !== undefined && last - first < MAX_PHRASE_WORDS && !endsPhrase(word, last)) {
     last += 1;
   }
-  const final = matches[last - 1];
+  const final = words[last - 1];
   if (last === first || !final) return { text: '', end: 0 };
-  return { text: words.slice(first, last).join(' '), end: final.index + final[0].length };
+  const phrase = words.slice(first, last).map((w) => w.text);
+  return { text: phrase.join(' '), end: final.end };
 }
 
-function endsPhrase(words: string[], index: number): boolean {
-  const word = (words[index] ?? '').toLowerCase();
-  if (STOP_WORDS.has(word) || /^\p{N}/u.test(word)) return true;
+function endsPhrase(word: (index: number) => string | undefined, index: number): boolean {
+  const current = (word(index) ?? '').toLowerCase();
+  if (STOP_WORDS.has(current) || /^\p{N}/u.test(current)) return true;
   // "năm 2026", "giai đoạn 1", "quý III": the phrase is over, a date follows.
-  const next = word === 'giai' ? words[index + 2] : words[index + 1];
-  return TIME_WORDS.has(word) && NUMERAL.test(next ?? '');
+  const next = current === 'giai' ? word(index + 2) : word(index + 1);
+  return TIME_WORDS.has(current) && NUMERAL.test(next ?? '');
 }
 
 /**
@@ -381,7 +425,12 @@ function phraseText(text: string): string {
 }
 
 function trimPhrase(text: string): string {
-  return text.replace(/^[\s,;:.\-–—•]+|[\s,;:\-–—•]+$/gu, '').replace(/\s+/g, ' ');
+  // Scanned by hand: `/[…]+$/` would retry from every character of a long run of marks.
+  let start = 0;
+  let end = text.length;
+  while (start < end && /[\s,;:.\-–—•]/u.test(text[start] ?? '')) start += 1;
+  while (end > start && /[\s,;:\-–—•]/u.test(text[end - 1] ?? '')) end -= 1;
+  return text.slice(start, end).replace(/\s+/g, ' ');
 }
 
 function joinWords(...parts: string[]): string {

@@ -33,6 +33,28 @@ export const reportingPeriodSchema = z
 
 const text = (max: number) => z.string().trim().max(max);
 
+/**
+ * The numbers a report can carry are those the table stores exactly: DynamoDB holds a
+ * number down to 1e-130 in magnitude (38 significant digits, more than a JavaScript number
+ * has), and the SDK's document client refuses one beyond ±(2^53 − 1). Anything else is
+ * refused here, with the range, rather than failing in the store.
+ */
+export const SMALLEST_STORABLE_MAGNITUDE = 1e-130;
+
+function storableNumber(min: number, max: number) {
+  const range = `từ ${min} đến ${max}`;
+  return z
+    .number(`phải là một số ${range}`)
+    .min(min, `phải nằm trong khoảng ${range}`)
+    .max(max, `phải nằm trong khoảng ${range}`)
+    .refine((value) => value === 0 || Math.abs(value) >= SMALLEST_STORABLE_MAGNITUDE, {
+      error: `phải bằng 0 hoặc có độ lớn từ ${SMALLEST_STORABLE_MAGNITUDE} trở lên`,
+    })
+    .meta({
+      description: `From ${min} to ${max}; a value other than 0 is at least ${SMALLEST_STORABLE_MAGNITUDE} in magnitude (what the store holds exactly)`,
+    });
+}
+
 /** The body an agency sends. Strict: an unknown field is an error, not silently dropped. */
 export const reportSubmissionSchema = z
   .strictObject({
@@ -40,14 +62,14 @@ export const reportSubmissionSchema = z
       description: 'Defaults to the current quarter in Asia/Ho_Chi_Minh',
     }),
     status: z.enum(REPORT_STATUSES),
-    percentComplete: z.number().min(0).max(100),
+    percentComplete: storableNumber(0, 100),
     actuals: z
       .record(
         z
           .string()
           .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a target key like lua')
           .max(100),
-        z.number().finite(),
+        storableNumber(-Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER),
       )
       .default({})
       .meta({ description: "Actual values keyed by the task's target keys" }),

@@ -92,6 +92,13 @@ export const FIRST_EVENTS: Record<HandlerName, unknown> = {
     body: { file: PLAN_FILE, text: planHead },
     caller: admin,
   }),
+  manageRegistry: apiEvent({
+    method: 'PATCH',
+    resource: '/agencies/{agencyId}',
+    pathParameters: { agencyId: AGENCY },
+    body: { addAliases: ['Sở NN&MT tỉnh'] },
+    caller: admin,
+  }),
   adminJobs: apiEvent({
     method: 'POST',
     resource: '/risks/scans',
@@ -105,6 +112,7 @@ export const FIRST_EVENTS: Record<HandlerName, unknown> = {
     pathParameters: { quarter: '2026-Q3', sector: 'agriculture' },
     caller: viewer,
   }),
+  reportTemplate: apiEvent({ method: 'DELETE', resource: '/report-template', caller: admin }),
   closeQuarter: { quarter: '2026-Q3' },
   riskScan: {},
 };

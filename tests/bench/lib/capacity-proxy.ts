@@ -8,6 +8,7 @@
 import { once } from 'node:events';
 import { Agent, createServer, request as httpRequest, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { socketPathOf } from '#shared/adapters/aws-clients.ts';
 
 export interface CapacityRecord {
   /** `PutItem report`, `Query GSI2 STATE#…`: what was read or written. */
@@ -134,7 +135,11 @@ async function readAll(stream: IncomingMessage): Promise<Buffer> {
 }
 
 export async function startCapacityProxy(upstream: string): Promise<CapacityProxy> {
-  const target = new URL(upstream);
+  // The platform's store answers on a Unix socket (aws-clients.ts); a bare store on a port.
+  const socketPath = socketPathOf(upstream);
+  const target = socketPath
+    ? { socketPath }
+    : (({ hostname: host, port }) => ({ host, port }))(new URL(upstream));
   const agent = new Agent({ keepAlive: true });
   let records: CapacityRecord[] = [];
 
@@ -152,8 +157,7 @@ export async function startCapacityProxy(upstream: string): Promise<CapacityProx
       const upstreamResponse = await new Promise<IncomingMessage>((resolveResponse, reject) => {
         const outgoing = httpRequest(
           {
-            host: target.hostname,
-            port: target.port,
+            ...target,
             method: request.method,
             path: request.url,
             headers,

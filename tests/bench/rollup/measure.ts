@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { DeleteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '#shared/adapters/aws-clients.ts';
 import { rollupKeys } from '#shared/adapters/dynamodb/keys.ts';
-import { DynamoRollupStore } from '#shared/adapters/dynamodb/rollup-store.ts';
+import { dynamoStores } from '#shared/adapters/dynamodb/stores.ts';
 import { SECTORS } from '#shared/domain/plan/model.ts';
 import type { SectorSnapshot } from '#shared/domain/rollup/snapshot-schema.ts';
 import { runRollup } from '#shared/use-cases/run-rollup.ts';
@@ -50,7 +50,7 @@ function rollup(db: DynamoDBDocumentClient, tableName: string): Promise<SectorSn
   return runRollup(
     { quarter: QUARTER, cutoff: 'calendar', sectors: SECTORS },
     {
-      rollups: new DynamoRollupStore(db, tableName),
+      rollups: dynamoStores(db, tableName).rollups,
       events: { publish: async () => undefined },
       clock: { now: () => ROLLUP_NOW },
     },

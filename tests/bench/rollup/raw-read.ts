@@ -1,17 +1,18 @@
 /**
  * The baseline of a rollup: the very same reads, page for page, with no computation on
  * them. For each sector, what DynamoRollupStore and DynamoRiskStore read during
- * runRollup: the stored snapshot head, the agencies (memberships), the sector's latest
- * states, its tasks in pages of 500, last year's snapshot head, and the reports received
- * in each month of the quarter's data window. Items are unmarshalled (that is reading),
+ * runRollup: the stored snapshot head, the agencies (memberships), the plans (which
+ * version is current), the sector's tasks in pages of 500 and their plan's states, last
+ * year's snapshot head, and the reports received in each month of the quarter's data
+ * window. Items are unmarshalled (that is reading),
  * not validated, sorted or summed.
  */
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { endOfDayInstant } from '#shared/domain/calendar.ts';
 import { SECTORS } from '#shared/domain/plan/model.ts';
 import { dataWindow } from '#shared/domain/rollup/data-window.ts';
-import { progressKeys, rollupKeys } from '#shared/adapters/dynamodb/keys.ts';
-import { QUARTER } from './synthetic-province.ts';
+import { keys, progressKeys, rollupKeys } from '#shared/adapters/dynamodb/keys.ts';
+import { QUARTER, syntheticPlan, syntheticVersionTag } from './synthetic-province.ts';
 
 const CUTOFF = 'calendar';
 const LAST_YEAR = `${Number(QUARTER.slice(0, 4)) - 1}${QUARTER.slice(4)}`;
@@ -73,16 +74,25 @@ export async function rawRead(db: DynamoDBDocumentClient, tableName: string): Pr
     });
     items += await queryAll(db, {
       TableName: tableName,
-      IndexName: 'GSI2',
-      KeyConditionExpression: 'GSI2PK = :pk',
-      ExpressionAttributeValues: { ':pk': progressKeys.statesOfSector(sector) },
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.plans },
     });
     items += await queryAll(db, {
       TableName: tableName,
       IndexName: 'GSI2',
       KeyConditionExpression: 'GSI2PK = :pk AND begins_with(GSI2SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': `SECTOR#${sector}`, ':prefix': 'TASK#' },
+      ExpressionAttributeValues: {
+        ':pk': keys.tasksOfSector(sector),
+        ':prefix': `${syntheticVersionTag(sector)}#`,
+      },
       Limit: 500,
+    });
+    items += await queryAll(db, {
+      TableName: tableName,
+      IndexName: 'GSI2',
+      KeyConditionExpression: 'GSI2PK = :pk',
+      ExpressionAttributeValues: { ':pk': progressKeys.statesOfPlan(syntheticPlan(sector)) },
     });
     items += await head(LAST_YEAR);
     for (const month of months) {

@@ -10,13 +10,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { contentHash } from '#shared/adapters/dynamodb/content-hash.ts';
-import { keys, progressKeys } from '#shared/adapters/dynamodb/keys.ts';
+import { keys, planVersionTag, progressKeys } from '#shared/adapters/dynamodb/keys.ts';
 import { todayInProvince } from '#shared/domain/calendar.ts';
 import { SECTORS, type Agency, type Sector, type Task } from '#shared/domain/plan/model.ts';
 import { latestReportOf, type ProgressReport } from '#shared/domain/progress/report.ts';
-import { seedAgencyRegistry, seedPlanProfiles } from '#shared/seed-registry.ts';
-import { parsePlans } from '#shared/use-cases/import-plans.ts';
+import { parsePlanTable } from '#shared/domain/plan/plan-parser.ts';
+import { SEED_PLANS_DIR, seedAgencyRegistry, seedPlanImports } from '#shared/seed-registry.ts';
 import { REPO_ROOT } from '../lib/child.ts';
 
 export const REPORTS_PER_TASK = 10;
@@ -41,27 +40,51 @@ export interface Templates {
 }
 
 export function loadTemplates(): Templates {
-  const files = ['kh266-phu-luc-8.txt', 'kh267-phu-luc-iii.txt'];
-  const parsed = parsePlans(
-    files.map((file) => ({
-      file,
-      text: readFileSync(join(REPO_ROOT, 'seeds/plans', file), 'utf8'),
-    })),
-    { registry: seedAgencyRegistry(), profiles: seedPlanProfiles() },
+  const registry = seedAgencyRegistry();
+  const parsed = seedPlanImports().map(({ file, overrides }) =>
+    parsePlanTable(
+      { file, text: readFileSync(join(REPO_ROOT, SEED_PLANS_DIR, file), 'utf8') },
+      { registry, overrides },
+    ),
   );
-  const leaves = parsed.tasks.filter((task) => !task.isGroup);
+  const leaves = parsed.flatMap((p) => p.tasks).filter((task) => !task.isGroup);
   const bySector = Object.fromEntries(
     SECTORS.map((sector) => [sector, leaves.filter((task) => task.sector === sector)]),
   ) as Record<Sector, Task[]>;
-  return { bySector, agencies: parsed.agencies };
+  const agencies = new Map(parsed.flatMap((p) => p.agencies).map((a) => [a.id, a]));
+  return { bySector, agencies: [...agencies.values()] };
 }
 
-/** The agencies, as the registry import writes them (read by the rollup's memberships). */
+/** The agencies and the three plans (version 1 published), as the registry writes them. */
 export function agencyItems(templates: Templates): Item[] {
-  return templates.agencies.map((agency) => {
-    const item = { ...keys.agency(agency.id), entity: 'agency', ...agency };
-    return { ...item, contentHash: contentHash(item) };
-  });
+  const at = '2026-07-01T00:00:00.000Z';
+  return [
+    ...templates.agencies.map((agency) => ({
+      ...keys.agency(agency.id),
+      entity: 'agency',
+      ...agency,
+      revision: 1,
+    })),
+    ...SECTORS.map((sector) => ({
+      ...keys.plan(PLAN_OF[sector]),
+      entity: 'plan',
+      code: PLAN_OF[sector],
+      kind: 'plan',
+      number: `${PLAN_OF[sector].slice(2)}/KH-UBND`,
+      title: `Kế hoạch tổng hợp: ${sector}`,
+      issuingBody: 'UBND tỉnh Lạng Sơn',
+      issuedOn: '2026-07-01',
+      period: { start: '2026-07-01', end: '2026-12-31' },
+      sections: [{ code: 'S', title: `Tỉnh tổng hợp: ${sector}`, sector }],
+      status: 'active',
+      currentVersion: 1,
+      latestVersion: 1,
+      publishedVersions: [1],
+      revision: 1,
+      createdAt: at,
+      updatedAt: at,
+    })),
+  ];
 }
 
 /** A small deterministic generator (mulberry32): the same task gets the same reports. */
@@ -126,25 +149,39 @@ function reportsOf(task: Task, index: number): ProgressReport[] {
 }
 
 /**
- * Every item of task number `index`: the task (as DynamoPlanRegistryStore writes it, with
- * the latest report DynamoProgressStore.recordLatest sets on it), its reports (as
- * saveReport writes them) and its lead agency's latest state (as recordLatest writes it).
+ * Every item of task number `index`: the task as version 1 of its plan (as DynamoPlanStore
+ * writes it), its reports (as saveReport writes them), its lead agency's latest state and
+ * its summary (as recordLatest writes them).
  */
 export function taskItems(templates: Templates, index: number): Item[] {
   const task = syntheticTask(templates, index);
   const reports = reportsOf(task, index);
   const newest = reports.at(-1) as ProgressReport;
   const agencyIds = [...new Set([...task.lead, ...task.coordinating].map((ref) => ref.id))];
-  const taskItem = { ...keys.task(task), entity: 'task', ...task, agencyIds };
   return [
-    { ...taskItem, contentHash: contentHash(taskItem), latestReport: latestReportOf(newest) },
+    {
+      ...keys.taskVersion({ ...task, version: 1 }),
+      entity: 'task',
+      ...task,
+      version: 1,
+      agencyIds,
+    },
     ...reports.map((report) => ({ ...progressKeys.report(report), entity: 'report', ...report })),
     {
-      ...progressKeys.latestState(task.id, newest.agencyId),
+      ...progressKeys.latestState(task.id, task.plan, newest.agencyId),
       state: { ...latestReportOf(newest), actuals: newest.actuals },
-      ...progressKeys.latestStateIndex(task.sector, task.id, newest.agencyId),
       taskId: task.id,
       entity: 'taskState',
     },
+    {
+      ...progressKeys.taskSummary(task.id, task.plan),
+      latestReport: latestReportOf(newest),
+      taskId: task.id,
+      entity: 'taskSummary',
+    },
   ];
 }
+
+/** The tag of the one version each synthetic plan has. */
+export const syntheticVersionTag = (sector: Sector) => planVersionTag(PLAN_OF[sector], 1);
+export const syntheticPlan = (sector: Sector) => PLAN_OF[sector];

@@ -7,8 +7,8 @@
  * Reports go one at a time, each to the end of its event's deliveries.
  *
  * The authorizer was loaded during start-up: its reads are counted by running its use case
- * (authenticate with DynamoTokenStore) through a proxy. The gateway caches its answer for
- * 300 s, as API Gateway does, so it runs once per token per five minutes, not per report.
+ * (authenticate with DynamoTokenStore) through a proxy. API Gateway caches its answer for
+ * 60 s, so on AWS it runs once per token per minute, not per report.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -5,6 +5,7 @@
  * which round to whole milliseconds: too coarse for a 1 ms PutItem.
  */
 import autocannon from 'autocannon';
+import { socketPathOf } from '#shared/adapters/aws-clients.ts';
 import { percentile } from '../lib/stats.ts';
 
 export interface RequestParts {
@@ -34,8 +35,11 @@ export async function runLoad(options: {
 }): Promise<LoadResult> {
   let n = 0;
   const latencies: number[] = [];
+  // A store endpoint may be a Unix socket (aws-clients.ts): autocannon connects to it.
+  const socketPath = socketPathOf(options.url);
   const instance = autocannon({
-    url: options.url,
+    url: socketPath ? 'http://localhost' : options.url,
+    ...(socketPath && { socketPath }),
     method: 'POST',
     connections: options.connections,
     pipelining: 1,

@@ -4,6 +4,7 @@ import {
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
+  QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -11,6 +12,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { handler } from '#functions/api/submit-report.ts';
 import { agencyCaller, apiEvent, lambdaContext } from '../../support/api-event.ts';
 import { seedPlans, seedTask } from '../../support/seed-tasks.ts';
+import { catalogAnswers } from '../../support/stored-items.ts';
 
 const documents = mockClient(DynamoDBDocumentClient);
 const dynamo = mockClient(DynamoDBClient);
@@ -64,10 +66,9 @@ describe('POST /tasks/{taskId}/reports', () => {
     documents.reset();
     dynamo.reset();
     bus.reset();
-    documents.on(GetCommand).callsFake((input: { Key: { PK: string } }) => {
-      const id = input.Key.PK.replace('TASK#', '');
-      return { Item: seedPlans.tasks.find((task) => task.id === id) };
-    });
+    const catalog = catalogAnswers(seedPlans.tasks);
+    documents.on(GetCommand).callsFake(catalog.get);
+    documents.on(QueryCommand).callsFake((input) => catalog.query(input) ?? { Items: [] });
     documents.on(PutCommand).resolves({});
     documents.on(UpdateCommand).resolves({});
     dynamo.on(PutItemCommand).resolves({});

@@ -2,6 +2,7 @@ import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge
 import {
   DeleteCommand,
   DynamoDBDocumentClient,
+  GetCommand,
   PutCommand,
   QueryCommand,
   UpdateCommand,
@@ -11,6 +12,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { handler } from '#functions/events/evaluate-task-risk.ts';
 import { lambdaContext } from '../../support/api-event.ts';
 import { seedTask } from '../../support/seed-tasks.ts';
+import { catalogAnswers } from '../../support/stored-items.ts';
 
 const documents = mockClient(DynamoDBDocumentClient);
 const bus = mockClient(EventBridgeClient);
@@ -58,7 +60,10 @@ const progressReported = {
   },
 };
 
-function storeHolds(taskItem: Record<string, unknown>) {
+/** The task as version 1 of its plan, with its agency's delayed state and the given summary. */
+function storeHolds(summary: Record<string, unknown> = {}) {
+  const catalog = catalogAnswers([TASK]);
+  documents.on(GetCommand).callsFake(catalog.get);
   documents
     .on(QueryCommand)
     .callsFake(
@@ -66,9 +71,15 @@ function storeHolds(taskItem: Record<string, unknown>) {
         KeyConditionExpression: string;
         ExpressionAttributeValues: Record<string, string>;
       }) => {
+        const fromCatalog = catalog.query(input);
+        if (fromCatalog) return fromCatalog;
         if (input.ExpressionAttributeValues[':pk'] === 'AGENCIES') return { Items: [] };
-        if (input.ExpressionAttributeValues[':sk'] === 'TASK') return { Items: [taskItem] };
-        return { Items: [delayedState] };
+        return {
+          Items: [
+            delayedState,
+            { PK: `TASK#${TASK.id}`, SK: 'SUMMARY', taskId: TASK.id, ...summary },
+          ],
+        };
       },
     );
 }
@@ -89,12 +100,14 @@ describe('evaluate-task-risk (ProgressReported)', () => {
   });
 
   it('flags a task reported delayed, lists it and announces TaskFlaggedAtRisk once', async () => {
-    storeHolds({ ...TASK, PK: `TASK#${TASK.id}`, SK: 'TASK' });
+    storeHolds();
 
     await handler(progressReported, lambdaContext());
 
     expect(documents).toHaveReceivedCommandWith(UpdateCommand, {
-      UpdateExpression: 'SET riskReasons = :reasons, riskEvaluatedAt = :at',
+      UpdateExpression: expect.stringContaining(
+        'SET riskReasons = :reasons, riskEvaluatedAt = :at',
+      ),
       ExpressionAttributeValues: expect.objectContaining({
         ':reasons': [expect.objectContaining({ code: 'SELF_REPORTED' })],
       }),
@@ -113,7 +126,7 @@ describe('evaluate-task-risk (ProgressReported)', () => {
       gained: ['SELF_REPORTED'],
     });
     expect(documents).toHaveReceivedCommandWith(UpdateCommand, {
-      UpdateExpression: 'SET riskAnnounced = :codes',
+      UpdateExpression: expect.stringContaining('SET riskAnnounced = :codes'),
     });
   });
 
@@ -124,7 +137,7 @@ describe('evaluate-task-risk (ProgressReported)', () => {
         message: 'Đơn vị báo cáo khó khăn: Sở Nông nghiệp và Môi trường chậm tiến độ, có vướng mắc',
       },
     ];
-    storeHolds({ ...TASK, riskReasons: reasons, riskAnnounced: ['SELF_REPORTED'] });
+    storeHolds({ riskReasons: reasons, riskAnnounced: ['SELF_REPORTED'] });
 
     await handler(progressReported, lambdaContext());
 
@@ -139,7 +152,7 @@ describe('evaluate-task-risk (ProgressReported)', () => {
         message: 'Đơn vị báo cáo khó khăn: Sở Nông nghiệp và Môi trường chậm tiến độ, có vướng mắc',
       },
     ];
-    storeHolds({ ...TASK, riskReasons: reasons, riskAnnounced: [] });
+    storeHolds({ riskReasons: reasons, riskAnnounced: [] });
 
     await handler(progressReported, lambdaContext());
 

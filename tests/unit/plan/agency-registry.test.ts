@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { AgencyRegistry, normaliseName } from '#shared/domain/plan/agency-registry.ts';
+import { MIN_SUGGESTION_SCORE } from '#shared/domain/plan/agency-suggestions.ts';
 import { agencySchema, type Agency, type AgencyRef } from '#shared/domain/plan/model.ts';
 
 const seedFile = z.object({ agencies: z.array(agencySchema) });
@@ -447,6 +448,70 @@ describe('unknown names', () => {
   });
 });
 
+describe('suggest', () => {
+  it('puts the agency whose words a misspelt name shares first', () => {
+    // Act
+    const suggestions = registry.suggest('Sở Tài Chính tỉnh');
+
+    // Assess
+    expect(suggestions[0]).toEqual({
+      id: 'so-tai-chinh',
+      name: 'Sở Tài chính',
+      score: expect.closeTo(0.9, 1),
+    });
+  });
+
+  it('reads Roman numerals as numbers: "Khu vực V" is "khu vực 5"', () => {
+    expect(registry.suggest('Ngân hàng Nhà nước Khu vực V')[0]).toEqual({
+      id: 'ngan-hang-nha-nuoc-khu-vuc-5',
+      name: 'Ngân hàng Nhà nước khu vực 5',
+      score: 1,
+    });
+  });
+
+  it.each([
+    'Sở Tài chính',
+    'sở tài chính',
+    'SO TAI CHINH',
+    'Tài chính, Sở',
+    'Sở - Tài - Chính.',
+    'Sở Tài chinh',
+  ])('ignores case, diacritics, punctuation and word order: %j', (name) => {
+    expect(registry.suggest(name)[0]).toMatchObject({ id: 'so-tai-chinh', score: 1 });
+  });
+
+  it('matches aliases too, and lists each agency once under its canonical name', () => {
+    // Act
+    const suggestions = registry.suggest('Ban QL Khu KTCK Đồng Đăng');
+
+    // Assess
+    expect(suggestions[0]).toMatchObject({
+      id: 'bql-khu-ktck-dong-dang-lang-son',
+      name: 'Ban Quản lý Khu kinh tế cửa khẩu Đồng Đăng - Lạng Sơn',
+    });
+    const ids = suggestions.map((s) => s.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('gives at most `limit` suggestions, best first, none below the threshold', () => {
+    // Act
+    const suggestions = registry.suggest('UBND xã', 3);
+
+    // Assess
+    expect(suggestions.length).toBeLessThanOrEqual(3);
+    const scores = suggestions.map((s) => s.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(scores.every((score) => score >= MIN_SUGGESTION_SCORE && score <= 1)).toBe(true);
+  });
+
+  it.each(['Công ty Du hành Vũ trụ', '', '!!!', 'xyz'])(
+    'suggests nothing for %j, which shares no weighty word with any agency',
+    (name) => {
+      expect(registry.suggest(name)).toEqual([]);
+    },
+  );
+});
+
 describe('normaliseName', () => {
   it('erases tone placement, case, đ, dashes and spacing', () => {
     // Prepare
@@ -473,6 +538,9 @@ describe('fromAgencies', () => {
     kind: 'department',
     aliases: [],
     memberOf: [],
+    active: true,
+    mergedInto: null,
+    absorbed: [],
     ...overrides,
   });
 

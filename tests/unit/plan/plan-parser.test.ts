@@ -5,13 +5,25 @@ import {
   PlanTableError,
   type ParsedPlan,
 } from '#shared/domain/plan/plan-parser.ts';
-import { taskSchema, type Task } from '#shared/domain/plan/model.ts';
-import { seedAgencyRegistry, seedPlanProfiles } from '#shared/seed-registry.ts';
+import { MAX_CELL_CHARS, MAX_SOURCE_BYTES, MAX_TABLE_LINES } from '#shared/domain/plan/limits.ts';
+import {
+  planDocumentSchema,
+  taskSchema,
+  type ImportWarning,
+  type PlanOverrides,
+  type Task,
+} from '#shared/domain/plan/model.ts';
+import { PERIOD_FORMATS } from '#shared/domain/plan/plan-period.ts';
+import { SEED_PLANS_DIR, seedAgencyRegistry, seedPlanImports } from '#shared/seed-registry.ts';
 
-const deps = { registry: seedAgencyRegistry(), profiles: seedPlanProfiles() };
+const registry = seedAgencyRegistry();
+const deps = { registry };
 
+/** A seed table with its request's overrides, as `npm start` imports it. */
 function parseSeed(file: string): ParsedPlan {
-  return parsePlanTable({ file, text: readFileSync(`seeds/plans/${file}`, 'utf8') }, deps);
+  const { overrides } = seedPlanImports().find((seed) => seed.file === file) ?? {};
+  const text = readFileSync(`${SEED_PLANS_DIR}/${file}`, 'utf8');
+  return parsePlanTable({ file, text }, { registry, overrides });
 }
 
 const kh266 = parseSeed('kh266-phu-luc-8.txt');
@@ -26,8 +38,9 @@ function task(parsed: ParsedPlan, id: string): Task {
 const ids = (refs: { id: string }[]) => refs.map((r) => r.id);
 
 describe('the seed tables', () => {
-  it('import without a single warning', () => {
+  it('import without a single warning or unresolved name', () => {
     expect([...kh266.warnings, ...kh267.warnings]).toEqual([]);
+    expect([...kh266.unresolved, ...kh267.unresolved]).toEqual([]);
   });
 
   it('give KH266 48 leaf tasks plus the group I.1, and KH267 106 tasks', () => {
@@ -38,11 +51,52 @@ describe('the seed tables', () => {
   });
 
   it('identify each plan from its preamble', () => {
-    expect(kh266.plan).toMatchObject({ code: 'KH266', issuedOn: '2026-07-07' });
-    expect(kh267.plan).toMatchObject({ code: 'KH267', issuedOn: '2026-07-08' });
+    expect(kh266.plan).toMatchObject({
+      code: 'KH266',
+      kind: 'plan',
+      number: '266/KH-UBND',
+      title:
+        'PHỤ LỤC 8: Các giải pháp, công việc cụ thể cho các ngành, lĩnh vực thực hiện mục tiêu tăng trưởng 6 tháng cuối năm 2026',
+      issuingBody: 'UBND tỉnh Lạng Sơn',
+      issuedOn: '2026-07-07',
+    });
+    expect(kh267.plan).toMatchObject({
+      code: 'KH267',
+      kind: 'plan',
+      number: '267/KH-UBND',
+      // "của Ủy ban nhân dân tỉnh": the province's committee, in its canonical form.
+      issuingBody: 'UBND tỉnh Lạng Sơn',
+      issuedOn: '2026-07-08',
+    });
     expect(kh267.plan.title).toMatch(
       /^Phụ lục III\. Các nhiệm vụ thực hiện Quy hoạch tỉnh Lạng Sơn/,
     );
+    for (const { plan } of [kh266, kh267]) planDocumentSchema.parse(plan);
+  });
+
+  it("read KH266's period from its title, and take KH267's from the seed request", () => {
+    // "… tăng trưởng 6 tháng cuối năm 2026"
+    expect(kh266.plan.period).toEqual({ start: '2026-07-01', end: '2026-12-31' });
+    // The title names the master plan's "thời kỳ 2021 - 2030"; seeds/plans.json says more.
+    expect(kh267.plan.period).toEqual({ start: '2026-07-08', end: '2030-12-31' });
+  });
+
+  it("propose DESIGN.md's sector map from the section titles alone", () => {
+    const sectors = (parsed: ParsedPlan) =>
+      Object.fromEntries(parsed.plan.sections.map((s) => [s.code, s.sector]));
+    const services = ['II', 'III', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XIV', 'XV'];
+
+    expect(sectors(kh266)).toEqual({ I: 'agriculture', II: 'industry', III: 'services' });
+    expect(sectors(kh267)).toEqual({
+      ...Object.fromEntries(services.map((code) => [code, 'services'])),
+      I: 'industry',
+      XI: 'industry',
+      XIII: 'industry',
+      IV: 'agriculture',
+      XII: 'agriculture',
+      XVI: 'agriculture',
+    });
+    expect(seedPlanImports().map((seed) => seed.overrides.sectors)).toEqual([undefined, undefined]);
   });
 
   it('produce schema-valid tasks with unique ids', () => {
@@ -244,68 +298,449 @@ describe('KH267 hard rows', () => {
   });
 });
 
-describe('bad input', () => {
-  const preamble = '(Kèm theo Kế hoạch số 266 /KH-UBND ngày 07 tháng 7 năm 2026 của UBND tỉnh)\n';
-  const header = 'STT\tGiải pháp\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian\tKết quả cụ thể\n';
-  const parse = (text: string) => parsePlanTable({ file: 'bad.txt', text }, deps);
-  const issuesOf = (text: string) => {
-    try {
-      parse(text);
-    } catch (error) {
-      if (error instanceof PlanTableError) return error.issues;
-      throw error;
-    }
-    throw new Error('expected a PlanTableError');
-  };
+// ---- plans the platform has never seen ----
 
-  it('refuses a file that is not a plan table', () => {
-    expect(issuesOf(`${preamble}just some prose\n`)).toMatchObject([{ code: 'NOT_A_PLAN_TABLE' }]);
+const TITLE = 'PHỤ LỤC 1: Các nhiệm vụ trọng tâm năm 2027\n';
+const REFERENCE =
+  '(Kèm theo Kế hoạch số 300/KH-UBND ngày 05 tháng 01 năm 2027 của UBND tỉnh Lạng Sơn)\n';
+const HEADER = 'STT\tNhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian\tKết quả cụ thể\n';
+const row = (...cells: string[]) => `${cells.join('\t')}\n`;
+const THREE_SECTIONS =
+  row('I', 'Lĩnh vực nông nghiệp', '', '', '', '') +
+  row('1', 'Gieo trồng vụ Xuân', 'Sở Nông nghiệp và Môi trường', '', 'Quý I', 'Lúa: 15.000 ha') +
+  row('II', 'Lĩnh vực công nghiệp', '', '', '', '') +
+  row(
+    '2',
+    'Thu hút đầu tư cụm công nghiệp',
+    'Sở Công Thương',
+    'Sở Du hành Vũ trụ',
+    'Năm 2027',
+    '',
+  ) +
+  row('III', 'Lĩnh vực du lịch', '', '', '', '') +
+  row('3', 'Lễ hội mùa xuân', 'Sở Du hành Vũ trụ', 'sở du hành vũ trụ', 'Tháng 2/2027', '');
+
+function parseTable(rows: string, overrides?: PlanOverrides, preamble = TITLE + REFERENCE) {
+  return parsePlanTable(
+    { file: 'kh300.txt', text: `${preamble}${HEADER}${rows}` },
+    { registry, overrides },
+  );
+}
+
+function issuesOf(run: () => unknown): ImportWarning[] {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof PlanTableError) return error.issues;
+    throw error;
+  }
+  throw new Error('expected a PlanTableError');
+}
+
+describe('a plan the platform has never seen', () => {
+  it('is read from its preamble and section titles, with no profile', () => {
+    // Act
+    const parsed = parseTable(THREE_SECTIONS);
+
+    // Assess
+    expect(parsed.plan).toEqual({
+      code: 'KH300',
+      kind: 'plan',
+      number: '300/KH-UBND',
+      title: 'PHỤ LỤC 1: Các nhiệm vụ trọng tâm năm 2027',
+      issuingBody: 'UBND tỉnh Lạng Sơn',
+      issuedOn: '2027-01-05',
+      period: { start: '2027-01-01', end: '2027-12-31' },
+      sections: [
+        { code: 'I', title: 'Lĩnh vực nông nghiệp', sector: 'agriculture' },
+        { code: 'II', title: 'Lĩnh vực công nghiệp', sector: 'industry' },
+        { code: 'III', title: 'Lĩnh vực du lịch', sector: 'services' },
+      ],
+    });
+    expect(parsed.tasks.map((t) => [t.id, t.sector])).toEqual([
+      ['KH300-I-1', 'agriculture'],
+      ['KH300-II-2', 'industry'],
+      ['KH300-III-3', 'services'],
+    ]);
+    expect(parsed.tasks[0]?.schedule).toMatchObject({ start: '2027-01-01', due: '2027-03-31' });
+    expect(parsed.warnings).toEqual([]);
   });
 
-  it('refuses a file that names no plan', () => {
-    expect(issuesOf(header)).toMatchObject([{ code: 'NO_PLAN_REFERENCE', file: 'bad.txt' }]);
+  it('takes every override of the request over what the document says', () => {
+    // Prepare
+    const overrides: PlanOverrides = {
+      code: 'KH300N2027',
+      title: 'Nhiệm vụ năm 2027',
+      issuedOn: '2027-01-06',
+      issuingBody: 'UBND tỉnh Lạng Sơn (bản sửa)',
+      period: { start: '2027-01-06', end: '2027-12-31' },
+      sectors: { III: 'industry' },
+    };
+
+    // Act
+    const { plan, tasks } = parseTable(THREE_SECTIONS, overrides);
+
+    // Assess
+    const { sectors: _sectors, ...documentFields } = overrides;
+    expect(plan).toMatchObject({ ...documentFields, number: '300/KH-UBND' });
+    expect(plan.sections.map((s) => s.sector)).toEqual(['agriculture', 'industry', 'industry']);
+    expect(tasks.map((t) => t.id)).toEqual([
+      'KH300N2027-I-1',
+      'KH300N2027-II-2',
+      'KH300N2027-III-3',
+    ]);
   });
 
-  it('refuses a plan without a profile', () => {
-    const other = preamble.replace('266', '999');
-    expect(issuesOf(`${other}${header}`)).toMatchObject([{ code: 'UNKNOWN_PLAN' }]);
-  });
+  it('reads a table annexed to a conclusion notice as a notice', () => {
+    // Prepare
+    const preamble =
+      'Phụ lục: Nhiệm vụ 6 tháng đầu năm 2026\n(Kèm theo Thông báo số 150/TB-UBND ngày 20/5/2026 của Ủy ban nhân dân tỉnh)\n';
 
-  it('refuses a repeated STT, naming both lines', () => {
-    const rows =
-      'I\tNông nghiệp\t\t\t\t\n3\tA\tSở Tài chính\t\tQuý III/2026\t\n3\tB\tSở Tài chính\t\tQuý III/2026\t\n';
-    expect(issuesOf(`${preamble}${header}${rows}`)).toEqual([
+    // Act
+    const { plan, tasks } = parseTable(THREE_SECTIONS, undefined, preamble);
+
+    // Assess
+    expect(plan).toMatchObject({
+      code: 'TB150',
+      kind: 'notice',
+      number: '150/TB-UBND',
+      issuedOn: '2026-05-20',
+      issuingBody: 'UBND tỉnh Lạng Sơn',
+      period: { start: '2026-01-01', end: '2026-06-30' },
+    });
+    expect(tasks[0]?.id).toBe('TB150-I-1');
+  });
+});
+
+describe('names no known agency answers to', () => {
+  it('are returned once each, with every cell and the closest agencies', () => {
+    // Act
+    const parsed = parseTable(THREE_SECTIONS);
+
+    // Assess
+    expect(parsed.unresolved).toEqual([
       {
-        file: 'bad.txt',
-        line: 5,
-        code: 'DUPLICATE_STT',
-        message: 'STT 3 repeats in section I (first on line 4)',
+        name: 'Sở Du hành Vũ trụ',
+        cells: [
+          { file: 'kh300.txt', line: 7, column: 'coordinating' },
+          { file: 'kh300.txt', line: 9, column: 'lead' },
+          { file: 'kh300.txt', line: 9, column: 'coordinating' },
+        ],
+        suggestions: registry.suggest('Sở Du hành Vũ trụ'),
+      },
+    ]);
+    expect(parsed.tasks.map((t) => t.lead.map((r) => r.id))).toEqual([
+      ['so-nong-nghiep-va-moi-truong'],
+      ['so-cong-thuong'],
+      [],
+    ]);
+  });
+
+  it('suggest the agency a Roman numeral names', () => {
+    // Act
+    const { unresolved } = parseTable(
+      row('I', 'Lĩnh vực dịch vụ', '', '', '', '') +
+        row('1', 'Tín dụng', 'Ngân hàng Nhà nước Khu vực V', '', 'Quý I', ''),
+    );
+
+    // Assess
+    expect(unresolved).toMatchObject([
+      {
+        name: 'Ngân hàng Nhà nước Khu vực V',
+        suggestions: [{ id: 'ngan-hang-nha-nuoc-khu-vuc-5', score: 1 }],
+      },
+    ]);
+  });
+});
+
+describe('text, not markup', () => {
+  it('keeps encoded markup, a literal "<" and out-of-range references as text', () => {
+    // Act
+    const { tasks } = parseTable(
+      row('I', 'Lĩnh vực dịch vụ', '', '', '', '') +
+        row(
+          '1',
+          '&lt;script&gt;alert(1)&lt;/script&gt; <!-- ẩn -->Hội chợ &amp; triển lãm &#x110000; &#99999999999;',
+          'Sở Công Thương',
+          '',
+          'Quý I',
+          'Diện tích x < 5 ha',
+        ),
+    );
+
+    // Assess
+    expect(tasks[0]?.title).toBe('<script>alert(1)</script> Hội chợ & triển lãm \uFFFD \uFFFD');
+    expect(tasks[0]?.expectedResult).toBe('Diện tích x < 5 ha');
+  });
+});
+
+describe('errors: nothing is returned, every problem is named at once', () => {
+  it('refuses a file that is not a plan table', () => {
+    // Act
+    const issues = issuesOf(() =>
+      parsePlanTable({ file: 'notes.txt', text: `${REFERENCE}just some prose\n` }, deps),
+    );
+
+    // Assess
+    expect(issues).toEqual([
+      {
+        file: 'notes.txt',
+        line: 0,
+        code: 'NOT_A_PLAN_TABLE',
+        message:
+          'Không tìm thấy dòng tiêu đề của bảng (các cột cách nhau bằng tab, bắt đầu bằng "STT")',
       },
     ]);
   });
 
-  it('warns about a date that does not exist and an unknown agency, with file and line', () => {
-    const rows = 'I\tNông nghiệp\t\t\t\t\n1\tA\tSở Du hành Vũ trụ\t\tTrước 31/6/2026\t\n';
-    const parsed = parse(`${preamble}${header}${rows}`);
-    expect(parsed.tasks).toHaveLength(1);
-    expect(parsed.warnings).toEqual([
-      expect.objectContaining({
+  it('refuses a section it cannot place, naming it with the allowed sectors', () => {
+    // Prepare
+    const rows =
+      row('IV', 'Nhiệm vụ khác', '', '', '', '') + row('1', 'A', 'Sở Y tế', '', 'Quý I', '');
+
+    // Act
+    const issues = issuesOf(() => parseTable(rows));
+
+    // Assess
+    expect(issues).toEqual([
+      {
+        file: 'kh300.txt',
         line: 4,
-        code: 'SCHEDULE',
-        message: expect.stringContaining('31/6/2026'),
-      }),
-      expect.objectContaining({
+        code: 'UNKNOWN_SECTION',
+        message:
+          'Không xác định được lĩnh vực của mục IV "Nhiệm vụ khác": hãy chỉ định trong yêu cầu (sectors.IV)',
+        field: 'sectors.IV',
+        allowed: ['agriculture', 'industry', 'services'],
+      },
+    ]);
+    expect(parseTable(rows, { sectors: { IV: 'services' } }).tasks[0]?.sector).toBe('services');
+  });
+
+  it('refuses a section whose title names two sectors, and a sector for a section it lacks', () => {
+    // Prepare
+    const rows =
+      row('I', 'Nông nghiệp công nghệ cao', '', '', '', '') +
+      row('1', 'A', 'Sở Y tế', '', 'Quý I', '');
+
+    // Act
+    const issues = issuesOf(() => parseTable(rows, { sectors: { IX: 'industry' } }));
+
+    // Assess
+    expect(issues).toMatchObject([
+      {
         line: 4,
-        code: 'UNKNOWN_AGENCY',
-        message: 'unknown lead agency "Sở Du hành Vũ trụ"',
-      }),
+        code: 'AMBIGUOUS_SECTION',
+        field: 'sectors.I',
+        message: expect.stringContaining('(agriculture, services)'),
+      },
+      { line: 0, code: 'SECTION_NOT_IN_TABLE', field: 'sectors.IX', allowed: ['I'] },
     ]);
   });
 
-  it('warns about a continuation row that continues nothing', () => {
-    const rows = 'I\tNông nghiệp\t\t\t\t\n\tstray text\t\t\t\t\n';
-    expect(parse(`${preamble}${header}${rows}`).warnings).toMatchObject([
-      { code: 'UNRECOGNISED_ROW', line: 4 },
+  it('refuses a period it cannot read, unless the request gives one', () => {
+    // Prepare
+    const rows =
+      row('I', 'Lĩnh vực y tế', '', '', '', '') + row('1', 'A', 'Sở Y tế', '', 'Quý I', '');
+    const preamble = `PHỤ LỤC 1: Các nhiệm vụ trọng tâm\n${REFERENCE}`;
+
+    // Act
+    const issues = issuesOf(() => parseTable(rows, undefined, preamble));
+    const given = parseTable(
+      rows,
+      { period: { start: '2027-01-01', end: '2027-06-30' } },
+      preamble,
+    );
+
+    // Assess
+    expect(issues).toEqual([
+      expect.objectContaining({
+        line: 1,
+        code: 'PERIOD_UNREADABLE',
+        field: 'period',
+        allowed: [...PERIOD_FORMATS],
+      }),
     ]);
+    expect(given.plan.period).toEqual({ start: '2027-01-01', end: '2027-06-30' });
+    expect(
+      issuesOf(() =>
+        parseTable(rows, { period: { start: '2027-12-31', end: '2027-01-01' } }, preamble),
+      ),
+    ).toMatchObject([{ code: 'INVALID_PERIOD', field: 'period' }]);
+  });
+
+  it('refuses a preamble that names no plan, with the period problem in the same round', () => {
+    expect(issuesOf(() => parseTable(THREE_SECTIONS, undefined, ''))).toMatchObject([
+      { code: 'NO_PLAN_REFERENCE', file: 'kh300.txt', line: 0 },
+      { code: 'PERIOD_UNREADABLE', field: 'period' },
+    ]);
+  });
+
+  it('refuses a reference without a readable date or issuing body, or with a date that does not exist', () => {
+    // Prepare
+    const bare = `${TITLE}(Kèm theo Kế hoạch số 300/KH-UBND)\n`;
+    const impossible = `${TITLE}(Kèm theo Kế hoạch số 300/KH-UBND ngày 31/02/2027 của UBND tỉnh)\n`;
+
+    // Act
+    const bareIssues = issuesOf(() => parseTable(THREE_SECTIONS, undefined, bare));
+    const impossibleIssues = issuesOf(() => parseTable(THREE_SECTIONS, undefined, impossible));
+    const overridden = parseTable(
+      THREE_SECTIONS,
+      { issuedOn: '2027-01-05', issuingBody: 'UBND tỉnh Lạng Sơn' },
+      bare,
+    );
+
+    // Assess
+    expect(bareIssues).toMatchObject([
+      { line: 2, code: 'ISSUED_ON_UNREADABLE', field: 'issuedOn' },
+      { line: 2, code: 'ISSUING_BODY_UNREADABLE', field: 'issuingBody' },
+    ]);
+    expect(impossibleIssues).toMatchObject([
+      {
+        line: 2,
+        code: 'INVALID_DATE',
+        field: 'issuedOn',
+        message: 'Ngày ban hành 31/02/2027 không tồn tại',
+      },
+    ]);
+    expect(overridden.plan).toMatchObject({ issuedOn: '2027-01-05', code: 'KH300' });
+  });
+
+  it('refuses a plan code that a task id cannot carry', () => {
+    expect(issuesOf(() => parseTable(THREE_SECTIONS, { code: 'KH-300' }))).toMatchObject([
+      { code: 'INVALID_PLAN_CODE', field: 'code', allowed: ['^[A-Z][A-Z0-9]{1,23}$'] },
+    ]);
+  });
+
+  it('refuses a timeline date that does not exist', () => {
+    // Prepare
+    const rows =
+      row('I', 'Lĩnh vực y tế', '', '', '', '') +
+      row('1', 'A', 'Sở Y tế', '', 'Trước 31/02/2027', '');
+
+    // Act
+    const issues = issuesOf(() => parseTable(rows));
+
+    // Assess
+    expect(issues).toEqual([
+      {
+        file: 'kh300.txt',
+        line: 5,
+        code: 'INVALID_DATE',
+        message: 'Cột thời gian: ngày 31/02/2027 không tồn tại',
+        field: 'timeline',
+      },
+    ]);
+  });
+
+  it('refuses a repeated STT, a repeated section and a row before any section, all at once', () => {
+    // Prepare
+    const rows =
+      row('1', 'Trước mục', 'Sở Y tế', '', 'Quý I', '') +
+      row('I', 'Lĩnh vực y tế', '', '', '', '') +
+      row('3', 'A', 'Sở Tài chính', '', 'Quý III/2027', '') +
+      row('3', 'B', 'Sở Tài chính', '', 'Quý III/2027', '') +
+      row('I', 'Lĩnh vực y tế', '', '', '', '');
+
+    // Act
+    const issues = issuesOf(() => parseTable(rows));
+
+    // Assess
+    expect(issues).toEqual([
+      {
+        file: 'kh300.txt',
+        line: 8,
+        code: 'DUPLICATE_SECTION',
+        message: 'Mục I lặp lại (đã có ở dòng 5)',
+      },
+      {
+        file: 'kh300.txt',
+        line: 4,
+        code: 'TASK_OUTSIDE_SECTION',
+        message: 'Dòng STT 1 nằm trước mọi mục (I, II, …)',
+      },
+      {
+        file: 'kh300.txt',
+        line: 7,
+        code: 'DUPLICATE_STT',
+        message: 'STT 3 lặp lại trong mục I (đã có ở dòng 6)',
+      },
+    ]);
+  });
+});
+
+describe('warnings: what is merely imperfect', () => {
+  it('warns about a timeline it cannot read and a row that continues nothing', () => {
+    // Prepare
+    const rows =
+      row('I', 'Lĩnh vực y tế', '', '', '', '') +
+      row('', 'dòng lạc', '', '', '', '') +
+      row('1', 'A', 'Sở Y tế', '', 'Khi có kinh phí', '');
+
+    // Act
+    const parsed = parseTable(rows);
+
+    // Assess
+    expect(parsed.tasks).toHaveLength(1);
+    expect(parsed.warnings).toMatchObject([
+      { code: 'UNRECOGNISED_ROW', line: 5 },
+      {
+        code: 'TIMELINE_UNREADABLE',
+        line: 6,
+        field: 'timeline',
+        message: 'Cột thời gian: không đọc được thời gian "Khi có kinh phí"',
+      },
+    ]);
+  });
+});
+
+describe('stated limits', () => {
+  const rows = row('I', 'Lĩnh vực y tế', '', '', '', '');
+
+  it(`refuses a cell over ${MAX_CELL_CHARS} characters, naming its line and column`, () => {
+    // Prepare
+    const long = row('1', 'A', 'Sở Y tế', '', 'Quý I', '1 ha '.repeat(10_000));
+
+    // Act
+    const issues = issuesOf(() => parseTable(rows + long));
+
+    // Assess
+    expect(issues).toEqual([
+      {
+        file: 'kh300.txt',
+        line: 5,
+        code: 'CELL_TOO_LONG',
+        message: 'Ô "kết quả" dài 50.000 ký tự, vượt giới hạn 10.000 ký tự',
+        field: 'result',
+      },
+    ]);
+  });
+
+  it('refuses a cell that grows over the limit across page-break continuations', () => {
+    // Prepare
+    const half = 'x'.repeat(MAX_CELL_CHARS / 2 + 1);
+    const split = row('1', half, 'Sở Y tế', '', 'Quý I', '') + row('', half, '', '', '', '');
+
+    // Act
+    const issues = issuesOf(() => parseTable(rows + split));
+
+    // Assess
+    expect(issues).toMatchObject([{ line: 5, code: 'CELL_TOO_LONG', field: 'task' }]);
+  });
+
+  it(`refuses a table over ${MAX_TABLE_LINES} lines or ${MAX_SOURCE_BYTES} bytes`, () => {
+    // Prepare
+    const task = row('1', 'A', 'Sở Y tế', '', 'Quý I', '');
+    const manyLines = rows + task.repeat(MAX_TABLE_LINES);
+    const manyBytes =
+      rows + row('1', 'A', 'Sở Y tế', '', 'Quý I', 'ạ'.repeat(MAX_SOURCE_BYTES / 3));
+
+    // Act
+    const lineIssues = issuesOf(() => parseTable(manyLines));
+    const byteIssues = issuesOf(() => parseTable(manyBytes));
+
+    // Assess
+    expect(lineIssues).toMatchObject([{ line: 0, code: 'TABLE_TOO_LARGE' }]);
+    expect(lineIssues[0]?.message).toMatch(/^Tệp có 5\.00\d dòng, vượt giới hạn 5\.000 dòng$/);
+    expect(byteIssues).toMatchObject([{ line: 0, code: 'TABLE_TOO_LARGE' }]);
   });
 });

@@ -201,27 +201,34 @@ describe('parseSchedule: an empty timeline', () => {
 });
 
 describe('parseSchedule: bad timelines', () => {
+  const invalid = (message: string) => ({ code: 'INVALID_DATE', message });
+  const unreadable = (message: string) => ({ code: 'TIMELINE_UNREADABLE', message });
+
   it.each([
-    { text: '31/6/2026', problem: 'date 31/6/2026 does not exist' },
-    { text: 'Trước 31/6/2026', problem: 'date 31/6/2026 does not exist' },
-    { text: 'Đến 29/2/2027', problem: 'date 29/2/2027 does not exist' },
-    { text: 'Trước 0/7/2026', problem: 'date 0/7/2026 does not exist' },
-    { text: 'Tháng 11-7/2026', problem: 'months 11-7 are in reverse order' },
-    { text: 'Tháng 13/2026', problem: 'month 13 does not exist' },
-    { text: 'Quý IV-III/2026', problem: 'quarters IV-III are in reverse order' },
-    { text: 'Năm 2030 - 2026', problem: 'years 2030-2026 are in reverse order' },
-    { text: 'Năm 0000', problem: 'year 0000 is out of range' },
-    { text: 'xyz', problem: 'timeline "xyz" not understood' },
-    { text: 'Năm 2027 -', problem: 'timeline "Năm 2027 -" not understood' },
-    { text: 'Tiếp tục thực', problem: 'timeline "Tiếp tục thực" not understood' },
-    { text: 'Quý V/2026', problem: 'timeline "Quý V/2026" not understood' },
+    { text: '31/6/2026', problem: invalid('ngày 31/6/2026 không tồn tại') },
+    { text: 'Trước 31/6/2026', problem: invalid('ngày 31/6/2026 không tồn tại') },
+    { text: 'Trước 31/02/2026', problem: invalid('ngày 31/02/2026 không tồn tại') },
+    { text: 'Đến 29/2/2027', problem: invalid('ngày 29/2/2027 không tồn tại') },
+    { text: 'Trước 0/7/2026', problem: invalid('ngày 0/7/2026 không tồn tại') },
+    { text: 'Tháng 11-7/2026', problem: invalid('các tháng 11-7 ngược thứ tự') },
+    { text: 'Tháng 13/2026', problem: invalid('tháng 13 không tồn tại') },
+    { text: 'Quý IV-III/2026', problem: invalid('các quý IV-III ngược thứ tự') },
+    { text: 'Năm 2030 - 2026', problem: invalid('các năm 2030-2026 ngược thứ tự') },
+    { text: 'Năm 0000', problem: invalid('năm 0000 nằm ngoài phạm vi') },
+    { text: 'xyz', problem: unreadable('không đọc được thời gian "xyz"') },
+    { text: 'Năm 2027 -', problem: unreadable('không đọc được thời gian "Năm 2027 -"') },
+    { text: 'Tiếp tục thực', problem: unreadable('không đọc được thời gian "Tiếp tục thực"') },
+    { text: 'Quý V/2026', problem: unreadable('không đọc được thời gian "Quý V/2026"') },
     {
       text: 'Quyết định của UBND tỉnh',
-      problem: 'timeline "Quyết định của UBND tỉnh" not understood',
+      problem: unreadable('không đọc được thời gian "Quyết định của UBND tỉnh"'),
     },
-    { text: 'Hàng tháng (khi cần)', problem: 'period "khi cần" not understood' },
-    { text: 'Thường xuyên (tháng 13)', problem: 'month 13 does not exist' },
-  ])('$text: $problem', ({ text, problem }) => {
+    {
+      text: 'Hàng tháng (khi cần)',
+      problem: unreadable('không đọc được khoảng thời gian "khi cần"'),
+    },
+    { text: 'Thường xuyên (tháng 13)', problem: invalid('tháng 13 không tồn tại') },
+  ])('$text: $problem.message', ({ text, problem }) => {
     // Act
     const { schedule, problems } = parseSchedule(text, KH266);
 
@@ -236,7 +243,7 @@ describe('parseSchedule: bad timelines', () => {
 
     // Assess
     expect(schedule.kind).toBe('unspecified');
-    expect(problems).toEqual(['year 0 is out of range']);
+    expect(problems).toEqual([invalid('năm 0 nằm ngoài phạm vi')]);
   });
 });
 
@@ -348,7 +355,9 @@ describe('parseSchedule: properties', () => {
 
           // Assess
           expect(schedule.kind).toBe('unspecified');
-          expect(problems).toEqual([`date ${d}/${m}/${y} does not exist`]);
+          expect(problems).toEqual([
+            { code: 'INVALID_DATE', message: `ngày ${d}/${m}/${y} không tồn tại` },
+          ]);
         },
       ),
     );
@@ -368,7 +377,9 @@ describe('parseSchedule: properties', () => {
 
           // Assess
           expect(schedule.kind).toBe('unspecified');
-          expect(problems).toEqual([`months ${a}-${b} are in reverse order`]);
+          expect(problems).toEqual([
+            { code: 'INVALID_DATE', message: `các tháng ${a}-${b} ngược thứ tự` },
+          ]);
         },
       ),
     );

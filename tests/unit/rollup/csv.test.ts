@@ -72,7 +72,7 @@ function trickySnapshot(): SectorSnapshot {
 }
 
 describe('toCsv', () => {
-  const csv = toCsv([trickySnapshot()]);
+  const csv = toCsv({ snapshots: [trickySnapshot()] });
 
   it('starts with a UTF-8 byte-order mark and ends every record with CRLF', () => {
     // Prepare: the file. Act
@@ -97,6 +97,16 @@ describe('toCsv', () => {
     expect(cells).toContain('đạt 89,30% kế hoạch');
   });
 
+  it('prints instants on the province’s clock and agencies by name, never by id', () => {
+    // Prepare: the file. Act
+    const cells = parseCsv(csv.slice(1)).flat();
+
+    // Assess: computed at 02:00 UTC, 09:00 in the province
+    expect(cells).toContain('20/09/2026 09:00');
+    expect(cells.filter((cell) => cell === tricky).length).toBeGreaterThan(1);
+    expect(csv).not.toContain('so-vhttdl');
+  });
+
   it('gives every record the same number of fields', () => {
     // Prepare: the file. Act
     const widths = new Set(parseCsv(csv.slice(1)).map((row) => row.length));
@@ -105,7 +115,7 @@ describe('toCsv', () => {
     expect(widths.size).toBe(1);
   });
 
-  it('lays out four titled tables in order, apart by an empty row', () => {
+  it('lays out five titled tables in order, apart by an empty row, in Vietnamese', () => {
     // Prepare: the file. Act
     const rows = parseCsv(csv.slice(1));
     const titles = rows
@@ -113,15 +123,22 @@ describe('toCsv', () => {
       .map((row) => row[0]);
 
     // Assess
-    expect(titles).toEqual(['Tổng hợp', 'Tình hình báo cáo', 'Chỉ tiêu', 'Nhiệm vụ có nguy cơ']);
+    expect(titles).toEqual([
+      'Tổng hợp',
+      'Tình hình báo cáo',
+      'Chỉ tiêu nhiệm vụ',
+      'Nhiệm vụ có nguy cơ',
+      'Chỉ tiêu của tỉnh',
+    ]);
     expect(rows[1]?.slice(0, 3)).toEqual(['Quý', 'Lĩnh vực', 'Cách chốt số liệu']);
-    expect(rows[2]?.slice(0, 6)).toEqual([
-      '2026-Q3',
-      'services',
-      'decree-09-2019',
-      '2026-06-15',
-      '2026-09-14',
-      'preliminary',
+    expect(rows[2]?.slice(0, 7)).toEqual([
+      'Quý III/2026',
+      'Dịch vụ',
+      'Theo Nghị định 09/2019/NĐ-CP',
+      '15/06/2026',
+      '14/09/2026',
+      '14/09/2026',
+      'Sơ bộ',
     ]);
   });
 
@@ -140,12 +157,12 @@ describe('toCsv', () => {
     const b = computeSnapshot(exampleInput(null));
 
     // Act
-    const one = toCsv([a, b]);
-    const other = toCsv([b, a]);
+    const one = toCsv({ snapshots: [a, b] });
+    const other = toCsv({ snapshots: [b, a] });
 
     // Assess: agriculture's tables come before services'
     expect(other).toBe(one);
-    expect(one.indexOf('agriculture')).toBeLessThan(one.indexOf('services'));
+    expect(one.indexOf('Nông, lâm nghiệp và thủy sản')).toBeLessThan(one.indexOf('Dịch vụ'));
   });
 });
 

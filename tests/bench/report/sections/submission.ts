@@ -56,7 +56,8 @@ export function submissionSection(result: SubmissionPartResult | null): string {
   return `## 1. Report submission: local HTTP against a raw PutItem
 
 **What it measures.** \`POST /tasks/{taskId}/reports\` through the local runtime (the API
-Gateway emulation, the token authorizer with its answer cached as API Gateway caches it, the
+Gateway emulation, the token authorizer (run on every request locally, so that a revoked token
+stops at once; API Gateway caches its answer for 60 s), the
 submit handler with middy, zod and Powertools idempotency, every write it makes, and the
 \`ProgressReported\` event) against one DynamoDB \`PutItem\` of the same report item
 (\`DynamoProgressStore.saveReport\`'s keys, attributes and condition) sent straight to the
@@ -109,8 +110,8 @@ loads: the benchmark loads the submit handler through one proxy and the event's 
 through another before the platform first uses them, then sends ${capacity.reports} reports one at a
 time, each until its event's deliveries end, and divides by ${capacity.reports}. The authorizer's reads
 (${capacity.authorizer.map((l) => l.label).join(', ')}: ${num(sum(capacity.authorizer, (l) => l.capacityUnits, 'read'))} RCU) are counted by
-running its use case through a proxy; cached for 300 s, they are paid once per token per five
-minutes, not per report.
+running its use case through a proxy; on AWS, cached for 60 s, they are paid once per token per
+minute, not per report.
 
 ${table(
   ['per accepted report', 'requests', 'RCU', 'WCU (dynalite)', 'WCU with index writes'],

@@ -82,18 +82,48 @@ describe('createHttpGateway: routing and responses', () => {
       body: event.isBase64Encoded ? (event.body ?? '') : 'not base64',
       isBase64Encoded: true,
     });
-    gateway = await startGateway({ handlers: { importPlan } });
+    gateway = await startGateway({
+      handlers: { importPlan },
+      binaryMediaTypes: ['application/octet-stream'],
+    });
 
     // Act
     const response = await fetch(`${gateway.baseUrl}/plans`, {
       method: 'POST',
-      headers: { Authorization: 'Bearer t', 'Content-Type': 'application/octet-stream' },
+      headers: {
+        Authorization: 'Bearer t',
+        'Content-Type': 'application/octet-stream',
+        Accept: 'application/octet-stream',
+      },
       body: bytes,
     });
 
     // Assess
     expect(response.status).toBe(200);
     expect(Buffer.from(await response.arrayBuffer())).toEqual(bytes);
+  });
+
+  it('answers a base64 result as its text when the first Accept type is not binary', async () => {
+    // Prepare
+    const bytes = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0xff]);
+    const readRollups: ProxyHandler = async () => ({
+      statusCode: 200,
+      headers: { 'Content-Type': 'application/octet-stream' },
+      body: bytes.toString('base64'),
+      isBase64Encoded: true,
+    });
+    gateway = await startGateway({
+      handlers: { readRollups },
+      binaryMediaTypes: ['application/octet-stream'],
+    });
+
+    // Act: a browser's Accept, whose first type is text/html
+    const response = await fetch(`${gateway.baseUrl}/rollups/2026-Q3`, {
+      headers: { Authorization: 'Bearer t', Accept: 'text/html,application/octet-stream' },
+    });
+
+    // Assess
+    expect(await response.text()).toBe(bytes.toString('base64'));
   });
 
   it('hands the handler a Lambda context shaped like the declared function', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  acceptsBinary,
   fromProxyResult,
   GATEWAY_PROBLEMS,
   problemResponse,
@@ -132,5 +133,32 @@ describe('problemResponse', () => {
       status: 502,
       message: 'Internal server error',
     });
+  });
+});
+
+describe('acceptsBinary', () => {
+  const types = ['application/vnd.ms-excel', 'image/*'];
+
+  it.each([
+    ['application/vnd.ms-excel', true],
+    ['Application/VND.ms-excel; q=0.9, text/html', true],
+    ['image/png', true],
+    ['text/html, application/vnd.ms-excel', false],
+    ['*/*', false],
+    [undefined, false],
+  ])('Accept %j → %s', (accept, expected) => {
+    // Prepare: the binary media types. Act
+    const result = acceptsBinary(accept, types);
+
+    // Assess
+    expect(result).toBe(expected);
+  });
+
+  it('takes every type as binary when the API lists */*', () => {
+    // Prepare: nothing. Act
+    const result = acceptsBinary('text/html', ['*/*']);
+
+    // Assess
+    expect(result).toBe(true);
   });
 });

@@ -1,0 +1,168 @@
+/**
+ * The one way to read tasks: always the current version of their plan. A single task is
+ * the plan item (which version is current) and that version of the task; a list reads
+ * each tracked plan's current version, one index prefix per plan. A task that the
+ * current version no longer has is retired: still readable by id, with its reports, but
+ * out of every list.
+ */
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { SECTORS, taskSchema, type Sector, type Task } from '#shared/domain/plan/model.ts';
+import {
+  isPublished,
+  isTracked,
+  planCodeOfTask,
+  planRecordSchema,
+  type PlanRecord,
+} from '#shared/domain/registry/plan-record.ts';
+import type { AgencyNames } from '#shared/domain/registry/agency-names.ts';
+import type { CurrentTask } from '#shared/domain/registry/current-task.ts';
+import type { AgencyDirectory } from './agency-directory.ts';
+import { keys, planVersionTag } from './keys.ts';
+import { queryAll, queryPages, type PartitionQuery } from './pagination.ts';
+
+/** How many of a task's newest versions a read looks through for a published one. */
+const PUBLISHED_LOOKBACK = 10;
+
+export class DynamoTaskCatalog {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly directory: AgencyDirectory,
+  ) {}
+
+  /** The registry's names, with which every task read here names its agencies. */
+  names(): Promise<AgencyNames> {
+    return this.directory.names();
+  }
+
+  /** Every plan with a published version, drafts and closed plans included. */
+  async publishedPlans(): Promise<PlanRecord[]> {
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.plans },
+    });
+    return items.map((item) => planRecordSchema.parse(item)).filter(isPublished);
+  }
+
+  /** The plans whose tasks are listed, flagged and rolled up (not drafts). */
+  async trackedPlans(): Promise<PlanRecord[]> {
+    return (await this.publishedPlans()).filter(isTracked);
+  }
+
+  async getPlan(code: string): Promise<PlanRecord | null> {
+    const { Item } = await this.db.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { PK: keys.plan(code).PK, SK: keys.plan(code).SK },
+      }),
+    );
+    const plan = Item ? planRecordSchema.parse(Item) : null;
+    return plan && isPublished(plan) ? plan : null;
+  }
+
+  /** The task as its plan stored it (agencies as the cells printed them). */
+  async getTask(taskId: string): Promise<CurrentTask | null> {
+    const plan = await this.getPlan(planCodeOfTask(taskId));
+    if (!plan) return null;
+    // The newest published version of the task up to the current one: the current version
+    // itself, or the last one that had it (a retired task). Versions above are still being
+    // written; versions never published (a failed import) are skipped.
+    const { Items } = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :first AND :current',
+        ExpressionAttributeValues: {
+          ':pk': keys.taskPk(taskId),
+          ':first': keys.taskVersionSk(1),
+          ':current': keys.taskVersionSk(plan.currentVersion),
+        },
+        ScanIndexForward: false,
+        Limit: PUBLISHED_LOOKBACK,
+      }),
+    );
+    const published = new Set([plan.currentVersion, ...plan.publishedVersions]);
+    const item = (Items ?? []).find((candidate) => published.has(Number(candidate.version)));
+    if (!item) return null;
+    const version = Number(item.version);
+    return {
+      task: taskSchema.parse(item),
+      plan,
+      version,
+      retired: version !== plan.currentVersion,
+    };
+  }
+
+  /**
+   * The task with its agencies named as the registry names them today. Reads that show a
+   * task use this; the report path, which compares ids only, does without the extra read.
+   */
+  async getNamedTask(taskId: string): Promise<CurrentTask | null> {
+    const current = await this.getTask(taskId);
+    return current && { ...current, task: (await this.names()).task(current.task) };
+  }
+
+  /** The current version of every tracked plan's tasks in one sector, in plan and table order. */
+  async *tasksOfSector(sector: Sector): AsyncIterable<Task> {
+    const names = await this.names();
+    for (const plan of await this.trackedPlans()) {
+      const query = this.sectorQuery(sector, plan);
+      let cursor: string | undefined;
+      do {
+        const page = await queryPages(this.db, [query], 500, cursor);
+        for (const item of page.items) yield names.task(taskSchema.parse(item));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+    }
+  }
+
+  /**
+   * The partitions a task list reads, in order: one plan's current version, or each
+   * sector's tasks of every tracked plan.
+   */
+  async listPartitions(filter: { plan?: string | undefined; sector?: Sector | undefined }) {
+    const plans = await this.trackedPlans();
+    if (filter.plan) {
+      const plan = plans.find((p) => p.code === filter.plan);
+      if (!plan) return [];
+      const query: PartitionQuery = {
+        TableName: this.tableName,
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: {
+          ':pk': keys.tasksOfPlanVersion(plan.code, plan.currentVersion),
+        },
+      };
+      if (filter.sector) {
+        query.FilterExpression = 'sector = :sector';
+        query.ExpressionAttributeValues = {
+          ...query.ExpressionAttributeValues,
+          ':sector': filter.sector,
+        };
+      }
+      return [query];
+    }
+    const sectors = filter.sector ? [filter.sector] : SECTORS;
+    return sectors.flatMap((sector) => plans.map((plan) => this.sectorQuery(sector, plan)));
+  }
+
+  /** `KH266#000003`, … for every tracked plan: what a link's `planVersion` must be to count. */
+  async currentVersionTags(): Promise<string[]> {
+    return (await this.trackedPlans()).map((plan) =>
+      planVersionTag(plan.code, plan.currentVersion),
+    );
+  }
+
+  private sectorQuery(sector: Sector, plan: PlanRecord): PartitionQuery {
+    return {
+      TableName: this.tableName,
+      IndexName: 'GSI2',
+      KeyConditionExpression: 'GSI2PK = :pk AND begins_with(GSI2SK, :prefix)',
+      ExpressionAttributeValues: {
+        ':pk': keys.tasksOfSector(sector),
+        ':prefix': keys.sectorTasksPrefix(plan.code, plan.currentVersion),
+      },
+    };
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * Items as the platform stores them, for unit tests that answer the SDK with
+ * aws-sdk-client-mock: a published plan and a task as version 1 of it.
+ */
+import type { Task } from '#shared/domain/plan/model.ts';
+import type { PlanRecord } from '#shared/domain/registry/plan-record.ts';
+
+export function storedPlan(code: string, overrides: Partial<PlanRecord> = {}) {
+  const plan: PlanRecord = {
+    code,
+    kind: 'plan',
+    number: `${code.slice(2)}/KH-UBND`,
+    title: `Kế hoạch ${code}`,
+    issuingBody: 'UBND tỉnh Lạng Sơn',
+    issuedOn: '2026-07-07',
+    period: { start: '2026-07-01', end: '2026-12-31' },
+    sections: [],
+    status: 'active',
+    currentVersion: 1,
+    latestVersion: 1,
+    publishedVersions: [1],
+    revision: 1,
+    createdAt: '2026-07-08T00:00:00.000Z',
+    updatedAt: '2026-07-08T00:00:00.000Z',
+    ...overrides,
+  };
+  return { PK: `PLAN#${code}`, SK: 'PLAN', entity: 'plan', ...plan };
+}
+
+export function storedTask(task: Task, version = 1) {
+  return {
+    PK: `TASK#${task.id}`,
+    SK: `V#${String(version).padStart(6, '0')}`,
+    entity: 'task',
+    ...task,
+    version,
+  };
+}
+
+/** Answers a catalog read (plan GetItem, task-version Query) from the given tasks. */
+export function catalogAnswers(tasks: readonly Task[]) {
+  return {
+    get: (input: { Key: { PK: string } }) => {
+      const code = input.Key.PK.startsWith('PLAN#') ? input.Key.PK.slice(5) : null;
+      return { Item: code && tasks.some((t) => t.plan === code) ? storedPlan(code) : undefined };
+    },
+    query: (input: { ExpressionAttributeValues?: Record<string, unknown> }) => {
+      const pk = String(input.ExpressionAttributeValues?.[':pk'] ?? '');
+      const first = String(input.ExpressionAttributeValues?.[':first'] ?? '');
+      if (!pk.startsWith('TASK#') || !first.startsWith('V#')) return null;
+      const task = tasks.find((t) => `TASK#${t.id}` === pk);
+      return { Items: task ? [storedTask(task)] : [] };
+    },
+  };
+}
