@@ -5,7 +5,7 @@
  *
  * - every acknowledged report id is stored exactly once, and nothing else is stored;
  * - one stored report per distinct Idempotency-Key, and each key kept one report id;
- * - each agency's latest state of a task (STATE#) and the task's latestReport converged on
+ * - each agency's latest state of a task (STATE#) and the task's summary (SUMMARY) converged on
  *   the newest stored report (forward-only updates survived the crash and the retries);
  * - a rollup of the current quarter (POST /rollups/{quarter}/runs, then GET) counts exactly
  *   the stored reports, sector by sector.
@@ -338,8 +338,8 @@ async function main(): Promise<number> {
         latestReport?: { reportId: string };
       }>(db, {
         TableName: LOCAL_TABLE_NAME,
-        FilterExpression: 'begins_with(PK, :task) AND (begins_with(SK, :state) OR SK = :taskSk)',
-        ExpressionAttributeValues: { ':task': 'TASK#', ':state': 'STATE#', ':taskSk': 'TASK' },
+        FilterExpression: 'begins_with(PK, :task) AND (begins_with(SK, :state) OR SK = :summary)',
+        ExpressionAttributeValues: { ':task': 'TASK#', ':state': 'STATE#', ':summary': 'SUMMARY' },
       });
 
       const storedIds = new Map<string, number>();
@@ -369,12 +369,12 @@ async function main(): Promise<number> {
       };
       for (const report of reports) {
         consider(`TASK#${report.taskId}|STATE#${report.agencyId}`, report);
-        consider(`TASK#${report.taskId}|TASK`, report);
+        consider(`TASK#${report.taskId}|SUMMARY`, report);
       }
       const recorded = new Map(
         states.map((item) => [
           `${item.PK}|${item.SK}`,
-          item.SK === 'TASK' ? item.latestReport?.reportId : item.state?.reportId,
+          item.SK === 'SUMMARY' ? item.latestReport?.reportId : item.state?.reportId,
         ]),
       );
       const stale = [...newest].filter(([key, report]) => recorded.get(key) !== report.id);
