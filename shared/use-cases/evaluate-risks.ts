@@ -28,9 +28,19 @@ export interface RiskOutcome {
 
 const sameReasons = (a: RiskReason[], b: RiskReason[]) => JSON.stringify(a) === JSON.stringify(b);
 
+/** What every evaluation needs of the registry, read once per run. */
+export interface AgencyContext {
+  memberOf: Memberships;
+  agencyNames: Record<string, string>;
+}
+
+async function agencyContext(deps: EvaluateRisksDeps): Promise<AgencyContext> {
+  return { memberOf: await deps.risks.memberships(), agencyNames: await deps.risks.agencyNames() };
+}
+
 export async function evaluateTaskState(
   state: TaskRiskState,
-  memberOf: Memberships,
+  agencies: AgencyContext,
   deps: EvaluateRisksDeps,
 ): Promise<RiskOutcome> {
   const now = deps.clock.now();
@@ -39,7 +49,7 @@ export async function evaluateTaskState(
     latest: state.latest,
     lastReportOn: null,
     today: todayInProvince(now),
-    memberOf,
+    ...agencies,
   });
   if (!sameReasons(reasons, state.riskReasons)) {
     await deps.risks.saveReasons(state.task, reasons, now.toISOString());
@@ -71,7 +81,7 @@ export async function evaluateTaskRisk(
 ): Promise<RiskOutcome | null> {
   const state = await deps.risks.loadTask(taskId);
   if (!state) return null;
-  return evaluateTaskState(state, await deps.risks.memberships(), deps);
+  return evaluateTaskState(state, await agencyContext(deps), deps);
 }
 
 export interface RiskScanSummary {
@@ -86,13 +96,13 @@ export async function scanRisks(
   sectors: readonly Sector[],
   deps: EvaluateRisksDeps,
 ): Promise<RiskScanSummary> {
-  const memberOf = await deps.risks.memberships();
+  const agencies = await agencyContext(deps);
   const summary: RiskScanSummary = { evaluated: 0, atRiskBySector: {}, flagged: 0, cleared: 0 };
   for (const sector of sectors) {
     summary.atRiskBySector[sector] = 0;
     for await (const state of deps.risks.loadSector(sector)) {
       if (state.task.isGroup) continue;
-      const outcome = await evaluateTaskState(state, memberOf, deps);
+      const outcome = await evaluateTaskState(state, agencies, deps);
       summary.evaluated += 1;
       if (outcome.reasons.length > 0) summary.atRiskBySector[sector] += 1;
       if (outcome.published === 'TaskFlaggedAtRisk') summary.flagged += 1;

@@ -17,6 +17,7 @@ export interface RiskRepository {
   /** Every task of a sector with its state: two queries' worth per page, not one per task. */
   loadSector(sector: Sector): AsyncIterable<TaskRiskState>;
   memberships(): Promise<Memberships>;
+  agencyNames(): Promise<Record<string, string>>;
   saveReasons(task: Task, reasons: RiskReason[], evaluatedAt: string): Promise<void>;
   markAnnounced(task: Task, codes: string[]): Promise<void>;
 }

@@ -42,7 +42,9 @@ interface TaskStates {
 }
 
 export class DynamoRiskStore implements RiskRepository {
-  private cachedMemberships: { at: number; value: Promise<Memberships> } | undefined;
+  private cachedAgencies:
+    | { at: number; value: Promise<{ memberOf: Memberships; names: Record<string, string> }> }
+    | undefined;
 
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -83,20 +85,32 @@ export class DynamoRiskStore implements RiskRepository {
    * Agency → the ids it acts for besides itself: its collectives and the agencies merged
    * into it (a commune's report counts for "UBND các xã"; a survivor's for what it absorbed).
    */
-  memberships(): Promise<Memberships> {
+  async memberships(): Promise<Memberships> {
+    return (await this.agencies()).memberOf;
+  }
+
+  /** The registry's name of every agency, for messages naming one the task does not. */
+  async agencyNames(): Promise<Record<string, string>> {
+    return (await this.agencies()).names;
+  }
+
+  private agencies() {
     const now = Date.now();
-    if (!this.cachedMemberships || now - this.cachedMemberships.at > MEMBERSHIPS_TTL_MS) {
-      const loading = queryAll(this.db, this.index('GSI1', keys.agencies)).then((agencies) =>
-        Object.fromEntries(
-          agencies
-            .map((item) => agencySchema.parse(item))
-            .map((a) => [a.id, [...a.memberOf, ...a.absorbed]]),
-        ),
-      );
-      this.cachedMemberships = { at: now, value: loading };
-      loading.catch(() => (this.cachedMemberships = undefined));
+    if (!this.cachedAgencies || now - this.cachedAgencies.at > MEMBERSHIPS_TTL_MS) {
+      const loading = queryAll(this.db, this.index('GSI1', keys.agencies)).then((items) => {
+        const agencies = items.map((item) => agencySchema.parse(item));
+        return {
+          // Deactivated and merged agencies report no more: their members and survivors do.
+          memberOf: Object.fromEntries(
+            agencies.filter((a) => a.active).map((a) => [a.id, [...a.memberOf, ...a.absorbed]]),
+          ),
+          names: Object.fromEntries(agencies.map((a) => [a.id, a.name])),
+        };
+      });
+      this.cachedAgencies = { at: now, value: loading };
+      loading.catch(() => (this.cachedAgencies = undefined));
     }
-    return this.cachedMemberships.value;
+    return this.cachedAgencies.value;
   }
 
   async saveReasons(task: Task, reasons: RiskReason[], evaluatedAt: string): Promise<void> {

@@ -4,10 +4,10 @@
  * result depends on the set of reports, not on their order.
  *
  * - Group tasks are never evaluated: their children are.
- * - A task is completed when any holder's latest report says `completed`; completed
- *   tasks keep only SELF_REPORTED (see rules/self-reported.ts). A `cancelled` report
- *   from any holder ends all risk.
- * - The task's percent complete is the lead's (task-state.ts).
+ * - A task is completed when every part of its lead says `completed` (task-state.ts);
+ *   completed tasks keep only SELF_REPORTED (see rules/self-reported.ts). A task every
+ *   part of whose lead says `cancelled` carries no risk.
+ * - The task's percent complete is its lead's (task-state.ts).
  * - Reasons come one per code, in the fixed RISK_CODES order.
  */
 import { compareIso, todayInProvince, type IsoDate } from '../calendar.ts';
@@ -24,6 +24,8 @@ import { selfReportedRule } from './rules/self-reported.ts';
 import {
   isCancelled,
   isCompleted,
+  leadParts,
+  partOf,
   taskPercent,
   type LatestReportWithActuals,
   type Memberships,
@@ -40,6 +42,8 @@ export interface EvaluateRiskInput {
   config?: RiskConfig;
   /** Agency → collectives it belongs to, so a commune's report counts as its collective's. */
   memberOf?: Memberships;
+  /** The registry's names, for agencies the task's refs do not name. */
+  agencyNames?: Readonly<Record<string, string>>;
 }
 
 const RULES: readonly RiskRule[] = [
@@ -52,9 +56,13 @@ const RULES: readonly RiskRule[] = [
 
 /** The findings with their machine-readable details, in RISK_CODES order. */
 export function evaluateRiskFindings(input: EvaluateRiskInput): RiskFinding[] {
-  const { task, latest } = input;
-  if (task.isGroup || isCancelled(latest)) return [];
+  const { task } = input;
   const memberOf = input.memberOf ?? {};
+  // Only the lead's reports speak for the task (contributions never reach here; older
+  // reports of coordinating agencies are ignored the same way).
+  const parts = leadParts(task, memberOf);
+  const latest = input.latest.filter((report) => partOf(parts, report.agencyId, memberOf));
+  if (task.isGroup || isCancelled(task, latest, memberOf)) return [];
   const context: RuleContext = {
     task,
     latest,
@@ -62,8 +70,9 @@ export function evaluateRiskFindings(input: EvaluateRiskInput): RiskFinding[] {
     today: input.today,
     config: input.config ?? DEFAULT_RISK_CONFIG,
     memberOf,
+    agencyNames: input.agencyNames ?? {},
     percent: taskPercent(task, latest, memberOf),
-    completed: isCompleted(latest),
+    completed: isCompleted(task, latest, memberOf),
   };
   return RULES.map((rule) => rule(context))
     .filter((found): found is RiskFinding => found !== null)

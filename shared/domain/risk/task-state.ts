@@ -1,9 +1,19 @@
 /**
- * A task's state read from its holders' latest reports: whether it is completed or
- * cancelled, its percent complete, and its latest actual for a target.
+ * A task's official state, read from its lead's latest reports: whether it is completed or
+ * cancelled, its percent complete, its latest actual for a target. Only the lead (chủ trì)
+ * moves it; coordinating agencies file contributions, which never enter here.
  *
- * Every choice is a maximum or a total order, never "the first one seen", so the result
- * does not depend on the order the reports arrive in.
+ * The lead is made of parts: each lead agency is one part, and a lead collective ("UBND các
+ * xã, phường") is one part per member, each commune reporting its own share. The rule:
+ * - completed when every part's latest report says completed;
+ * - cancelled when every part's latest report says cancelled;
+ * - percent complete: the mean of the parts that reported (the parts still silent show in
+ *   the reporting completeness, not as zeros here);
+ * - an actual: a lead agency's own newest figure, else the sum of a collective's members'.
+ * A report counts for a part when its agency is the part, or absorbed it in a merge.
+ *
+ * Every choice is a maximum, a sum or a total order, never "the first one seen", so the
+ * result does not depend on the order the reports arrive in.
  */
 import type { Task } from '../plan/model.ts';
 import type { LatestReport } from '../progress/report.ts';
@@ -12,8 +22,8 @@ import type { LatestReport } from '../progress/report.ts';
 export type LatestReportWithActuals = LatestReport & { actuals: Record<string, number> };
 
 /**
- * Agency id → the collectives it belongs to (Agency.memberOf). A commune reports under
- * its own id on a task led by "UBND các xã, phường"; membership makes it the lead's report.
+ * Agency id → the ids it acts for besides itself: the collectives it belongs to
+ * (Agency.memberOf) and the agencies merged into it.
  */
 export type Memberships = Readonly<Record<string, readonly string[]>>;
 
@@ -25,12 +35,14 @@ export type Memberships = Readonly<Record<string, readonly string[]>>;
 export const DUE_KINDS: ReadonlySet<Task['schedule']['kind']> = new Set(['deadline', 'window']);
 
 type StateReport = Pick<LatestReport, 'agencyId' | 'status' | 'percentComplete'>;
+type Ordered = Pick<LatestReport, 'receivedAt' | 'reportId'>;
 
-/** Whether `agencyId` is `holderId` itself or a member of that collective. */
+const actsForOf = (memberOf: Memberships, agencyId: string): readonly string[] =>
+  Object.hasOwn(memberOf, agencyId) ? (memberOf[agencyId] ?? []) : [];
+
+/** Whether `agencyId` is `holderId` itself, a member of that collective, or absorbed it. */
 export function actsFor(agencyId: string, holderId: string, memberOf: Memberships = {}): boolean {
-  if (agencyId === holderId) return true;
-  const collectives = Object.hasOwn(memberOf, agencyId) ? (memberOf[agencyId] ?? []) : [];
-  return collectives.includes(holderId);
+  return agencyId === holderId || actsForOf(memberOf, agencyId).includes(holderId);
 }
 
 /** Whether `agencyId` leads `task`, itself or through a collective it belongs to. */
@@ -38,28 +50,132 @@ export function actsAsLead(task: Task, agencyId: string, memberOf: Memberships =
   return task.lead.some((ref) => actsFor(agencyId, ref.id, memberOf));
 }
 
-export function isCompleted(reports: readonly StateReport[]): boolean {
-  return reports.some((report) => report.status === 'completed');
+/** One part of a task's lead: a lead agency, or a member of a lead collective. */
+export interface LeadPart {
+  agencyId: string;
+  /** The collective the part is a member of, null for a lead agency itself. */
+  via: string | null;
 }
 
-export function isCancelled(reports: readonly StateReport[]): boolean {
-  return reports.some((report) => report.status === 'cancelled');
+/** The parts of the task's lead, each once, in a stable order. */
+export function leadParts(task: Pick<Task, 'lead'>, memberOf: Memberships = {}): LeadPart[] {
+  const parts = new Map<string, LeadPart>();
+  for (const { id } of task.lead) {
+    const members = Object.keys(memberOf)
+      .filter((agencyId) => agencyId !== id && actsForOf(memberOf, agencyId).includes(id))
+      .filter((agencyId) => !task.lead.some((ref) => ref.id === agencyId));
+    // An agency that absorbed the lead (a merge) is the lead, not a member of it.
+    const isCollective = members.some((agencyId) => !isAbsorption(memberOf, agencyId, id));
+    if (!isCollective) {
+      if (!parts.has(id)) parts.set(id, { agencyId: id, via: null });
+      continue;
+    }
+    for (const member of members.sort()) {
+      if (!parts.has(member)) parts.set(member, { agencyId: member, via: id });
+    }
+  }
+  return [...parts.values()];
 }
 
 /**
- * The task's percent complete: the lead's (the highest, when several lead agencies or
- * their members reported), else the highest of the coordinating agencies'; null when
- * nobody reported.
+ * Memberships list collectives and absorbed agencies alike; a collective has several
+ * members, an absorbed agency names exactly the one that took it over. Told apart here:
+ * the absorbing agency is the only one acting for it.
  */
+function isAbsorption(memberOf: Memberships, agencyId: string, holderId: string): boolean {
+  const actors = Object.keys(memberOf).filter((id) => actsForOf(memberOf, id).includes(holderId));
+  return actors.length === 1 && actors[0] === agencyId;
+}
+
+/** The part of the task's lead a report speaks for, or null for a report from outside it. */
+export function partOf(
+  parts: readonly LeadPart[],
+  agencyId: string,
+  memberOf: Memberships,
+): LeadPart | null {
+  return (
+    parts.find((part) => part.agencyId === agencyId) ??
+    parts.find((part) => actsForOf(memberOf, agencyId).includes(part.agencyId)) ??
+    null
+  );
+}
+
+/** Each part's newest report, by part (parts that never reported are absent). */
+export function newestByPart<R extends StateReport & Ordered>(
+  task: Pick<Task, 'lead'>,
+  reports: readonly R[],
+  memberOf: Memberships = {},
+): Map<string, R> {
+  const parts = leadParts(task, memberOf);
+  const newest = new Map<string, R>();
+  for (const report of reports) {
+    const part = partOf(parts, report.agencyId, memberOf);
+    if (!part) continue;
+    const current = newest.get(part.agencyId);
+    if (!current || compareNewestFirst(report, current) < 0) newest.set(part.agencyId, report);
+  }
+  return newest;
+}
+
+function everyPart(
+  task: Task,
+  reports: readonly (StateReport & Ordered)[],
+  memberOf: Memberships,
+  status: LatestReport['status'],
+): boolean {
+  const parts = leadParts(task, memberOf);
+  const newest = newestByPart(task, reports, memberOf);
+  return parts.length > 0 && parts.every((part) => newest.get(part.agencyId)?.status === status);
+}
+
+export function isCompleted(
+  task: Task,
+  reports: readonly (StateReport & Ordered)[],
+  memberOf: Memberships = {},
+): boolean {
+  return everyPart(task, reports, memberOf, 'completed');
+}
+
+export function isCancelled(
+  task: Task,
+  reports: readonly (StateReport & Ordered)[],
+  memberOf: Memberships = {},
+): boolean {
+  return everyPart(task, reports, memberOf, 'cancelled');
+}
+
+/** The mean percent complete of the lead's parts that reported; null when none did. */
 export function taskPercent(
   task: Task,
-  reports: readonly StateReport[],
+  reports: readonly (StateReport & Ordered)[],
   memberOf: Memberships = {},
 ): number | null {
-  const leads = reports.filter((report) => actsAsLead(task, report.agencyId, memberOf));
-  const pool = leads.length > 0 ? leads : reports;
-  if (pool.length === 0) return null;
-  return Math.max(...pool.map((report) => report.percentComplete));
+  const newest = [...newestByPart(task, reports, memberOf).values()];
+  if (newest.length === 0) return null;
+  const total = newest.reduce((sum, report) => sum + report.percentComplete, 0);
+  return Math.round((total / newest.length) * 100) / 100;
+}
+
+/**
+ * The task's status as its lead's parts say it: completed or cancelled when every part
+ * says so; otherwise the most worrying of the parts' (delayed, at risk, on track, not
+ * started, in that order); null before any part reported.
+ */
+export function officialStatus(
+  task: Task,
+  reports: readonly (StateReport & Ordered)[],
+  memberOf: Memberships = {},
+): LatestReport['status'] | null {
+  const newest = [...newestByPart(task, reports, memberOf).values()];
+  if (newest.length === 0) return null;
+  if (isCompleted(task, reports, memberOf)) return 'completed';
+  if (isCancelled(task, reports, memberOf)) return 'cancelled';
+  const statuses = new Set(newest.map((report) => report.status));
+  for (const status of ['delayed', 'at_risk', 'on_track'] as const) {
+    if (statuses.has(status)) return status;
+  }
+  // Some parts completed or cancelled, the rest not started: the work is under way.
+  return statuses.has('completed') || statuses.has('cancelled') ? 'on_track' : 'not_started';
 }
 
 /** Later first: receivedAt, then report id (the order the store keeps "latest" by). */
@@ -72,8 +188,10 @@ export function compareNewestFirst(
 }
 
 /**
- * The latest actual reported for a target key: from the lead's reports when any of them
- * carries the key, else from anyone's; the most recently received wins. Null if none.
+ * The latest actual for a target key: a lead agency's own newest figure when one carries
+ * the key (the most recently received among several lead agencies), else the sum of the
+ * newest figures of a lead collective's members (each commune reports its own share).
+ * Null when no part of the lead reported the key.
  */
 export function latestActual(
   task: Task,
@@ -81,9 +199,18 @@ export function latestActual(
   key: string,
   memberOf: Memberships = {},
 ): number | null {
+  const parts = leadParts(task, memberOf);
   const carrying = reports.filter((report) => Object.hasOwn(report.actuals, key));
-  const leads = carrying.filter((report) => actsAsLead(task, report.agencyId, memberOf));
-  const pool = leads.length > 0 ? leads : carrying;
-  const newest = [...pool].sort(compareNewestFirst)[0];
-  return newest?.actuals[key] ?? null;
+  const newest = newestByPart(task, carrying, memberOf);
+  const direct = parts
+    .filter((part) => part.via === null)
+    .map((part) => newest.get(part.agencyId))
+    .filter((report): report is LatestReportWithActuals => report !== undefined)
+    .sort(compareNewestFirst)[0];
+  if (direct) return direct.actuals[key] ?? null;
+  const shares = parts
+    .filter((part) => part.via !== null)
+    .map((part) => newest.get(part.agencyId)?.actuals[key])
+    .filter((value): value is number => value !== undefined);
+  return shares.length === 0 ? null : shares.reduce((sum, value) => sum + value, 0);
 }

@@ -31,8 +31,8 @@ describe('evaluateRisk', () => {
     expect(reasons).toEqual([]);
   });
 
-  it('finds no risk at all in a task a holder cancelled', () => {
-    // Prepare: overdue, and another holder says delayed with obstacles
+  it('finds no risk at all in a task its lead cancelled, whatever a coordinating agency says', () => {
+    // Prepare: overdue, and the coordinating communes say delayed with obstacles
     const reports = [
       latest({ agencyId: 'so-nn', reportId: 'a', status: 'cancelled', percentComplete: 10 }),
       latest({ agencyId: 'ubnd-cap-xa', reportId: 'b', status: 'delayed', hasObstacles: true }),
@@ -50,8 +50,8 @@ describe('evaluateRisk', () => {
     expect(reasons).toEqual([]);
   });
 
-  it('keeps only the self-reported trouble of holders that did not complete a completed task', () => {
-    // Prepare: the communes completed it; the lead still says delayed
+  it('hears only the lead: a coordinating agency neither completes the task nor raises trouble', () => {
+    // Prepare: the coordinating communes say completed with obstacles; the lead, delayed
     const reports = [
       latest({
         agencyId: 'ubnd-cap-xa',
@@ -62,29 +62,35 @@ describe('evaluateRisk', () => {
       }),
       latest({ agencyId: 'so-nn', reportId: 'b', status: 'delayed', percentComplete: 40 }),
     ];
-    const completedByAll = [reports[0] ?? latest()];
+    const completedByLead = [
+      latest({
+        agencyId: 'so-nn',
+        reportId: 'c',
+        status: 'completed',
+        percentComplete: 100,
+        hasObstacles: true,
+      }),
+    ];
 
     // Act
-    const contradicted = evaluateRisk({
+    const delayed = evaluateRisk({
       task: windowTask,
       latest: reports,
       lastReportOn: '2026-08-01',
-      today: '2026-12-31',
+      today: '2026-08-02',
     });
     const settled = evaluateRisk({
       task: windowTask,
-      latest: completedByAll,
+      latest: completedByLead,
       lastReportOn: '2026-08-01',
       today: '2026-12-31',
     });
 
     // Assess
-    expect(contradicted).toEqual([
-      {
-        code: 'SELF_REPORTED',
-        message: 'Đơn vị báo cáo khó khăn: Sở Nông nghiệp và Môi trường chậm tiến độ',
-      },
-    ]);
+    expect(delayed).toContainEqual({
+      code: 'SELF_REPORTED',
+      message: 'Đơn vị báo cáo khó khăn: Sở Nông nghiệp và Môi trường chậm tiến độ',
+    });
     expect(settled).toEqual([]);
   });
 
@@ -119,8 +125,8 @@ describe('evaluateRisk', () => {
     ]);
   });
 
-  it('names an agency the task does not list by its id, and lists agencies in id order', () => {
-    // Prepare: a commune reporting for the collective, and the lead
+  it("names a lead collective's member by the registry's name, and lists agencies in id order", () => {
+    // Prepare: a commune reporting its share of the lead collective, and the lead
     const reports = [
       latest({
         agencyId: 'xa-b',
@@ -136,12 +142,19 @@ describe('evaluateRisk', () => {
       }),
     ];
 
+    const ledWithCommunes = task({
+      ...windowTask,
+      lead: [...windowTask.lead, { id: 'ubnd-cap-xa', name: 'UBND các xã, phường' }],
+    });
+
     // Act
     const reasons = evaluateRisk({
-      task: windowTask,
+      task: ledWithCommunes,
       latest: reports,
       lastReportOn: '2026-07-05',
       today: '2026-07-06',
+      memberOf: { 'xa-b': ['ubnd-cap-xa'], 'xa-c': ['ubnd-cap-xa'] },
+      agencyNames: { 'xa-b': 'UBND xã Bắc Sơn' },
     });
 
     // Assess
@@ -149,7 +162,7 @@ describe('evaluateRisk', () => {
       {
         code: 'SELF_REPORTED',
         message:
-          'Đơn vị báo cáo khó khăn: Sở Nông nghiệp và Môi trường có vướng mắc; xa-b có nguy cơ chậm',
+          'Đơn vị báo cáo khó khăn: Sở Nông nghiệp và Môi trường có vướng mắc; UBND xã Bắc Sơn có nguy cơ chậm',
       },
     ]);
   });

@@ -63,24 +63,34 @@ describe('OVERDUE', () => {
     });
   });
 
-  it('is not flagged for a completed task, by any holder', () => {
+  it('is flagged until the lead completes it: a coordinating agency cannot', () => {
     // Prepare: the coordinating communes say completed, the lead still says on track
     const subject = task({ schedule: { due: '2026-09-30' } });
     const reports = [
       latest({ agencyId: 'so-nn', reportId: 'a', percentComplete: 90 }),
       latest({ agencyId: 'ubnd-cap-xa', reportId: 'b', status: 'completed', percentComplete: 100 }),
     ];
+    const byLead = [
+      latest({ agencyId: 'so-nn', reportId: 'c', status: 'completed', percentComplete: 100 }),
+    ];
 
     // Act
-    const reasons = evaluateRisk({
+    const open = evaluateRisk({
       task: subject,
       latest: reports,
       lastReportOn: '2026-08-01',
       today: '2026-10-12',
     });
+    const done = evaluateRisk({
+      task: subject,
+      latest: byLead,
+      lastReportOn: '2026-08-01',
+      today: '2026-10-12',
+    });
 
     // Assess
-    expect(codes(reasons)).not.toContain('OVERDUE');
+    expect(codes(open)).toContain('OVERDUE');
+    expect(codes(done)).not.toContain('OVERDUE');
   });
 
   it.each(['recurring', 'ongoing'] as const)(

@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import type { Schedule } from '#shared/domain/plan/model.ts';
+import type { Schedule, Task } from '#shared/domain/plan/model.ts';
 import type { ProgressReport } from '#shared/domain/progress/report.ts';
 import { computeSnapshot } from '#shared/domain/rollup/compute-snapshot.ts';
 import { latestOnly, provinceInstant, report, task } from '../risk/fixtures.ts';
 
 /** The category of one task in Q3 2026 (closed, computed 02/10/2026), given its reports. */
-function categoryOf(schedule: Partial<Schedule>, reports: ProgressReport[]) {
+/** Two lead agencies: the task is done when both are (task-state.ts). */
+const coLed = {
+  lead: [
+    { id: 'so-nn', name: 'Sở Nông nghiệp và Môi trường' },
+    { id: 'so-tc', name: 'Sở Tài chính' },
+  ],
+};
+
+function categoryOf(
+  schedule: Partial<Schedule>,
+  reports: ProgressReport[],
+  overrides: Partial<Task> = {},
+) {
   const newest = [...reports].sort((a, b) => (a.receivedAt < b.receivedAt ? 1 : -1))[0];
   const snapshot = computeSnapshot({
     quarter: '2026-Q3',
@@ -13,7 +25,7 @@ function categoryOf(schedule: Partial<Schedule>, reports: ProgressReport[]) {
     cutoff: 'calendar',
     tasks: [
       {
-        task: task({ schedule }),
+        task: task({ schedule, ...overrides }),
         latestReport: newest
           ? latestOnly({
               reportId: newest.id,
@@ -79,18 +91,23 @@ describe('completed on time or late', () => {
     expect(result).toBe('completedLate');
   });
 
-  it('takes the earliest holder to complete it', () => {
-    // Prepare: the communes completed it on time, the lead confirmed later
+  it('dates the completion by the last lead to complete it, and ignores a coordinating agency', () => {
+    // Prepare: one lead completed on time, the other late; the coordinating communes early
     const reports = [
-      { ...completedAt(provinceInstant('2026-09-10'), 'a'), agencyId: 'ubnd-cap-xa' },
-      { ...completedAt(provinceInstant('2026-09-25'), 'b'), agencyId: 'so-nn' },
+      { ...completedAt(provinceInstant('2026-09-01'), 'a'), agencyId: 'ubnd-cap-xa' },
+      { ...completedAt(provinceInstant('2026-09-10'), 'b'), agencyId: 'so-nn' },
+      { ...completedAt(provinceInstant('2026-09-25'), 'c'), agencyId: 'so-tc' },
     ];
 
     // Act
-    const result = categoryOf(deadline, reports);
+    const both = categoryOf(deadline, reports, coLed);
+    const oneLead = categoryOf(deadline, reports.slice(0, 2), coLed);
+    const onlyCoordinating = categoryOf(deadline, reports.slice(0, 1));
 
     // Assess
-    expect(result).toBe('completedOnTime');
+    expect(both).toBe('completedLate');
+    expect(oneLead).toBe('overdueNotCompleted');
+    expect(onlyCoordinating).toBe('noReport');
   });
 
   it('never calls a recurring task late', () => {

@@ -15,6 +15,8 @@ export interface RuleContext {
   today: IsoDate;
   config: RiskConfig;
   memberOf: Memberships;
+  /** The registry's names of agencies the task's own refs may not name (a lead's members). */
+  agencyNames: Readonly<Record<string, string>>;
   /** The task's percent complete (taskPercent), null when nobody reported one. */
   percent: number | null;
   completed: boolean;

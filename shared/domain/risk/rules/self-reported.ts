@@ -10,7 +10,7 @@ import { compareText } from '../order.ts';
 import type { SelfReportedItem } from '../risk-finding.ts';
 import { finding, type RiskRule } from './rule-context.ts';
 
-export const selfReportedRule: RiskRule = ({ task, latest, config, completed }) => {
+export const selfReportedRule: RiskRule = ({ task, latest, config, completed, agencyNames }) => {
   const names = new Map([...task.coordinating, ...task.lead].map((ref) => [ref.id, ref.name]));
   const items: SelfReportedItem[] = latest
     .filter((report) => !(completed && report.status === 'completed'))
@@ -18,7 +18,7 @@ export const selfReportedRule: RiskRule = ({ task, latest, config, completed }) 
     .sort((a, b) => compareText(a.agencyId, b.agencyId) || compareText(a.reportId, b.reportId))
     .map((report) => ({
       agencyId: report.agencyId,
-      agencyName: names.get(report.agencyId) ?? report.agencyId,
+      agencyName: names.get(report.agencyId) ?? agencyNames[report.agencyId] ?? report.agencyId,
       status: report.status,
       hasObstacles: report.hasObstacles,
     }));
