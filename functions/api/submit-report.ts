@@ -1,6 +1,8 @@
-/** POST /tasks/{taskId}/reports: an agency reports progress on a task it holds. */
+/** POST /tasks/{taskId}/reports: the lead of a task reports progress on it. */
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { tableAndBus } from '../wiring.ts';
+import { actorOf } from '#shared/domain/access/caller.ts';
+import type { Actor } from '#shared/domain/audit/audit-entry.ts';
 import { ForbiddenError } from '#shared/domain/errors.ts';
 import { reportSubmissionSchema, type ReportSubmission } from '#shared/domain/progress/report.ts';
 import { logger, metrics } from '#shared/observability.ts';
@@ -11,13 +13,21 @@ import { callerOf, parsePart } from './http/request.ts';
 import { taskPathSchema } from './schemas/requests.ts';
 
 const { tableName, stores, events, clock } = tableAndBus();
-const deps = { tasks: stores.progress, reports: stores.progress, events, clock };
+const deps = {
+  tasks: stores.progress,
+  reports: stores.progress,
+  events,
+  clock,
+  audit: stores.audit,
+  agencies: { get: async (id: string) => (await stores.agencies.get(id))?.agency ?? null },
+};
 
 interface SubmitRequest {
   taskId: string;
   submission: ReportSubmission;
   agencyId: string;
   actsFor: string[];
+  actor: Actor;
 }
 
 const submitOnce = idempotentCommand(
@@ -42,7 +52,13 @@ export const handler = httpApi(
     const submission = parsePart(reportSubmissionSchema, event.body as unknown, 'body');
     logger.appendKeys({ agency: caller.agencyId, task: taskId });
 
-    const request = { taskId, submission, agencyId: caller.agencyId, actsFor: caller.actsFor };
+    const request = {
+      taskId,
+      submission,
+      agencyId: caller.agencyId,
+      actsFor: caller.actsFor,
+      actor: actorOf(caller),
+    };
     const report = await submitOnce({ scope, request }, context);
     return json(201, report, { location: `/tasks/${taskId}/reports/${report.id}` });
   },

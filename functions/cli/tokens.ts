@@ -1,22 +1,28 @@
 /**
  * Issues, lists and revokes API tokens (an administrator's command line).
  *
- *   npm run --silent tokens -- issue --role agency --agency so-cong-thuong [--label …] [--expires 2027-06-30]
- *   npm run --silent tokens -- issue --role admin|viewer [--label …]
+ *   npm run --silent tokens -- issue --role agency --agency so-cong-thuong [--person NAME] [--label …] [--expires 2027-06-30]
+ *   npm run --silent tokens -- issue --role admin|viewer [--person NAME] [--label …]
  *   npm run --silent tokens -- list
+ *   npm run --silent tokens -- rotate tok_…
  *   npm run --silent tokens -- revoke tok_…
  *
- * The secret is printed once, at issue; only its hash is stored. Against the running local
- * platform (found through --data-dir, DATA_DIR or .data), or the table TABLE_NAME names.
+ * The secret is printed once, at issue or rotation; only its hash is stored. A token
+ * expires in a year unless --expires says sooner (at most two years); a collective gets
+ * none. Against the running local platform (found through --data-dir, DATA_DIR or
+ * .data), or the table TABLE_NAME names. Issues, rotations and revocations are audited
+ * as the command line's user.
  */
-import { DynamoTokenStore } from '#shared/adapters/dynamodb/token-store.ts';
+import { userInfo } from 'node:os';
+import { dynamoStores } from '#shared/adapters/dynamodb/stores.ts';
 import { ROLES, type Role } from '#shared/domain/access/caller.ts';
-import { issueToken } from '#shared/use-cases/access.ts';
+import { issueToken, revokeToken, rotateToken } from '#shared/use-cases/access.ts';
 import { parseCommandLine, runCommand, UsageError } from './command-line.ts';
 import { commandTable, DATA_DIR_OPTION } from './command-table.ts';
 
-const USAGE = `usage: npm run --silent tokens -- issue --role ${ROLES.join('|')} [--agency ID] [--label TEXT] [--expires YYYY-MM-DD]
+const USAGE = `usage: npm run --silent tokens -- issue --role ${ROLES.join('|')} [--agency ID] [--person NAME] [--label TEXT] [--expires YYYY-MM-DD]
        npm run --silent tokens -- list
+       npm run --silent tokens -- rotate TOKEN_ID
        npm run --silent tokens -- revoke TOKEN_ID
        (each with [--data-dir DIR] for a local platform other than .data's)`;
 
@@ -26,6 +32,7 @@ const TOKENS_COMMAND = {
     role: { type: 'string' },
     agency: { type: 'string' },
     label: { type: 'string' },
+    person: { type: 'string' },
     expires: { type: 'string' },
     ...DATA_DIR_OPTION,
   },
@@ -39,7 +46,7 @@ function isRole(value: string | undefined): value is Role {
 type TokenCommand =
   | { command: 'issue'; role: Role; expiresAt: Date | undefined }
   | { command: 'list' }
-  | { command: 'revoke'; tokenId: string };
+  | { command: 'revoke' | 'rotate'; tokenId: string };
 
 /** The command and what it needs, checked before anything is read or written. */
 function commandOf(
@@ -47,12 +54,14 @@ function commandOf(
   values: { role?: string; expires?: string },
 ): TokenCommand {
   const [command, argument] = positionals;
-  if (command === 'revoke') {
-    if (argument === undefined) throw new UsageError('revoke needs a TOKEN_ID');
+  if (command === 'revoke' || command === 'rotate') {
+    if (argument === undefined) throw new UsageError(`${command} needs a TOKEN_ID`);
     return { command, tokenId: argument };
   }
   if (command !== 'issue' && command !== 'list') {
-    throw new UsageError(`unknown command ${command}; the commands are issue, list, revoke`);
+    throw new UsageError(
+      `unknown command ${command}; the commands are issue, list, rotate, revoke`,
+    );
   }
   if (argument !== undefined) throw new UsageError(`unexpected argument ${argument}`);
   if (command === 'list') return { command };
@@ -71,7 +80,11 @@ async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandLine(TOKENS_COMMAND, argv);
   const wanted = commandOf(positionals, values);
   const { db, tableName } = await commandTable(values['data-dir']);
-  const tokens = new DynamoTokenStore(db, tableName);
+  const { tokens, audit: log } = dynamoStores(db, tableName);
+  const audit = {
+    audit: log,
+    actor: { tokenId: 'command-line', agencyId: null, person: userInfo().username },
+  };
 
   switch (wanted.command) {
     case 'issue': {
@@ -80,16 +93,32 @@ async function main(argv: string[]): Promise<number> {
           role: wanted.role,
           agencyId: values.agency,
           label: values.label ?? wanted.role,
+          person: values.person,
           expiresAt: wanted.expiresAt,
         },
         tokens,
         new Date(),
+        audit,
       );
       console.log(
         JSON.stringify({
           tokenId: record.tokenId,
           role: record.role,
           agencyId: record.agencyId,
+          person: record.person,
+          expiresAt: record.expiresAt,
+          token: secret,
+        }),
+      );
+      return 0;
+    }
+    case 'rotate': {
+      const { secret, record } = await rotateToken(wanted.tokenId, tokens, new Date(), audit);
+      console.log(
+        JSON.stringify({
+          tokenId: record.tokenId,
+          replaces: wanted.tokenId,
+          expiresAt: record.expiresAt,
           token: secret,
         }),
       );
@@ -102,7 +131,7 @@ async function main(argv: string[]): Promise<number> {
       }
       return 0;
     case 'revoke':
-      if (await tokens.revoke(wanted.tokenId, new Date())) {
+      if (await revokeToken(wanted.tokenId, tokens, new Date(), audit)) {
         console.log(`revoked ${wanted.tokenId}`);
         return 0;
       }

@@ -39,6 +39,13 @@ export const HANDLERS = {
     timeoutSeconds: 10,
     grants: { table: 'readWrite', publishEvents: true },
   },
+  collaborate: {
+    entry: 'functions/api/collaborate.ts',
+    description: 'Contributions of coordinating agencies, and reviews of reports (approval)',
+    memoryMb: 512,
+    timeoutSeconds: 15,
+    grants: { table: 'readWrite', publishEvents: true },
+  },
   readTasks: {
     entry: 'functions/api/read-tasks.ts',
     description: 'GET /tasks, /tasks/{taskId}, /tasks/{taskId}/reports, /risks',

@@ -9,7 +9,7 @@ import type { Sector } from '#shared/domain/plan/model.ts';
 import type { RiskReason } from '#shared/domain/progress/task-view.ts';
 import { evaluateRisk } from '#shared/domain/risk/evaluate-risk.ts';
 import { riskEventFor } from '#shared/domain/risk/risk-events.ts';
-import type { Memberships } from '#shared/domain/risk/task-state.ts';
+import { officialLatest, type Memberships } from '#shared/domain/risk/task-state.ts';
 import { riskTransition } from '#shared/domain/risk/transitions.ts';
 import type { Clock, EventPublisher } from './progress-ports.ts';
 import type { RiskRepository, TaskRiskState } from './risk-ports.ts';
@@ -44,6 +44,10 @@ export async function evaluateTaskState(
   deps: EvaluateRisksDeps,
 ): Promise<RiskOutcome> {
   const now = deps.clock.now();
+  const official = officialLatest(state.task, state.latest, agencies.memberOf);
+  if (JSON.stringify(official) !== JSON.stringify(state.official)) {
+    await deps.risks.saveOfficial(state.task, official);
+  }
   const reasons = evaluateRisk({
     task: state.task,
     latest: state.latest,

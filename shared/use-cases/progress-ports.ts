@@ -15,6 +15,8 @@ export interface ReportRepository {
   saveReport(report: ProgressReport): Promise<ProgressReport>;
   /** Records the report as its agency's latest state of the task unless a newer one is. */
   recordLatest(report: ProgressReport): Promise<void>;
+  /** Puts the report in its reviewer's inbox (a plan that requires approval). */
+  awaitReview(report: ProgressReport, reviewerId: string): Promise<void>;
 }
 
 export interface EventPublisher {

@@ -1,4 +1,5 @@
 import type { Sector, Task } from '#shared/domain/plan/model.ts';
+import type { LatestReport } from '#shared/domain/progress/report.ts';
 import type { RiskReason } from '#shared/domain/progress/task-view.ts';
 import type { LatestReportWithActuals, Memberships } from '#shared/domain/risk/task-state.ts';
 
@@ -10,6 +11,8 @@ export interface TaskRiskState {
   riskReasons: RiskReason[];
   /** The codes the last published event announced: a retry republishes until they match. */
   announcedCodes: string[];
+  /** The official state stored on the task's summary at the last evaluation. */
+  official: LatestReport | null;
 }
 
 export interface RiskRepository {
@@ -19,5 +22,7 @@ export interface RiskRepository {
   memberships(): Promise<Memberships>;
   agencyNames(): Promise<Record<string, string>>;
   saveReasons(task: Task, reasons: RiskReason[], evaluatedAt: string): Promise<void>;
+  /** Sets the task's official state (derived from its lead's parts) on its summary. */
+  saveOfficial(task: Task, official: LatestReport | null): Promise<void>;
   markAnnounced(task: Task, codes: string[]): Promise<void>;
 }

@@ -16,6 +16,7 @@ import { compareNewestFirst, latestActual } from '#shared/domain/risk/task-state
 import { computeSnapshot, type RollupTask } from '#shared/domain/rollup/compute-snapshot.ts';
 import { dataWindow, type ReportingCutoff } from '#shared/domain/rollup/data-window.ts';
 import type { SectorSnapshot } from '#shared/domain/rollup/snapshot-schema.ts';
+import { counts } from '#shared/domain/progress/report.ts';
 import { ROLLUP_COMPLETED, type RollupCompletedV1 } from '#shared/events/rollup-completed.ts';
 import type { Clock, EventPublisher } from './progress-ports.ts';
 import type { TaskRiskState } from './risk-ports.ts';
@@ -89,7 +90,8 @@ async function rollupSector(
     sector,
     cutoff,
     tasks,
-    reports: await deps.rollups.reportsReceived(sector, window),
+    // Only reports that count: no approval asked of them, or accepted.
+    reports: (await deps.rollups.reportsReceived(sector, window)).filter(counts),
     previousYear: await deps.rollups.getSnapshot(sameQuarterLastYear(quarter), cutoff, sector),
     computedAt: now.toISOString(),
     closed: compareIso(todayInProvince(now), window.end) > 0,

@@ -1,14 +1,21 @@
 /**
- * An agency reports progress on a task. Order matters, since there are no transactions:
- * the report is written first (conditionally, under an id derived from the request's
- * idempotency key), then the task's latest state, then the event. A retry after any
- * failure redoes the later steps and converges; it republishes the event, which
- * consumers treat idempotently.
+ * The lead of a task reports progress on it (a coordinating agency files a contribution
+ * instead). Order matters, since there are no transactions: the report is written first
+ * (conditionally, under an id derived from the request's idempotency key), then the
+ * agency's latest state, then the event (whose consumer derives the task's official
+ * state from its lead's parts). A retry after any failure redoes the later steps and
+ * converges; it republishes the event, which consumers treat idempotently.
+ *
+ * On a plan that requires approval the report waits for its reviewer instead: it moves
+ * nothing until accepted (review-reports.ts).
  */
 import { compareIso, todayInProvince } from '#shared/domain/calendar.ts';
-import { ForbiddenError, NotFoundError, UnprocessableError } from '#shared/domain/errors.ts';
-import type { Task } from '#shared/domain/plan/model.ts';
-import { acceptsReports } from '#shared/domain/registry/plan-record.ts';
+import { requireRole } from '#shared/domain/access/task-role.ts';
+import { entityOf, type Actor } from '#shared/domain/audit/audit-entry.ts';
+import { NotFoundError, UnprocessableError } from '#shared/domain/errors.ts';
+import type { Agency, Task } from '#shared/domain/plan/model.ts';
+import { reviewerOf } from '#shared/domain/progress/review.ts';
+import { acceptsReports, type PlanRecord } from '#shared/domain/registry/plan-record.ts';
 import {
   currentQuarter,
   periodRange,
@@ -18,6 +25,7 @@ import {
 } from '#shared/domain/progress/report.ts';
 import { PROGRESS_REPORTED, type ProgressReportedV1 } from '#shared/events/progress-reported.ts';
 import type { Clock, EventPublisher, ReportRepository, TaskReader } from './progress-ports.ts';
+import type { AuditLog } from './registry/registry-ports.ts';
 
 export interface SubmitReportCommand {
   taskId: string;
@@ -28,6 +36,8 @@ export interface SubmitReportCommand {
   /** Stable across retries of the same request. */
   reportId: string;
   submission: ReportSubmission;
+  /** Who files it: the token, and the person when one signed in. */
+  actor: Actor;
 }
 
 export interface SubmitReportDeps {
@@ -35,11 +45,9 @@ export interface SubmitReportDeps {
   reports: ReportRepository;
   events: EventPublisher;
   clock: Clock;
-}
-
-export function holdsTask(task: Task, actsFor: readonly string[]): boolean {
-  const holders = new Set([...task.lead, ...task.coordinating].map((ref) => ref.id));
-  return actsFor.some((id) => holders.has(id));
+  /** The registry, read only when a plan requires approval (to find the reviewer). */
+  agencies: { get(agencyId: string): Promise<Agency | null> };
+  audit: AuditLog;
 }
 
 function checkSubmission(task: Task, submission: ReportSubmission, today: string): void {
@@ -75,12 +83,7 @@ export async function submitReport(
   const current = await deps.tasks.getTask(command.taskId);
   if (!current) throw new NotFoundError('task-not-found', `no task ${command.taskId}`);
   const { task, plan } = current;
-  if (!holdsTask(task, command.actsFor)) {
-    throw new ForbiddenError(
-      'not-task-holder',
-      `agency ${command.agencyId} neither leads nor coordinates task ${task.id}`,
-    );
-  }
+  requireRole(task, command.agencyId, command.actsFor, 'lead');
   if (current.retired) {
     throw new UnprocessableError(
       'task-retired',
@@ -121,14 +124,54 @@ export async function submitReport(
     proposals: submission.proposals,
     asOf: submission.asOf ?? today,
     receivedAt: now.toISOString(),
+    filedBy: { tokenId: command.actor.tokenId, person: command.actor.person },
+    ...(plan.requiresApproval ? { review: 'pending' as const } : {}),
   };
+  const reviewer = plan.requiresApproval ? await reviewerFor(task, plan, command, deps) : null;
   const stored = await deps.reports.saveReport(candidate);
+  await deps.audit.record({
+    id: `report:${stored.id}`,
+    at: stored.receivedAt,
+    action: 'report.submitted',
+    entity: entityOf.task(task.id),
+    actor: command.actor,
+    before: null,
+    after: {
+      reportId: stored.id,
+      agencyId: stored.agencyId,
+      period: stored.period,
+      status: stored.status,
+      percentComplete: stored.percentComplete,
+      ...(stored.review ? { review: stored.review } : {}),
+    },
+  });
+  if (reviewer !== null && stored.review === 'pending') {
+    await deps.reports.awaitReview(stored, reviewer);
+    return stored;
+  }
   await deps.reports.recordLatest(stored);
   await deps.events.publish([{ detailType: PROGRESS_REPORTED, detail: progressReported(stored) }]);
   return stored;
 }
 
-function progressReported(report: ProgressReport): ProgressReportedV1 {
+async function reviewerFor(
+  task: Task,
+  plan: PlanRecord,
+  command: SubmitReportCommand,
+  deps: SubmitReportDeps,
+): Promise<string> {
+  const reporter = await deps.agencies.get(command.agencyId);
+  const kinds = new Map<string, Agency['kind']>();
+  for (const ref of task.lead) {
+    const agency = await deps.agencies.get(ref.id);
+    if (agency) kinds.set(ref.id, agency.kind);
+  }
+  return reviewerOf(task, { id: command.agencyId, kind: reporter?.kind ?? 'other' }, plan, (id) =>
+    kinds.get(id),
+  );
+}
+
+export function progressReported(report: ProgressReport): ProgressReportedV1 {
   return {
     version: '1',
     reportId: report.id,

@@ -362,7 +362,13 @@ describe('a rollup interrupted on its second sector', () => {
     async *loadSector(sector: Sector): AsyncIterable<TaskRiskState> {
       this.#maybeCrash('loadSector', sector);
       for (const task of leaves.filter((t) => t.sector === sector)) {
-        yield { task, latest: this.#latest(task), riskReasons: [], announcedCodes: [] };
+        yield {
+          task,
+          latest: this.#latest(task),
+          riskReasons: [],
+          announcedCodes: [],
+          official: null,
+        };
       }
     }
 

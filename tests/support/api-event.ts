@@ -7,6 +7,7 @@ export const agencyCaller = (agencyId: string, memberOf: string[] = []): Caller 
   role: 'agency',
   agencyId,
   actsFor: [agencyId, ...memberOf],
+  person: null,
 });
 
 export interface ApiEventInput {

@@ -19,6 +19,8 @@ export function storedPlan(code: string, overrides: Partial<PlanRecord> = {}) {
     currentVersion: 1,
     latestVersion: 1,
     publishedVersions: [1],
+    requiresApproval: false,
+    reviewer: null,
     revision: 1,
     createdAt: '2026-07-08T00:00:00.000Z',
     updatedAt: '2026-07-08T00:00:00.000Z',

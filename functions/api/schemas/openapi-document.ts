@@ -9,6 +9,7 @@ import {
   type ZodOpenApiPathsObject,
 } from 'zod-openapi';
 import * as z from 'zod';
+import { contributionSubmissionSchema } from '#shared/domain/progress/contribution.ts';
 import { reportSubmissionSchema } from '#shared/domain/progress/report.ts';
 import { snapshotSchema } from '#shared/domain/rollup/snapshot-schema.ts';
 import { ROUTES } from '#shared/platform/routes.ts';
@@ -20,6 +21,8 @@ import {
   mergeBodySchema,
   pageQuerySchema,
   planImportSchema,
+  reviewDecisionsSchema,
+  reviewQuerySchema,
   planPathSchema,
   riskListQuerySchema,
   rollupPathSchema,
@@ -145,6 +148,56 @@ const OPERATIONS: Record<RouteKey, Operation> = {
     requestBody: { content: { 'application/json': { schema: reportSubmissionSchema } } },
     responses: {
       '201': ok('The stored report', responses.report),
+      ...problems(...COMMAND_ERRORS, ...BODY_ERRORS, 404),
+    },
+  },
+  'GET /tasks/{taskId}/contributions': {
+    operationId: 'listTaskContributions',
+    summary: "The coordinating agencies' contributions to a task, newest first",
+    requestParams: { path: taskPathSchema, query: pageQuerySchema },
+    responses: {
+      '200': ok('A page of contributions', responses.contributionPage),
+      ...problems(...READ_ERRORS, 404),
+    },
+  },
+  'POST /tasks/{taskId}/contributions': {
+    operationId: 'fileContribution',
+    summary:
+      'File a contribution (a coordinating agency): its part, figures, obstacles and proposals; it never moves the task',
+    requestParams: { path: taskPathSchema, header: idempotencyHeader },
+    requestBody: {
+      content: { 'application/json': { schema: contributionSubmissionSchema } },
+    },
+    responses: {
+      '201': ok('The stored contribution', responses.contribution),
+      ...problems(...COMMAND_ERRORS, ...BODY_ERRORS, 404),
+    },
+  },
+  'GET /agencies/{agencyId}/contributions': {
+    operationId: 'listAgencyInbox',
+    summary: 'The contributions to the tasks an agency leads (its inbox), newest first',
+    requestParams: { path: agencyPathSchema, query: pageQuerySchema },
+    responses: {
+      '200': ok('A page of contributions', responses.contributionPage),
+      ...problems(...READ_ERRORS, 404),
+    },
+  },
+  'GET /reviews': {
+    operationId: 'listPendingReviews',
+    summary:
+      "Reports waiting for the caller's approval, each with what it changes against the last accepted one",
+    requestParams: { query: reviewQuerySchema },
+    responses: {
+      '200': ok('A page of waiting reports', responses.pendingReviewPage),
+      ...problems(...READ_ERRORS),
+    },
+  },
+  'POST /reviews': {
+    operationId: 'decideReviews',
+    summary: 'Accept or return several waiting reports at once (a return says why)',
+    requestBody: { content: { 'application/json': { schema: reviewDecisionsSchema } } },
+    responses: {
+      '200': ok('What each decision did', responses.reviewOutcomes),
       ...problems(...COMMAND_ERRORS, ...BODY_ERRORS, 404),
     },
   },

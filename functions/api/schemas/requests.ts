@@ -182,3 +182,30 @@ export const rollupQuerySchema = z.strictObject({
 });
 
 export const rollupRunQuerySchema = rollupQuerySchema.pick({ cutoff: true });
+
+export const reviewQuerySchema = pageQuerySchema.extend({
+  reviewer: agencyIdSchema.optional().meta({
+    description: "An admin reads a reviewer's waiting reports; an agency reads its own",
+  }),
+});
+
+export const reviewDecisionsSchema = z
+  .strictObject({
+    decisions: z
+      .array(
+        z.strictObject({
+          taskId: taskIdSchema,
+          reportId: z.string().min(1).max(100),
+          decision: z.enum(['accept', 'return']),
+          reason: z
+            .string()
+            .trim()
+            .max(2_000)
+            .optional()
+            .meta({ description: 'Required to return' }),
+        }),
+      )
+      .min(1)
+      .max(100),
+  })
+  .meta({ id: 'ReviewDecisions' });

@@ -8,7 +8,9 @@ import {
   taskSchema,
 } from '#shared/domain/plan/model.ts';
 import { planRecordSchema, planVersionSchema } from '#shared/domain/registry/plan-record.ts';
+import { contributionSchema } from '#shared/domain/progress/contribution.ts';
 import { progressReportSchema } from '#shared/domain/progress/report.ts';
+import { reviewChangeSchema, reviewSchema } from '#shared/domain/progress/review.ts';
 import {
   reportViewSchema,
   taskDetailSchema,
@@ -78,6 +80,30 @@ export const importPreviewSchema = z
   .meta({ id: 'ImportPreview' });
 
 export const responses = {
+  contribution: contributionSchema,
+  contributionPage: pageOf(contributionSchema, 'ContributionPage'),
+  pendingReviewPage: pageOf(
+    z
+      .object({
+        review: reviewSchema,
+        report: progressReportSchema,
+        changes: z.array(reviewChangeSchema),
+      })
+      .meta({ id: 'PendingReview' }),
+    'PendingReviewPage',
+  ),
+  reviewOutcomes: z
+    .object({
+      items: z.array(
+        z.object({
+          taskId: z.string(),
+          reportId: z.string(),
+          state: z.enum(['pending', 'accepted', 'returned']),
+          changed: z.boolean(),
+        }),
+      ),
+    })
+    .meta({ id: 'ReviewOutcomes' }),
   taskPage: pageOf(taskViewSchema, 'TaskPage'),
   taskDetail: taskDetailSchema,
   reportPage: pageOf(reportViewSchema, 'ReportPage'),

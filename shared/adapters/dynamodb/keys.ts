@@ -122,6 +122,34 @@ export const progressKeys = {
   }),
   summarySk: 'SUMMARY',
   statesOfPlan: (plan: string) => `STATE#${plan}`,
+  /** A coordinating agency's contribution, listed newest first per task (GSI1). */
+  contribution: (contribution: { id: string; taskId: string; receivedAt: string }) => ({
+    PK: `TASK#${contribution.taskId}`,
+    SK: `CONTRIB#${contribution.id}`,
+    GSI1PK: progressKeys.contributionsOfTask(contribution.taskId),
+    GSI1SK: `${contribution.receivedAt}#${contribution.id}`,
+  }),
+  contributionsOfTask: (taskId: string) => `CONTRIBS#${taskId}`,
+  /** A contribution in a lead agency's inbox, newest first. */
+  inboxEntry: (agencyId: string, contribution: { id: string; receivedAt: string }) => ({
+    PK: progressKeys.inbox(agencyId),
+    SK: `CONTRIB#${contribution.receivedAt}#${contribution.id}`,
+  }),
+  inbox: (agencyId: string) => `INBOX#${agencyId}`,
+  /** A report waiting for its reviewer (or decided), listed per reviewer and state (GSI1). */
+  review: (review: {
+    reportId: string;
+    taskId: string;
+    reviewerId: string;
+    state: string;
+    receivedAt: string;
+  }) => ({
+    PK: `TASK#${review.taskId}`,
+    SK: `REVIEW#${review.reportId}`,
+    GSI1PK: progressKeys.reviewsOf(review.reviewerId),
+    GSI1SK: `${review.state}#${review.receivedAt}#${review.reportId}`,
+  }),
+  reviewsOf: (reviewerId: string) => `REVIEWS#${reviewerId}`,
   statePrefix: 'STATE#',
   reportsOfTask: (taskId: string) => `REPORTS#${taskId}`,
 } as const;

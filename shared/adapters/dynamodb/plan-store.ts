@@ -21,7 +21,7 @@ import {
   type PlanStatus,
   type PlanVersion,
 } from '#shared/domain/registry/plan-record.ts';
-import type { PlanRepository } from '#shared/use-cases/registry/registry-ports.ts';
+import type { PlanCorrection, PlanRepository } from '#shared/use-cases/registry/registry-ports.ts';
 import { keys, planVersionTag, riskKeys } from './keys.ts';
 import { queryAll } from './pagination.ts';
 
@@ -210,9 +210,7 @@ export class DynamoPlanStore implements PlanRepository {
   async correct(
     code: string,
     revision: number,
-    changes: Partial<
-      Pick<PlanRecord, 'title' | 'number' | 'issuingBody' | 'issuedOn' | 'period' | 'status'>
-    >,
+    changes: PlanCorrection,
     at: string,
   ): Promise<PlanRecord> {
     const entries = Object.entries({ ...changes, updatedAt: at });

@@ -19,6 +19,7 @@ import {
 import type { CurrentTask } from '#shared/domain/registry/current-task.ts';
 import type { ReportRepository, TaskReader } from '#shared/use-cases/progress-ports.ts';
 import { progressKeys } from './keys.ts';
+import type { DynamoCollaborationStore } from './collaboration-store.ts';
 import type { DynamoTaskCatalog } from './task-catalog.ts';
 
 export class DynamoProgressStore implements TaskReader, ReportRepository {
@@ -26,7 +27,12 @@ export class DynamoProgressStore implements TaskReader, ReportRepository {
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
     private readonly catalog: DynamoTaskCatalog,
+    private readonly collaboration: DynamoCollaborationStore,
   ) {}
+
+  awaitReview(report: ProgressReport, reviewerId: string): Promise<void> {
+    return this.collaboration.awaitReview(report, reviewerId);
+  }
 
   getTask(taskId: string): Promise<CurrentTask | null> {
     return this.catalog.getTask(taskId);
@@ -58,18 +64,13 @@ export class DynamoProgressStore implements TaskReader, ReportRepository {
 
   async recordLatest(report: ProgressReport): Promise<void> {
     const latest = latestReportOf(report);
-    // Per agency, then for the task as a whole: both move forward only.
+    // The agency's own state, moving forward only. The task's official state, derived from
+    // its lead's parts, is set by the evaluation ProgressReported triggers.
     await this.setIfNewer(
       progressKeys.latestState(report.taskId, report.plan, report.agencyId),
       'state',
       { ...latest, actuals: report.actuals },
       { taskId: report.taskId, entity: 'taskState' },
-    );
-    await this.setIfNewer(
-      progressKeys.taskSummary(report.taskId, report.plan),
-      'latestReport',
-      latest,
-      { taskId: report.taskId, entity: 'taskSummary' },
     );
   }
 

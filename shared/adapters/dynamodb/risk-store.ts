@@ -11,7 +11,10 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { agencySchema, type Sector, type Task } from '#shared/domain/plan/model.ts';
-import { latestReportWithActualsSchema } from '#shared/domain/progress/report.ts';
+import {
+  latestReportWithActualsSchema,
+  type LatestReport,
+} from '#shared/domain/progress/report.ts';
 import {
   EMPTY_SUMMARY,
   taskSummarySchema,
@@ -144,6 +147,10 @@ export class DynamoRiskStore implements RiskRepository {
     );
   }
 
+  async saveOfficial(task: Task, official: LatestReport | null): Promise<void> {
+    await this.updateSummary(task, 'SET latestReport = :official', { ':official': official });
+  }
+
   async markAnnounced(task: Task, codes: string[]): Promise<void> {
     await this.updateSummary(task, 'SET riskAnnounced = :codes', { ':codes': codes });
   }
@@ -240,5 +247,6 @@ function toState(task: Task, { states, summary }: TaskStates): TaskRiskState {
     latest: states.map((item) => latestReportWithActualsSchema.parse(item.state)),
     riskReasons: summary.riskReasons,
     announcedCodes: summary.riskAnnounced,
+    official: summary.latestReport,
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AgencyDirectory } from './agency-directory.ts';
+import { DynamoCollaborationStore } from './collaboration-store.ts';
 import { DynamoAgencyStore } from './agency-store.ts';
 import { DynamoAuditLog } from './audit-store.ts';
 import { DynamoPlanStore } from './plan-store.ts';
@@ -20,10 +21,12 @@ export function dynamoStores(db: DynamoDBDocumentClient, tableName: string) {
   const agencies = new DynamoAgencyStore(db, tableName);
   const catalog = new DynamoTaskCatalog(db, tableName, new AgencyDirectory(agencies));
   const risks = new DynamoRiskStore(db, tableName, catalog);
+  const collaboration = new DynamoCollaborationStore(db, tableName);
   return {
     catalog,
     risks,
-    progress: new DynamoProgressStore(db, tableName, catalog),
+    collaboration,
+    progress: new DynamoProgressStore(db, tableName, catalog, collaboration),
     rollups: new DynamoRollupStore(db, tableName, risks),
     reads: new DynamoReadStore(db, tableName, catalog),
     plans: new DynamoPlanStore(db, tableName),

@@ -70,8 +70,7 @@ export class DynamoTokenStore implements TokenRepository {
     return items.map((item) => tokenRecordSchema.parse(item));
   }
 
-  /** Revokes by public id; false when there is no such token. Revoking twice keeps the first time. */
-  async revoke(tokenId: string, at: Date): Promise<boolean> {
+  async findById(tokenId: string): Promise<TokenRecord | null> {
     const [item] = await queryAll(this.db, {
       TableName: this.tableName,
       IndexName: 'GSI1',
@@ -81,7 +80,12 @@ export class DynamoTokenStore implements TokenRepository {
         ':sk': accessKeys.byTokenId(tokenId),
       },
     });
-    const record = item ? tokenRecordSchema.parse(item) : null;
+    return item ? tokenRecordSchema.parse(item) : null;
+  }
+
+  /** Revokes by public id; false when there is no such token. Revoking twice keeps the first time. */
+  async revoke(tokenId: string, at: Date): Promise<boolean> {
+    const record = await this.findById(tokenId);
     if (!record) return false;
     try {
       await this.db.send(

@@ -16,6 +16,8 @@ export const tokenRecordSchema = z.object({
   role: z.enum(ROLES),
   agencyId: z.string().nullable(),
   label: z.string(),
+  /** The person a personal token (or session) belongs to; null for a machine token. */
+  person: z.string().nullable().default(null),
   issuedAt: z.iso.datetime(),
   expiresAt: z.iso.datetime().nullable(),
   revokedAt: z.iso.datetime().nullable(),
@@ -35,9 +37,20 @@ export function tokenIdOf(tokenHash: string): string {
   return `tok_${tokenHash.slice(0, 16)}`;
 }
 
+/** How long a token lives unless issued for less: a year. No token lives for ever. */
+export const DEFAULT_TOKEN_LIFETIME_DAYS = 365;
+/** The longest a token may be issued for. */
+export const MAX_TOKEN_LIFETIME_DAYS = 2 * 365;
+
+/** When a token stops working: its own expiry, or (a token issued before expiries) a year on. */
+export function expiryOf(record: Pick<TokenRecord, 'expiresAt' | 'issuedAt'>): Date {
+  if (record.expiresAt !== null) return new Date(record.expiresAt);
+  return new Date(Date.parse(record.issuedAt) + DEFAULT_TOKEN_LIFETIME_DAYS * 86_400_000);
+}
+
 export function isTokenUsable(record: TokenRecord, now: Date): boolean {
   if (record.revokedAt) return false;
-  return record.expiresAt === null || new Date(record.expiresAt) > now;
+  return expiryOf(record) > now;
 }
 
 /** `Bearer <secret>` → secret; anything else → null. */

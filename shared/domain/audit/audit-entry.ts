@@ -22,6 +22,14 @@ export const AUDIT_ACTIONS = [
   'agency.created',
   'agency.updated',
   'agency.merged',
+  'report.submitted',
+  'contribution.filed',
+  'review.accepted',
+  'review.returned',
+  'token.issued',
+  'token.rotated',
+  'token.revoked',
+  'rollup.run',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -44,4 +52,7 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
 export const entityOf = {
   plan: (code: string) => `plan/${code}`,
   agency: (id: string) => `agency/${id}`,
+  task: (id: string) => `task/${id}`,
+  token: (id: string) => `token/${id}`,
+  rollup: (period: string) => `rollup/${period}`,
 } as const;

@@ -15,6 +15,13 @@ import {
 } from '../calendar.ts';
 import { isoDateSchema, sectorSchema } from '../plan/model.ts';
 
+export const REVIEW_STATES = ['pending', 'accepted', 'returned'] as const;
+export type ReviewState = (typeof REVIEW_STATES)[number];
+
+/** Whether a report counts: no approval asked, or accepted. */
+export const counts = (report: { review?: ReviewState | undefined }) =>
+  report.review === undefined || report.review === 'accepted';
+
 export const REPORT_STATUSES = [
   'not_started',
   'on_track',
@@ -98,6 +105,14 @@ export const progressReportSchema = z
     proposals: z.array(z.string()),
     asOf: isoDateSchema,
     receivedAt: z.iso.datetime(),
+    /** Who filed it: the token, and the person when one signed in (absent on older reports). */
+    filedBy: z.object({ tokenId: z.string(), person: z.string().nullable() }).optional(),
+    /**
+     * On a plan that requires approval: where the report stands with its reviewer. Only an
+     * accepted report moves the task and enters the official snapshot. Absent: no
+     * approval needed.
+     */
+    review: z.enum(REVIEW_STATES).optional(),
   })
   .meta({ id: 'ProgressReport' });
 export type ProgressReport = z.infer<typeof progressReportSchema>;

@@ -23,6 +23,13 @@ export const planRecordSchema = planDocumentSchema
      * or timed out) leaves items behind that no reader may take for a retired task.
      */
     publishedVersions: z.array(z.number().int().positive()).default([]),
+    /**
+     * Whether reports need approval: a commune's by the department that leads the task, a
+     * department's by `reviewer` (the provincial office). Off unless an admin turns it on.
+     */
+    requiresApproval: z.boolean().default(false),
+    /** The agency that reviews departments' reports when approval is required. */
+    reviewer: z.string().nullable().default(null),
     /** Bumped by every change, for corrections that must not overwrite each other. */
     revision: z.number().int().positive(),
     createdAt: z.iso.datetime(),

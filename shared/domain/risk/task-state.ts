@@ -214,3 +214,29 @@ export function latestActual(
     .filter((value): value is number => value !== undefined);
   return shares.length === 0 ? null : shares.reduce((sum, value) => sum + value, 0);
 }
+
+/**
+ * The task's official state as one latest report: the lead's status and percent by the
+ * rule above, dated by the newest of its parts' reports; null before any part reported.
+ */
+export function officialLatest(
+  task: Task,
+  reports: readonly LatestReportWithActuals[],
+  memberOf: Memberships = {},
+): LatestReport | null {
+  const parts = [...newestByPart(task, reports, memberOf).values()];
+  const newest = [...parts].sort(compareNewestFirst)[0];
+  const status = officialStatus(task, reports, memberOf);
+  const percentComplete = taskPercent(task, reports, memberOf);
+  if (!newest || status === null || percentComplete === null) return null;
+  return {
+    reportId: newest.reportId,
+    agencyId: newest.agencyId,
+    status,
+    percentComplete,
+    period: newest.period,
+    asOf: newest.asOf,
+    receivedAt: newest.receivedAt,
+    hasObstacles: parts.some((report) => report.hasObstacles),
+  };
+}

@@ -13,6 +13,7 @@ import {
   sectorSchema,
   type Sector,
 } from '#shared/domain/plan/model.ts';
+import { agencyIdSchema } from '#shared/domain/registry/agency-changes.ts';
 import { PLAN_STATUSES, type PlanRecord } from '#shared/domain/registry/plan-record.ts';
 import { diffVersions, versionDigest } from '#shared/domain/registry/version-diff.ts';
 import { publishVersion, summaryOf, type PublishDeps } from './import-document.ts';
@@ -29,6 +30,12 @@ export const planPatchSchema = z
       .refine((p) => p.start <= p.end, 'start must not be after end')
       .optional(),
     status: z.enum(PLAN_STATUSES).optional(),
+    requiresApproval: z.boolean().optional().meta({
+      description: "Reports need their reviewer's acceptance before they count",
+    }),
+    reviewer: agencyIdSchema.nullable().optional().meta({
+      description: "The agency that reviews departments' reports (the provincial office)",
+    }),
     /** Section code (roman) → sector: the plan's tasks are re-published with it. */
     sectors: z.record(z.string().max(20), sectorSchema).optional(),
   })

@@ -30,6 +30,21 @@ export interface AgencyReassignment {
   reassignTokens(fromId: string, intoId: string): Promise<number>;
 }
 
+/** What an admin may correct in place on a published plan. */
+export type PlanCorrection = Partial<
+  Pick<
+    PlanRecord,
+    | 'title'
+    | 'number'
+    | 'issuingBody'
+    | 'issuedOn'
+    | 'period'
+    | 'status'
+    | 'requiresApproval'
+    | 'reviewer'
+  >
+>;
+
 export interface PlanRepository {
   getPlan(code: string): Promise<PlanRecord | null>;
   getVersion(code: string, version: number): Promise<PlanVersion | null>;
@@ -52,14 +67,7 @@ export interface PlanRepository {
   /** Removes what only older versions used (their links) and retired tasks' risk flags. */
   afterPublish(code: string, version: number, retired: readonly string[]): Promise<void>;
   /** Sets a published plan's fields if its revision is still `revision`; ConflictError otherwise. */
-  correct(
-    code: string,
-    revision: number,
-    changes: Partial<
-      Pick<PlanRecord, 'title' | 'number' | 'issuingBody' | 'issuedOn' | 'period' | 'status'>
-    >,
-    at: string,
-  ): Promise<PlanRecord>;
+  correct(code: string, revision: number, changes: PlanCorrection, at: string): Promise<PlanRecord>;
 }
 
 export interface AuditLog {

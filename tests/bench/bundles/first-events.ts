@@ -15,7 +15,13 @@ import { REPO_ROOT } from '../lib/child.ts';
 
 const AGENCY = 'so-nong-nghiep-va-moi-truong';
 const TASK = 'KH266-I-2';
-const admin: Caller = { tokenId: 'tok_admin', role: 'admin', agencyId: null, actsFor: [] };
+const admin: Caller = {
+  tokenId: 'tok_admin',
+  role: 'admin',
+  agencyId: null,
+  actsFor: [],
+  person: null,
+};
 const viewer: Caller = { ...admin, tokenId: 'tok_viewer', role: 'viewer' };
 
 const progressReported: ProgressReportedV1 = {
@@ -78,6 +84,11 @@ export const FIRST_EVENTS: Record<HandlerName, unknown> = {
     headers: { 'Idempotency-Key': 'bench-1' },
     body: { status: 'delayed', percentComplete: 20, obstacles: ['Mưa lũ kéo dài'] },
     caller: agencyCaller(AGENCY),
+  }),
+  collaborate: apiEvent({
+    resource: '/tasks/{taskId}/contributions',
+    pathParameters: { taskId: TASK },
+    caller: viewer,
   }),
   readTasks: apiEvent({
     resource: '/tasks',

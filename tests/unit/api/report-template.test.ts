@@ -16,7 +16,13 @@ import { apiEvent, lambdaContext } from '../../support/api-event.ts';
 import { wordFile } from '../../support/word-file.ts';
 
 const documents = mockClient(DynamoDBDocumentClient);
-const ADMIN: Caller = { tokenId: 'tok_admin', role: 'admin', agencyId: null, actsFor: [] };
+const ADMIN: Caller = {
+  tokenId: 'tok_admin',
+  role: 'admin',
+  agencyId: null,
+  actsFor: [],
+  person: null,
+};
 
 function call(method: 'GET' | 'PUT' | 'DELETE', file?: Buffer, contentType = DOCX_MEDIA_TYPE) {
   const event = apiEvent({
