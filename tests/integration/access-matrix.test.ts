@@ -94,6 +94,10 @@ function expectedStatus(route: RouteDeclaration, caller: CallerKind): number {
   if (route.method === 'POST' && route.path === '/tasks/{taskId}/reports')
     return caller === 'holder' ? 201 : 403;
   if (route.method === 'POST' && route.path === '/agencies') return 201;
+  // The holder leads its task and the outsider holds nothing: neither contributes to it.
+  if (route.method === 'POST' && route.path === '/tasks/{taskId}/contributions') return 403;
+  // No report waits for anyone here.
+  if (route.method === 'POST' && route.path === '/reviews') return 404;
   return 200;
 }
 
@@ -121,6 +125,8 @@ const BODIES: Record<string, unknown> = {
   'POST /agencies': { name: 'Cơ quan mới trong ma trận', kind: 'other' },
   'PATCH /agencies/{agencyId}': { addAliases: ['Sở CT tỉnh Lạng Sơn'] },
   'POST /agencies/{agencyId}/merge': { into: 'so-cong-thuong' },
+  'POST /tasks/{taskId}/contributions': { narrative: 'Phối hợp rà soát' },
+  'POST /reviews': { decisions: [{ taskId: OWN_TASK, reportId: 'rep_none', decision: 'accept' }] },
 };
 const bodyFor = (route: RouteDeclaration) => BODIES[`${route.method} ${route.path}`];
 

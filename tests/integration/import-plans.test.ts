@@ -117,7 +117,10 @@ describe('importing plan documents into the local store', () => {
     expect(current?.task.lead).toEqual([{ id: 'ubnd-xa-bac-son', name: 'UBND xã Bắc Sơn' }]);
     expect(current?.version).toBe(2);
     const bySk = Object.fromEntries((await partition('KH266-III-30')).map((i) => [i.SK, i]));
-    expect(bySk['SUMMARY']?.latestReport).toMatchObject({ reportId: 'rep_1', percentComplete: 40 });
+    expect(bySk['STATE#ubnd-xa-huu-lien']?.state).toMatchObject({
+      reportId: 'rep_1',
+      percentComplete: 40,
+    });
     expect(bySk['V#000001']).toBeDefined();
     expect(bySk['LINK#000001#ubnd-xa-huu-lien']).toBeUndefined();
     expect(bySk['LINK#000002#ubnd-xa-bac-son']).toMatchObject({ role: 'lead' });

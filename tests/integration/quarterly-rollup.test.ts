@@ -80,17 +80,20 @@ describe('the quarter close of 2026-Q4', () => {
       asOf: '2026-12-31',
       basis: { tasks: 39, reports: 7 },
     });
+    // Only the lead moves a task, and a task led with "UBND các xã, phường" is done when the
+    // department and every commune are (each commune reports its share); Sở Nông nghiệp
+    // alone leads I-6 only.
     expect(snapshot.counts).toEqual({
       completedOnTime: 1, // I-6
-      completedLate: 1, // I-4
-      inProgressWithinDeadline: 1, // I-5
-      overdueNotCompleted: 2, // I-1.1, I-2
+      completedLate: 0, // I-4 is completed by the department, not yet by the communes
+      inProgressWithinDeadline: 2, // I-5; I-9 (cancelled by the department only)
+      overdueNotCompleted: 3, // I-1.1, I-2, I-4
       notStarted: 1, // IV-19
-      cancelled: 1, // I-9
+      cancelled: 0,
       noReport: 32, // 39 - 7
     });
-    // (60 + 50 + 100 + 100 + 80 + 0) / 6: the cancelled task has no percent.
-    expect(snapshot.averagePercentComplete).toBe(65);
+    // The mean of the parts that reported, per task: (60 + 50 + 100 + 100 + 80 + 0 + 0) / 7.
+    expect(snapshot.averagePercentComplete).toBe(55.71);
     const lua = snapshot.targets.find(
       (t: { taskId: string; key: string }) => t.taskId === 'KH266-I-2' && t.key === 'lua',
     );

@@ -172,8 +172,8 @@ describe('POST /tasks/{taskId}/reports under faults', () => {
       [
         ['reading the task', 'get-task', 1, false],
         ['writing the report', 'put-report', 1, false],
+        ['recording it in the audit trail', 'put-report', 2, true],
         ["updating the agency's latest state", 'update', 1, true],
-        ["updating the task's summary", 'update', 2, true],
       ] as const
     ).map(([step, operation, call, reportWritten]) => ({
       error,
@@ -224,7 +224,8 @@ describe('POST /tasks/{taskId}/reports under faults', () => {
     expect(again.statusCode).toBe(201);
     expect(again.json).toEqual(first.json);
     expect(storedReports()).toHaveLength(1);
-    expect(documents.commandCalls(PutCommand)).toHaveLength(1); // the refused one, no other
+    // The refused report and the refused audit entry (both there already), no other.
+    expect(documents.commandCalls(PutCommand)).toHaveLength(2);
     for (const update of documents.commandCalls(UpdateCommand)) {
       expect(update.args[0].input.ExpressionAttributeValues).toMatchObject({
         ':received': FIRST_ATTEMPT.toISOString(),

@@ -64,6 +64,19 @@ function utf8Body(): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> 
   };
 }
 
+/** Methods whose requests carry a body: a handler serving GET routes too parses only these. */
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+
+function withBodyOnly(
+  middleware: MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult>,
+): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> {
+  return {
+    before: async (request) => {
+      if (BODY_METHODS.has(request.event.httpMethod)) await middleware.before?.(request);
+    },
+  };
+}
+
 /** JSON.parse keeps "__proto__" as a key, which objects then silently drop: refuse it. */
 function refusePrototypeKeys(key: string, value: unknown): unknown {
   if (key === '__proto__') throw new Error('không được dùng "__proto__" làm khóa');
@@ -117,7 +130,8 @@ export function httpApi(
     .use(problemDetails(maxBodyBytes))
     .use(httpHeaderNormalizer());
   if (options.json || options.maxBodyBytes !== undefined) stack.use(bodyLimit(maxBodyBytes));
-  if (options.json) stack.use(utf8Body()).use(httpJsonBodyParser({ reviver: refusePrototypeKeys }));
+  if (options.json)
+    stack.use(utf8Body()).use(withBodyOnly(httpJsonBodyParser({ reviver: refusePrototypeKeys })));
   return stack.use(unicodeText()).handler(handler);
 }
 

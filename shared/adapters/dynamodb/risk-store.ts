@@ -4,6 +4,7 @@
  * and the codes last announced on the bus. Tasks come from the catalog: always their
  * plan's current version.
  */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   DeleteCommand,
   PutCommand,
@@ -147,8 +148,27 @@ export class DynamoRiskStore implements RiskRepository {
     );
   }
 
+  /**
+   * Forward only, by the newest report it was derived from: evaluations of reports that
+   * came in together may finish in any order, and a stale one must not win.
+   */
   async saveOfficial(task: Task, official: LatestReport | null): Promise<void> {
-    await this.updateSummary(task, 'SET latestReport = :official', { ':official': official });
+    if (official === null) return;
+    try {
+      await this.updateSummary(
+        task,
+        'SET latestReport = :official',
+        {
+          ':official': official,
+          ':received': official.receivedAt,
+          ':id': official.reportId,
+          ':null': null,
+        },
+        'attribute_not_exists(latestReport) OR latestReport = :null OR latestReport.receivedAt < :received OR (latestReport.receivedAt = :received AND latestReport.reportId <= :id)',
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
   }
 
   async markAnnounced(task: Task, codes: string[]): Promise<void> {
@@ -202,6 +222,7 @@ export class DynamoRiskStore implements RiskRepository {
     task: Task,
     expression: string,
     values: Record<string, unknown>,
+    condition?: string,
   ): Promise<void> {
     const { PK, SK, GSI2PK, GSI2SK } = progressKeys.taskSummary(task.id, task.plan);
     await this.db.send(
@@ -209,6 +230,7 @@ export class DynamoRiskStore implements RiskRepository {
         TableName: this.tableName,
         Key: { PK, SK },
         UpdateExpression: `${expression}, GSI2PK = :gsi2pk, GSI2SK = :gsi2sk, taskId = :taskId, entity = :entity`,
+        ...(condition ? { ConditionExpression: condition } : {}),
         ExpressionAttributeValues: {
           ...values,
           ':gsi2pk': GSI2PK,

@@ -97,7 +97,7 @@ describe('POST /tasks/{taskId}/reports', () => {
       ConditionExpression: 'attribute_not_exists(PK)',
       Item: expect.objectContaining({ PK: `TASK#${TASK.id}`, SK: `REPORT#${report.id}` }),
     });
-    expect(documents).toHaveReceivedCommandTimes(UpdateCommand, 2);
+    expect(documents).toHaveReceivedCommandTimes(UpdateCommand, 1);
     const entry = bus.commandCalls(PutEventsCommand)[0]?.args[0].input.Entries?.[0];
     expect(entry).toMatchObject({
       Source: 'langson.progress',
