@@ -8,15 +8,10 @@
 import { compareIso, todayInProvince } from '#shared/domain/calendar.ts';
 import { ForbiddenError, NotFoundError, UnprocessableError } from '#shared/domain/errors.ts';
 import type { Task } from '#shared/domain/plan/model.ts';
-import { acceptsReports } from '#shared/domain/registry/plan-record.ts';
-import {
-  currentQuarter,
-  periodRange,
-  quarterOfPeriod,
-  type ProgressReport,
-  type ReportSubmission,
-} from '#shared/domain/progress/report.ts';
-import { PROGRESS_REPORTED, type ProgressReportedV1 } from '#shared/events/progress-reported.ts';
+import { acceptsReports, planCalendar } from '#shared/domain/registry/plan-record.ts';
+import type { ProgressReport, ReportSubmission } from '#shared/domain/progress/report.ts';
+import { reportPeriod } from '#shared/domain/progress/report-period.ts';
+import { PROGRESS_REPORTED, type ProgressReportedV2 } from '#shared/events/progress-reported.ts';
 import type { Clock, EventPublisher, ReportRepository, TaskReader } from './progress-ports.ts';
 
 export interface SubmitReportCommand {
@@ -55,11 +50,6 @@ function checkSubmission(task: Task, submission: ReportSubmission, today: string
         reason: 'not a target of this task',
       })),
     );
-  }
-  if (submission.period && compareIso(periodRange(submission.period).start, today) > 0) {
-    throw new UnprocessableError('future-period', `period ${submission.period} has not begun`, [
-      { field: 'body.period', reason: 'has not begun' },
-    ]);
   }
   if (submission.asOf && compareIso(submission.asOf, today) > 0) {
     throw new UnprocessableError('future-date', `asOf ${submission.asOf} is in the future`, [
@@ -103,24 +93,34 @@ export async function submitReport(
   const today = todayInProvince(now);
   const { submission } = command;
   checkSubmission(task, submission, today);
+  const period = reportPeriod({
+    task,
+    planPeriod: plan.period,
+    calendar: planCalendar(plan),
+    requested: submission.period,
+    actsAsLead: task.lead.some((ref) => command.actsFor.includes(ref.id)),
+    actualsStatus: submission.actualsStatus,
+    receivedAt: now,
+  });
 
-  const period = submission.period ?? currentQuarter(now);
   const candidate: ProgressReport = {
     id: command.reportId,
     taskId: task.id,
     agencyId: command.agencyId,
     plan: task.plan,
     sector: task.sector,
-    period,
-    quarter: quarterOfPeriod(period),
+    period: period.period,
     status: submission.status,
     percentComplete: submission.percentComplete,
     actuals: submission.actuals,
+    actualsStatus: period.actualsStatus,
     narrative: submission.narrative,
     obstacles: submission.obstacles,
     proposals: submission.proposals,
     asOf: submission.asOf ?? today,
     receivedAt: now.toISOString(),
+    deadline: period.deadline,
+    timeliness: period.timeliness,
   };
   const stored = await deps.reports.saveReport(candidate);
   await deps.reports.recordLatest(stored);
@@ -128,16 +128,16 @@ export async function submitReport(
   return stored;
 }
 
-function progressReported(report: ProgressReport): ProgressReportedV1 {
+function progressReported(report: ProgressReport): ProgressReportedV2 {
   return {
-    version: '1',
+    version: '2',
     reportId: report.id,
     taskId: report.taskId,
     agencyId: report.agencyId,
     plan: report.plan,
     sector: report.sector,
     period: report.period,
-    quarter: report.quarter,
+    timeliness: report.timeliness,
     status: report.status,
     percentComplete: report.percentComplete,
     hasObstacles: report.obstacles.length > 0,

@@ -211,7 +211,10 @@ export class DynamoPlanStore implements PlanRepository {
     code: string,
     revision: number,
     changes: Partial<
-      Pick<PlanRecord, 'title' | 'number' | 'issuingBody' | 'issuedOn' | 'period' | 'status'>
+      Pick<
+        PlanRecord,
+        'title' | 'number' | 'issuingBody' | 'issuedOn' | 'period' | 'status' | 'reportingCalendar'
+      >
     >,
     at: string,
   ): Promise<PlanRecord> {

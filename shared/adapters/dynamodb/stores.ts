@@ -7,6 +7,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AgencyDirectory } from './agency-directory.ts';
 import { DynamoAgencyStore } from './agency-store.ts';
 import { DynamoAuditLog } from './audit-store.ts';
+import { DynamoIndicatorStore } from './indicator-store.ts';
 import { DynamoPlanStore } from './plan-store.ts';
 import { DynamoProgressStore } from './progress-store.ts';
 import { DynamoReadStore } from './read-store.ts';
@@ -24,7 +25,8 @@ export function dynamoStores(db: DynamoDBDocumentClient, tableName: string) {
     catalog,
     risks,
     progress: new DynamoProgressStore(db, tableName, catalog),
-    rollups: new DynamoRollupStore(db, tableName, risks),
+    rollups: new DynamoRollupStore(db, tableName, risks, catalog),
+    indicators: new DynamoIndicatorStore(db, tableName, catalog),
     reads: new DynamoReadStore(db, tableName, catalog),
     plans: new DynamoPlanStore(db, tableName),
     agencies,

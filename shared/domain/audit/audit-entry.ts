@@ -22,6 +22,9 @@ export const AUDIT_ACTIONS = [
   'agency.created',
   'agency.updated',
   'agency.merged',
+  'indicator.created',
+  'indicator.updated',
+  'indicator.linked',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -44,4 +47,5 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
 export const entityOf = {
   plan: (code: string) => `plan/${code}`,
   agency: (id: string) => `agency/${id}`,
+  indicator: (code: string) => `indicator/${code}`,
 } as const;

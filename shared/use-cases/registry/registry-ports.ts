@@ -56,7 +56,10 @@ export interface PlanRepository {
     code: string,
     revision: number,
     changes: Partial<
-      Pick<PlanRecord, 'title' | 'number' | 'issuingBody' | 'issuedOn' | 'period' | 'status'>
+      Pick<
+        PlanRecord,
+        'title' | 'number' | 'issuingBody' | 'issuedOn' | 'period' | 'status' | 'reportingCalendar'
+      >
     >,
     at: string,
   ): Promise<PlanRecord>;
