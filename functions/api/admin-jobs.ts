@@ -8,7 +8,7 @@ import { rollupDeps, tableAndBus } from '../wiring.ts';
 import { idempotencyScope, idempotentCommand } from './http/idempotency.ts';
 import { httpApi, json } from './http/middleware.ts';
 import { callerOf, parsePart } from './http/request.ts';
-import { rollupPathSchema } from './schemas/requests.ts';
+import { rollupPathSchema, rollupRunQuerySchema } from './schemas/requests.ts';
 
 const { tableName, stores, events, clock } = tableAndBus();
 const rollups = rollupDeps(stores, events, clock);
@@ -35,5 +35,6 @@ export const handler = httpApi(async (event, context) => {
     return json(200, await runOnce({ scope, request: { job: 'risk-scan' } }, context));
   }
   const { period } = parsePart(rollupPathSchema.pick({ period: true }), event.pathParameters, 'path');
+  parsePart(rollupRunQuerySchema, event.queryStringParameters, 'query');
   return json(200, await runOnce({ scope, request: { job: 'rollup', period } }, context));
 });

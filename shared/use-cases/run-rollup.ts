@@ -13,9 +13,11 @@
  * The daily job (`closePeriods`) runs it for every period whose deadline has passed; an
  * admin runs it for any period at any time: nothing closes a period before its deadline.
  */
+import { UnprocessableError } from '#shared/domain/errors.ts';
 import type { IndicatorFigures } from '#shared/domain/indicator/figures.ts';
 import type { Sector } from '#shared/domain/plan/model.ts';
 import { formatPeriod, requirePeriod, type Period, type PeriodCode } from '#shared/domain/period/period.ts';
+import { periodLabel } from '#shared/domain/period/period-label.ts';
 import { periodsWithin } from '#shared/domain/period/period-parts.ts';
 import { previousYearPeriod } from '#shared/domain/period/period-relations.ts';
 import { periodRange, rangesOverlap } from '#shared/domain/period/period-span.ts';
@@ -74,6 +76,13 @@ export async function runRollup(
   const plans = (await deps.rollups.trackedPlans()).filter((plan) =>
     rangesOverlap(plan.period, periodRange(period)),
   );
+  if (plans.length === 0) {
+    throw new UnprocessableError(
+      'period-without-plans',
+      `không có kế hoạch nào được theo dõi trong ${periodLabel(period, 'inline')}: không có gì để tổng hợp`,
+      [{ field: 'path.period', reason: 'không kế hoạch nào có thời gian trùng với kỳ này' }],
+    );
+  }
   const deadline = officialDeadline(period, timed(plans));
   const figures = memoFigures(period, deps);
   const runs: SectorRun[] = [];

@@ -19,6 +19,7 @@ export function storedPlan(code: string, overrides: Partial<PlanRecord> = {}) {
     currentVersion: 1,
     latestVersion: 1,
     publishedVersions: [1],
+    reportingCalendar: null,
     revision: 1,
     createdAt: '2026-07-08T00:00:00.000Z',
     updatedAt: '2026-07-08T00:00:00.000Z',

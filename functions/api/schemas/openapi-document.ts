@@ -33,6 +33,7 @@ import {
   riskListQuerySchema,
   rollupPathSchema,
   rollupQuerySchema,
+  rollupRunQuerySchema,
   taskListQuerySchema,
   taskPathSchema,
 } from './requests.ts';
@@ -273,6 +274,7 @@ const OPERATIONS: Record<RouteKey, Operation> = {
       "Take a period's snapshots now (admin): preliminary before its deadline, the official one after it, then a revision when later data changed anything",
     requestParams: {
       path: rollupPathSchema.pick({ period: true }),
+      query: rollupRunQuerySchema,
       header: idempotencyHeader,
     },
     responses: {

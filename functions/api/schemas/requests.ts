@@ -177,6 +177,9 @@ export const rollupQuerySchema = z.strictObject({
     }),
 });
 
+/** A run takes no query parameter: an unknown one is refused rather than ignored. */
+export const rollupRunQuerySchema = z.strictObject({});
+
 export const indicatorPathSchema = z.strictObject({ code: indicatorCodeSchema });
 
 export const figuresPathSchema = z.strictObject({ period: periodCodeSchema });
