@@ -20,10 +20,19 @@ import type { IndicatorRepository } from './indicator-ports.ts';
 
 export const newIndicatorSchema = indicatorSchema.meta({ id: 'NewIndicator' });
 
-export const indicatorPatchSchema = indicatorSchema
-  .omit({ code: true })
-  .partial()
-  .extend({
+const { shape } = indicatorSchema;
+// Built field by field: `.partial()` would still apply the defaults of `aliases` and
+// `owners`, so a patch that names neither would empty both.
+export const indicatorPatchSchema = z
+  .strictObject({
+    name: shape.name.optional(),
+    shortName: shape.shortName,
+    unit: shape.unit.optional(),
+    sector: shape.sector.optional(),
+    aggregation: shape.aggregation.optional(),
+    direction: shape.direction.optional(),
+    aliases: shape.aliases.unwrap().optional(),
+    owners: shape.owners.unwrap().optional(),
     /** The revision the change was made from: refused (409) if the indicator changed since. */
     revision: z.number().int().positive().optional(),
   })
