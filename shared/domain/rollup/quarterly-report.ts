@@ -185,16 +185,16 @@ function indicatorSentences(
   snapshot: SectorSnapshot,
   figures: readonly { inPeriod: IndicatorFigure; yearToDate: IndicatorFigure | null }[],
 ): string[] {
-  if (figures.length === 0) return snapshot.targets.flatMap(targetSentence);
-  return figures.flatMap(({ inPeriod, yearToDate }) => {
-    const sentences = inPeriod.sentence ? [`${inPeriod.sentence}.`] : [];
+  const sentences = figures.flatMap(({ inPeriod, yearToDate }) => {
+    const own = inPeriod.sentence ? [`${inPeriod.sentence}.`] : [];
     if (yearToDate?.sentence && yearToDate.period !== inPeriod.period) {
-      sentences.push(
+      own.push(
         `Lũy kế ${periodLabel(requirePeriod(yearToDate.period), 'inline')}: ${yearToDate.sentence}.`,
       );
     }
-    return sentences;
+    return own;
   });
+  return sentences.length > 0 ? sentences : snapshot.targets.flatMap(targetSentence);
 }
 
 /** A plan target with an actual, worded as an indicator's figure: "Lúa 12.000 ha, đạt …". */
