@@ -16,7 +16,12 @@
 import { UnprocessableError } from '#shared/domain/errors.ts';
 import type { IndicatorFigures } from '#shared/domain/indicator/figures.ts';
 import type { Sector } from '#shared/domain/plan/model.ts';
-import { formatPeriod, requirePeriod, type Period, type PeriodCode } from '#shared/domain/period/period.ts';
+import {
+  formatPeriod,
+  requirePeriod,
+  type Period,
+  type PeriodCode,
+} from '#shared/domain/period/period.ts';
 import { periodLabel } from '#shared/domain/period/period-label.ts';
 import { periodsWithin } from '#shared/domain/period/period-parts.ts';
 import { previousYearPeriod } from '#shared/domain/period/period-relations.ts';
@@ -67,10 +72,7 @@ export function rollupSummary(runs: readonly SectorRun[]): RollupCompletedV2['se
   }));
 }
 
-export async function runRollup(
-  request: RollupRequest,
-  deps: RunRollupDeps,
-): Promise<SectorRun[]> {
+export async function runRollup(request: RollupRequest, deps: RunRollupDeps): Promise<SectorRun[]> {
   const now = deps.clock.now();
   const period = requirePeriod(request.period);
   const plans = (await deps.rollups.trackedPlans()).filter((plan) =>
@@ -115,7 +117,10 @@ export async function closePeriods(
   const results = [];
   for (const period of due) {
     const code = formatPeriod(period);
-    results.push({ period: code, sectors: rollupSummary(await runRollup({ period: code, sectors }, deps)) });
+    results.push({
+      period: code,
+      sectors: rollupSummary(await runRollup({ period: code, sectors }, deps)),
+    });
   }
   return results;
 }
@@ -133,21 +138,33 @@ interface SectorJob {
 
 async function rollupSector(job: SectorJob, deps: RunRollupDeps): Promise<SectorRun> {
   const { moment, latest } = job;
-  const existing = moment.kind === 'preliminary'
-    ? await deps.rollups.getPreliminary(formatPeriod(job.period), job.sector)
-    : null;
+  const existing =
+    moment.kind === 'preliminary'
+      ? await deps.rollups.getPreliminary(formatPeriod(job.period), job.sector)
+      : null;
   const revision =
-    moment.kind === 'preliminary' ? 0 : moment.kind === 'official' ? 1 : (latest?.revision ?? 0) + 1;
+    moment.kind === 'preliminary'
+      ? 0
+      : moment.kind === 'official'
+        ? 1
+        : (latest?.revision ?? 0) + 1;
+  const tasks = await loadTasks(job, deps);
+  // Only the plans with tasks in the sector: a plan's reports are read once per sector it
+  // has tasks in (KH266 spans three), never for a sector it has none in.
+  const plansOfSector = [...new Set(tasks.map(({ task }) => task.plan))];
   const fresh = computeSnapshot({
     period: formatPeriod(job.period),
     sector: job.sector,
     cutoff: PROVINCE_REPORTING_CALENDAR.cutoff,
     deadline: job.deadline,
-    tasks: await loadTasks(job, deps),
-    reports: await deps.rollups.reportsDescribing(
-      job.plans.map((plan) => plan.code),
-      periodsWithin(job.period).map(formatPeriod),
-    ),
+    tasks,
+    reports:
+      plansOfSector.length === 0
+        ? []
+        : await deps.rollups.reportsDescribing(
+            plansOfSector,
+            periodsWithin(job.period).map(formatPeriod),
+          ),
     previousYear: await previousYear(job, deps),
     figures: await job.figures(moment.knownAt),
     knownAt: moment.knownAt.toISOString(),
