@@ -4,10 +4,12 @@
  * for what it uses; nothing is built that it does not.
  */
 import { createDocumentClient, createEventBridgeClient } from '#shared/adapters/aws-clients.ts';
-import { dynamoStores } from '#shared/adapters/dynamodb/stores.ts';
+import { dynamoStores, type DynamoStores } from '#shared/adapters/dynamodb/stores.ts';
 import { EventBridgePublisher } from '#shared/adapters/eventbridge/event-publisher.ts';
 import { eventBusEnvSchema, readEnv, tableEnvSchema } from '#shared/config/env.ts';
-import type { Clock } from '#shared/use-cases/progress-ports.ts';
+import { periodFigures } from '#shared/use-cases/indicators/indicator-figures.ts';
+import type { Clock, EventPublisher } from '#shared/use-cases/progress-ports.ts';
+import type { RunRollupDeps } from '#shared/use-cases/run-rollup.ts';
 
 export const systemClock: Clock = { now: () => new Date() };
 
@@ -31,4 +33,19 @@ export function tableAndBus() {
     env.EVENT_BUS_NAME,
   );
   return { ...tableStores(), events, clock: systemClock };
+}
+
+/** What a rollup takes: the table's snapshots and reads, the bus, the clock, the figures. */
+export function rollupDeps(
+  stores: DynamoStores,
+  events: EventPublisher,
+  clock: Clock,
+): RunRollupDeps {
+  const figureDeps = { indicators: stores.indicators, inputs: stores.indicators };
+  return {
+    rollups: stores.rollups,
+    events,
+    clock,
+    figures: (period, knownAt) => periodFigures(period, figureDeps, { knownAt }),
+  };
 }

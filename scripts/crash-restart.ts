@@ -22,7 +22,9 @@ import { parseArgs } from 'node:util';
 import { ScanCommand, type ScanCommandInput } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '#shared/adapters/aws-clients.ts';
 import { startLocalStore } from '#shared/adapters/dynamodb/local-store.ts';
-import { currentQuarter } from '#shared/domain/progress/report.ts';
+import { formatPeriod } from '#shared/domain/period/period.ts';
+import { currentPeriod } from '#shared/domain/period/period-relations.ts';
+import { isTaskAlive } from '#shared/domain/period/task-life.ts';
 import { compareNewestFirst } from '#shared/domain/risk/task-state.ts';
 import { devTokensSchema } from '#infra/local/dev-tokens.ts';
 import { LOCAL_TABLE_NAME } from '#infra/local/platform.ts';
@@ -108,11 +110,20 @@ const counters = {
   unexpected: [] as string[],
 };
 
-/** Spreads the clients over the agencies that lead leaf tasks, each over its own tasks. */
+/** The quarter in progress in the province: what a report names when it names no period. */
+const currentQuarter = (now: Date) => formatPeriod(currentPeriod('quarter', now));
+
+/**
+ * Spreads the clients over the agencies that lead leaf tasks alive in the current quarter
+ * (a report on any other is refused), each over its own tasks.
+ */
 function planClients(agencyTokens: Record<string, string>): Client[] {
   const ledLeaves = new Map<string, string[]>();
+  const planPeriods = new Map(seedPlans.plans.map((plan) => [plan.code, plan.period]));
+  const quarter = currentPeriod('quarter', new Date());
   for (const task of seedPlans.tasks) {
-    if (task.isGroup) continue;
+    const planPeriod = planPeriods.get(task.plan);
+    if (task.isGroup || !planPeriod || !isTaskAlive(task, planPeriod, quarter)) continue;
     for (const ref of task.lead) {
       if (!agencyTokens[ref.id]) continue;
       ledLeaves.set(ref.id, [...(ledLeaves.get(ref.id) ?? []), task.id]);

@@ -1,6 +1,7 @@
 /**
  * The registry data shipped in `seeds/`, which only ever fills an empty store (`npm
- * start`, `npm run seed`): the agencies with their aliases, the plan tables with the
+ * start`, `npm run seed`): the agencies with their aliases, the province's indicators
+ * (`seeds/indicators.json`), the plan tables with the
  * overrides their import requests carry (`seeds/plans.json`), and the conclusion notices
  * (each `.txt` beside the `.json` of what its export does not say). Read by the local
  * runtime and the command lines only: no Lambda bundle carries it.
@@ -8,8 +9,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import agenciesJson from '../seeds/agencies.json' with { type: 'json' };
+import indicatorsJson from '../seeds/indicators.json' with { type: 'json' };
 import plansJson from '../seeds/plans.json' with { type: 'json' };
 import * as z from 'zod';
+import { indicatorRegistrySchema, type Indicator } from './domain/indicator/indicator.ts';
 import { AgencyRegistry } from './domain/plan/agency-registry.ts';
 import { agencySchema, planOverridesSchema } from './domain/plan/model.ts';
 import { noticeSeedSchema } from './domain/notice/notice-model.ts';
@@ -33,6 +36,10 @@ const seedPlansFileSchema = z.object({ imports: z.array(seedPlanImportSchema).mi
 
 export function seedAgencies() {
   return agencyFileSchema.parse(agenciesJson).agencies;
+}
+
+export function seedIndicators(): Indicator[] {
+  return indicatorRegistrySchema.parse(indicatorsJson).indicators;
 }
 
 export function seedAgencyRegistry(): AgencyRegistry {
@@ -69,5 +76,9 @@ export async function loadSeed(root: string): Promise<Seed> {
       };
     }),
   );
-  return { agencies: seedAgencies(), documents: [...plans, ...notices] };
+  return {
+    agencies: seedAgencies(),
+    indicators: seedIndicators(),
+    documents: [...plans, ...notices],
+  };
 }

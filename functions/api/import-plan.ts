@@ -16,6 +16,7 @@ import { idempotencyScope, idempotentCommand, stableId } from './http/idempotenc
 import { httpApi, json } from './http/middleware.ts';
 import { callerOf, parsePart } from './http/request.ts';
 import { planImportSchema } from './schemas/requests.ts';
+import { targetLinker } from '#shared/use-cases/indicators/plan-links.ts';
 
 const { tableName, stores } = tableStores();
 
@@ -49,6 +50,7 @@ function depsFor(actor: Actor, requestId: string): ImportDeps {
     agencies: stores.agencies,
     plans: stores.plans,
     audit: stores.audit,
+    links: targetLinker(stores.indicators),
     clock: systemClock,
     actor,
     requestId,

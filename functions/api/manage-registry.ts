@@ -1,11 +1,27 @@
-/** PATCH /plans/{code}, POST /agencies, PATCH /agencies/{agencyId}, POST /agencies/{agencyId}/merge (admin). */
+/**
+ * PATCH /plans/{code}, POST /agencies, PATCH /agencies/{agencyId}, POST
+ * /agencies/{agencyId}/merge, POST /indicators, PATCH /indicators/{code}, PUT
+ * /plans/{code}/indicator-links (admin).
+ */
 import { actorOf } from '#shared/domain/access/caller.ts';
+import type { Indicator } from '#shared/domain/indicator/indicator.ts';
 import type { Actor } from '#shared/domain/audit/audit-entry.ts';
 import {
   agencyPatchSchema,
   newAgencySchema,
   type NewAgency,
 } from '#shared/domain/registry/agency-changes.ts';
+import {
+  createIndicator,
+  indicatorPatchSchema,
+  newIndicatorSchema,
+  updateIndicator,
+} from '#shared/use-cases/indicators/manage-indicators.ts';
+import {
+  confirmLinks,
+  linkChangesSchema,
+  targetLinker,
+} from '#shared/use-cases/indicators/plan-links.ts';
 import { correctPlan, planPatchSchema } from '#shared/use-cases/registry/correct-plan.ts';
 import {
   addAgency,
@@ -17,7 +33,12 @@ import { dispatch } from './http/dispatch.ts';
 import { idempotencyScope, idempotentCommand, stableId } from './http/idempotency.ts';
 import { httpApi, json } from './http/middleware.ts';
 import { callerOf, parsePart } from './http/request.ts';
-import { agencyPathSchema, mergeBodySchema, planPathSchema } from './schemas/requests.ts';
+import {
+  agencyPathSchema,
+  indicatorPathSchema,
+  mergeBodySchema,
+  planPathSchema,
+} from './schemas/requests.ts';
 
 const { tableName, stores } = tableStores();
 const reassign = {
@@ -33,6 +54,8 @@ function depsFor(actor: Actor, requestId: string) {
     agencies: stores.agencies,
     plans: stores.plans,
     audit: stores.audit,
+    indicators: stores.indicators,
+    links: targetLinker(stores.indicators),
     reassign,
     clock: systemClock,
     actor,
@@ -59,6 +82,13 @@ const mergeOnce = idempotentCommand(
     scope: string;
     request: { agencyId: string; into: string; actor: Actor };
   }) => mergeAgency(request.agencyId, request.into, depsFor(request.actor, stableId('aud', scope))),
+);
+
+const createIndicatorOnce = idempotentCommand(
+  'createIndicator',
+  tableName,
+  async ({ scope, request }: { scope: string; request: { body: Indicator; actor: Actor } }) =>
+    createIndicator(request.body, depsFor(request.actor, stableId('aud', scope))),
 );
 
 export const handler = httpApi(
@@ -98,6 +128,36 @@ export const handler = httpApi(
       const { into } = parsePart(mergeBodySchema, event.body as unknown, 'body');
       const request = { agencyId, into, actor: actorOf(caller) };
       return json(200, await mergeOnce({ scope, request }, context));
+    },
+    'POST /indicators': async (event, context) => {
+      const caller = callerOf(event);
+      const scope = idempotencyScope(event, caller);
+      const body = parsePart(newIndicatorSchema, event.body as unknown, 'body');
+      const indicator = await createIndicatorOnce(
+        { scope, request: { body, actor: actorOf(caller) } },
+        context,
+      );
+      return json(201, indicator, { location: `/indicators/${indicator.code}` });
+    },
+    'PATCH /indicators/{code}': async (event) => {
+      const { code } = parsePart(indicatorPathSchema, event.pathParameters, 'path');
+      const patch = parsePart(indicatorPatchSchema, event.body as unknown, 'body');
+      const actor = actorOf(callerOf(event));
+      return json(
+        200,
+        await updateIndicator(code, patch, depsFor(actor, event.requestContext.requestId)),
+      );
+    },
+    'PUT /plans/{code}/indicator-links': async (event) => {
+      const { code } = parsePart(planPathSchema, event.pathParameters, 'path');
+      const changes = parsePart(linkChangesSchema, event.body as unknown, 'body');
+      const actor = actorOf(callerOf(event));
+      const items = await confirmLinks(
+        code,
+        changes,
+        depsFor(actor, event.requestContext.requestId),
+      );
+      return json(200, { items, nextCursor: null });
     },
   }),
   { json: true },

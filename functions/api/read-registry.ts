@@ -1,5 +1,6 @@
-/** GET /plans…, /agencies…, /audit: the registry and its history. */
+/** GET /plans…, /agencies…, /indicators…, /audit: the registry and its history. */
 import { NotFoundError } from '#shared/domain/errors.ts';
+import { planLinks } from '#shared/use-cases/indicators/plan-links.ts';
 import { tableStores } from '../wiring.ts';
 import { dispatch } from './http/dispatch.ts';
 import { httpApi, json } from './http/middleware.ts';
@@ -7,11 +8,12 @@ import { parsePart } from './http/request.ts';
 import {
   agencyPathSchema,
   auditQuerySchema,
+  indicatorPathSchema,
   pageQuerySchema,
   planPathSchema,
 } from './schemas/requests.ts';
 
-const { reads, plans, audit } = tableStores().stores;
+const { reads, plans, audit, indicators } = tableStores().stores;
 
 const planNotFound = (code: string) =>
   new NotFoundError('plan-not-found', `không có kế hoạch ${code}`);
@@ -43,6 +45,24 @@ export const handler = httpApi(
       if (!(await reads.getPlan(code))) throw planNotFound(code);
       const versions = await plans.listVersions(code);
       return json(200, { items: versions.reverse(), nextCursor: null });
+    },
+    'GET /plans/{code}/indicator-links': async (event) => {
+      const { code } = parsePart(planPathSchema, event.pathParameters, 'path');
+      const items = await planLinks(code, { indicators, plans });
+      return json(200, { items, nextCursor: null });
+    },
+    'GET /indicators': async () => {
+      const items = (await indicators.listIndicators()).map((stored) => ({
+        ...stored.indicator,
+        revision: stored.revision,
+      }));
+      return json(200, { items, nextCursor: null });
+    },
+    'GET /indicators/{code}': async (event) => {
+      const { code } = parsePart(indicatorPathSchema, event.pathParameters, 'path');
+      const stored = (await indicators.listIndicators()).find((s) => s.indicator.code === code);
+      if (!stored) throw new NotFoundError('indicator-not-found', `không có chỉ tiêu ${code}`);
+      return json(200, { ...stored.indicator, revision: stored.revision });
     },
     'GET /agencies': async (event) => {
       const { limit, cursor } = parsePart(pageQuerySchema, event.queryStringParameters, 'query');

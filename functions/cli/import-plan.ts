@@ -31,6 +31,7 @@ import {
 import { systemClock } from '../wiring.ts';
 import { CommandError, parseCommandLine, runCommand, UsageError } from './command-line.ts';
 import { commandTable, DATA_DIR_OPTION } from './command-table.ts';
+import { targetLinker } from '#shared/use-cases/indicators/plan-links.ts';
 
 const USAGE =
   'usage: npm run --silent import -- [--dry-run] [--json] [--kind plan|notice] [--draft] [--data-dir DIR] FILE...';
@@ -97,7 +98,7 @@ async function importDeps(dataDir: string | undefined, dryRun: boolean) {
   try {
     const { db, tableName } = await commandTable(dataDir);
     const stores = dynamoStores(db, tableName);
-    const deps: ImportDeps = { ...common, ...stores };
+    const deps: ImportDeps = { ...common, ...stores, links: targetLinker(stores.indicators) };
     return { ...deps, seedOverrides };
   } catch (error) {
     if (!dryRun || !(error instanceof CommandError)) throw error;

@@ -13,6 +13,7 @@ import { DOCUMENT_PARSERS, documentIssues } from '#shared/use-cases/registry/doc
 import { seedEmptyStore } from '#shared/use-cases/registry/seed-store.ts';
 import { systemClock, tableAccess } from '../wiring.ts';
 import { parseCommandLine, runCommand } from './command-line.ts';
+import { targetLinker } from '#shared/use-cases/indicators/plan-links.ts';
 
 const USAGE = 'usage: TABLE_NAME=<table> npm run seed';
 
@@ -26,6 +27,8 @@ runCommand(USAGE, async () => {
     agencies: stores.agencies,
     plans: stores.plans,
     audit: stores.audit,
+    indicators: stores.indicators,
+    links: targetLinker(stores.indicators),
     marker: stores.agencies,
     clock: systemClock,
     deadline: Number.POSITIVE_INFINITY,

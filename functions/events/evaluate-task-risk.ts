@@ -1,7 +1,7 @@
 /** ProgressReported → re-evaluate that task's risk flags (rule `ProgressReportedToRiskEvaluator`). */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import { PROGRESS_REPORTED, progressReportedV1Schema } from '#shared/events/progress-reported.ts';
+import { PROGRESS_REPORTED, progressReportedSchema } from '#shared/events/progress-reported.ts';
 import { logger } from '#shared/observability.ts';
 import { evaluateTaskRisk } from '#shared/use-cases/evaluate-risks.ts';
 import { tableAndBus } from '../wiring.ts';
@@ -9,7 +9,7 @@ import { eventBridgeEvent } from './event-envelope.ts';
 
 const { stores, events, clock } = tableAndBus();
 const deps = { risks: stores.risks, events, clock };
-const envelope = eventBridgeEvent(PROGRESS_REPORTED, progressReportedV1Schema);
+const envelope = eventBridgeEvent(PROGRESS_REPORTED, progressReportedSchema);
 
 async function evaluate(event: unknown) {
   const { detail } = envelope.parse(event);

@@ -43,6 +43,7 @@ import { LOCAL_RISK_TOPIC_ARN, startSnsEndpoint } from './sns-endpoint.ts';
 import { startControlServer } from './control-server.ts';
 import { removeRuntimeInfo, writeRuntimeInfo } from './runtime-file.ts';
 import { runtimeLogger } from './runtime-logger.ts';
+import { targetLinker } from '#shared/use-cases/indicators/plan-links.ts';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
 export const LOCAL_TABLE_NAME = 'langson-progress';
@@ -95,6 +96,8 @@ async function seedStore(stores: DynamoStores): Promise<void> {
     agencies: stores.agencies,
     plans: stores.plans,
     audit: stores.audit,
+    indicators: stores.indicators,
+    links: targetLinker(stores.indicators),
     marker: stores.agencies,
     clock: { now: () => new Date() },
     deadline: Number.POSITIVE_INFINITY,

@@ -1,9 +1,12 @@
 /**
  * `ProgressReported`: an accepted report. Versioned: consumers parse with the schema of
- * the version they read; a breaking change adds a version, it never edits one.
+ * the version they read; a breaking change adds a version, it never edits one. Version 2
+ * names any period (not only a quarter or a month) and says whether the report was on time.
  */
 import * as z from 'zod';
 import { sectorSchema } from '#shared/domain/plan/model.ts';
+import { periodCodeSchema } from '#shared/domain/period/period.ts';
+import { TIMELINESS } from '#shared/domain/period/reporting-calendar.ts';
 import { REPORT_STATUSES } from '#shared/domain/progress/report.ts';
 
 export const PROGRESS_REPORTED = 'ProgressReported';
@@ -25,3 +28,19 @@ export const progressReportedV1Schema = z
   })
   .meta({ id: 'ProgressReportedV1' });
 export type ProgressReportedV1 = z.infer<typeof progressReportedV1Schema>;
+
+export const progressReportedV2Schema = progressReportedV1Schema
+  .omit({ version: true, quarter: true, period: true })
+  .extend({
+    version: z.literal('2'),
+    period: periodCodeSchema,
+    timeliness: z.enum(TIMELINESS),
+  })
+  .meta({ id: 'ProgressReportedV2' });
+export type ProgressReportedV2 = z.infer<typeof progressReportedV2Schema>;
+
+/** Every version still in flight: a consumer reads what both say (the task, the report). */
+export const progressReportedSchema = z.discriminatedUnion('version', [
+  progressReportedV1Schema,
+  progressReportedV2Schema,
+]);

@@ -60,12 +60,12 @@ export const SCHEDULES: readonly ScheduleDeclaration[] = [
     input: {},
   },
   {
-    name: 'QuarterClose',
+    name: 'PeriodSnapshots',
     description:
-      "Five past midnight on a quarter's first day in the province: close the previous quarter",
-    cron: 'cron(5 0 1 1,4,7,10 ? *)',
+      'Five past midnight every day in the province: the official snapshot of each period whose deadline ended the day before, and revisions of periods with late data',
+    cron: 'cron(5 0 * * ? *)',
     timeZone: 'Asia/Ho_Chi_Minh',
-    target: 'closeQuarter',
-    input: { quarter: 'previous' },
+    target: 'closePeriods',
+    input: {},
   },
 ];

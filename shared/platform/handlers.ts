@@ -53,9 +53,17 @@ export const HANDLERS = {
     timeoutSeconds: 10,
     grants: { table: 'read' },
   },
+  submitIndicatorValue: {
+    entry: 'functions/api/submit-indicator-value.ts',
+    description: 'POST /indicators/{code}/values: an owning agency (or an admin) reports a value',
+    memoryMb: 256,
+    timeoutSeconds: 10,
+    grants: { table: 'readWrite' },
+  },
   readRegistry: {
     entry: 'functions/api/read-registry.ts',
-    description: 'GET /plans..., /agencies..., /audit: the registry and its history',
+    description:
+      'GET /plans..., /agencies..., /indicators..., /audit: the registry and its history',
     memoryMb: 256,
     timeoutSeconds: 10,
     grants: { table: 'read' },
@@ -69,14 +77,15 @@ export const HANDLERS = {
   },
   manageRegistry: {
     entry: 'functions/api/manage-registry.ts',
-    description: 'PATCH /plans/{code}, POST/PATCH /agencies..., merges (admin)',
+    description:
+      'PATCH /plans/{code}, POST/PATCH /agencies..., merges, indicators and target links (admin)',
     memoryMb: 256,
     timeoutSeconds: 29,
     grants: { table: 'readWrite' },
   },
   adminJobs: {
     entry: 'functions/api/admin-jobs.ts',
-    description: 'POST /risks/scans and POST /rollups/{quarter}/runs (admin): run a job now',
+    description: 'POST /risks/scans and POST /rollups/{period}/runs (admin): run a job now',
     memoryMb: 1024,
     timeoutSeconds: 29,
     grants: { table: 'readWrite', publishEvents: true },
@@ -97,7 +106,8 @@ export const HANDLERS = {
   },
   readRollups: {
     entry: 'functions/api/read-rollups.ts',
-    description: 'GET /rollups/{quarter}, /rollups/{quarter}/{sector} (JSON, CSV, Excel, Word)',
+    description:
+      'GET /rollups/{period}, /rollups/{period}/{sector} (JSON, CSV, Excel, Word), /figures/{period}',
     memoryMb: 1024,
     timeoutSeconds: 15,
     grants: { table: 'read' },
@@ -109,9 +119,10 @@ export const HANDLERS = {
     timeoutSeconds: 10,
     grants: { table: 'readWrite' },
   },
-  closeQuarter: {
-    entry: 'functions/schedules/close-quarter.ts',
-    description: "Quarter close: the previous quarter's snapshots, closed",
+  closePeriods: {
+    entry: 'functions/schedules/close-periods.ts',
+    description:
+      'Daily: the official snapshots of periods whose deadline passed, and revisions with late data',
     memoryMb: 2048,
     timeoutSeconds: 900,
     grants: { table: 'readWrite', publishEvents: true },

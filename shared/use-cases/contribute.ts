@@ -4,13 +4,12 @@
  * targets) and stored once under an id derived from the request's idempotency key; it
  * moves nothing, and goes to the lead's inbox.
  */
-import { compareIso, todayInProvince } from '#shared/domain/calendar.ts';
 import { requireRole } from '#shared/domain/access/task-role.ts';
 import { entityOf, type Actor } from '#shared/domain/audit/audit-entry.ts';
 import { NotFoundError, UnprocessableError } from '#shared/domain/errors.ts';
 import type { Contribution, ContributionSubmission } from '#shared/domain/progress/contribution.ts';
-import { currentQuarter, periodRange } from '#shared/domain/progress/report.ts';
-import { acceptsReports } from '#shared/domain/registry/plan-record.ts';
+import { reportPeriod } from '#shared/domain/progress/report-period.ts';
+import { acceptsReports, planCalendar } from '#shared/domain/registry/plan-record.ts';
 import type { ContributionRepository } from './collaboration-ports.ts';
 import type { Clock, TaskReader } from './progress-ports.ts';
 import type { AuditLog } from './registry/registry-ports.ts';
@@ -47,7 +46,6 @@ export async function fileContribution(
     );
   }
   const now = deps.clock.now();
-  const today = todayInProvince(now);
   const { submission } = command;
   const targets = new Set(task.targets.map((target) => target.key));
   const unknown = Object.keys(submission.actuals).filter((key) => !targets.has(key));
@@ -61,12 +59,15 @@ export async function fileContribution(
       })),
     );
   }
-  const period = submission.period ?? currentQuarter(now);
-  if (compareIso(periodRange(period).start, today) > 0) {
-    throw new UnprocessableError('future-period', `kỳ ${period} chưa bắt đầu`, [
-      { field: 'body.period', reason: 'chưa bắt đầu' },
-    ]);
-  }
+  // The same period rules as a report: begun, and within the task's life.
+  const { period } = reportPeriod({
+    task,
+    planPeriod: plan.period,
+    calendar: planCalendar(plan),
+    requested: submission.period,
+    actualsStatus: undefined,
+    receivedAt: now,
+  });
   const stored = await deps.contributions.saveContribution(
     {
       id: command.contributionId,

@@ -1,22 +1,31 @@
-import type { DateRange } from '#shared/domain/calendar.ts';
 import type { Sector } from '#shared/domain/plan/model.ts';
+import type { PeriodCode } from '#shared/domain/period/period.ts';
 import type { ProgressReport } from '#shared/domain/progress/report.ts';
+import type { PlanRecord } from '#shared/domain/registry/plan-record.ts';
 import type { Memberships } from '#shared/domain/risk/task-state.ts';
-import type { ReportingCutoff } from '#shared/domain/rollup/data-window.ts';
 import type { SectorSnapshot } from '#shared/domain/rollup/snapshot-schema.ts';
 import type { TaskRiskState } from './risk-ports.ts';
 
 export interface RollupRepository {
-  /** Each task of the sector with its current state, read once. */
-  loadSector(sector: Sector): AsyncIterable<TaskRiskState>;
-  /** The sector's reports received within the window (province days, inclusive). */
-  reportsReceived(sector: Sector, window: DateRange): Promise<ProgressReport[]>;
+  /** The plans whose tasks are rolled up (published, not drafts). */
+  trackedPlans(): Promise<PlanRecord[]>;
+  /** Each task of the sector in the given plans, with its current state, read once. */
+  loadSector(sector: Sector, plans: readonly string[]): AsyncIterable<TaskRiskState>;
+  /** The plans' reports describing each of the periods, whenever they were received. */
+  reportsDescribing(
+    plans: readonly string[],
+    periods: readonly PeriodCode[],
+  ): Promise<ProgressReport[]>;
   memberships(): Promise<Memberships>;
-  getSnapshot(
-    quarter: string,
-    cutoff: ReportingCutoff,
-    sector: Sector,
-  ): Promise<SectorSnapshot | null>;
-  /** Stores the snapshot unless a closed one is stored already; returns what is stored. */
-  saveSnapshot(snapshot: SectorSnapshot): Promise<SectorSnapshot>;
+  /** The sector's newest revision of the period (1 is the official one), or null. */
+  latestRevision(period: PeriodCode, sector: Sector): Promise<SectorSnapshot | null>;
+  getRevision(period: PeriodCode, sector: Sector, revision: number): Promise<SectorSnapshot | null>;
+  getPreliminary(period: PeriodCode, sector: Sector): Promise<SectorSnapshot | null>;
+  /** Replaces the sector's preliminary snapshot of the period. */
+  savePreliminary(snapshot: SectorSnapshot): Promise<void>;
+  /**
+   * Stores the revision unless one with its number is stored already (another run took
+   * it first); returns what is stored.
+   */
+  saveRevision(snapshot: SectorSnapshot): Promise<SectorSnapshot>;
 }

@@ -1,131 +1,237 @@
 /**
- * The quarterly rollup: one snapshot per sector. A closed quarter's snapshot is never
- * replaced; a preliminary one is replaced only when its content changed, so running the
- * rollup again over the same data returns the same snapshot, byte for byte.
+ * The rollup of a period: one snapshot per sector, taken as the moment allows
+ * (rollup/snapshot-timing.ts):
+ *
+ * - before the period's deadline, a preliminary snapshot, replaced only when its content
+ *   changed (running it again over the same data returns the same snapshot);
+ * - once the deadline has passed, the official snapshot (revision 1) if there is none:
+ *   what was received by the deadline, however late it is computed;
+ * - after that, a revision numbered after the latest, only when something the period's
+ *   data decide has changed (a late report, a final figure after an estimate), saying
+ *   what changed. No revision is ever replaced.
+ *
+ * The daily job (`closePeriods`) runs it for every period whose deadline has passed; an
+ * admin runs it for any period at any time: nothing closes a period before its deadline.
  */
-import {
-  compareIso,
-  formatQuarter,
-  parseQuarter,
-  todayInProvince,
-  type Quarter,
-} from '#shared/domain/calendar.ts';
-import { ValidationError } from '#shared/domain/errors.ts';
+import { UnprocessableError } from '#shared/domain/errors.ts';
+import type { IndicatorFigures } from '#shared/domain/indicator/figures.ts';
 import type { Sector } from '#shared/domain/plan/model.ts';
-import { compareNewestFirst, latestActual } from '#shared/domain/risk/task-state.ts';
+import {
+  formatPeriod,
+  requirePeriod,
+  type Period,
+  type PeriodCode,
+} from '#shared/domain/period/period.ts';
+import { periodLabel } from '#shared/domain/period/period-label.ts';
+import { periodsWithin } from '#shared/domain/period/period-parts.ts';
+import { previousYearPeriod } from '#shared/domain/period/period-relations.ts';
+import { periodRange, rangesOverlap } from '#shared/domain/period/period-span.ts';
+import { PROVINCE_REPORTING_CALENDAR } from '#shared/domain/period/reporting-calendar.ts';
+import { planCalendar, type PlanRecord } from '#shared/domain/registry/plan-record.ts';
 import { computeSnapshot, type RollupTask } from '#shared/domain/rollup/compute-snapshot.ts';
-import { dataWindow, type ReportingCutoff } from '#shared/domain/rollup/data-window.ts';
-import type { SectorSnapshot } from '#shared/domain/rollup/snapshot-schema.ts';
 import { counts } from '#shared/domain/progress/report.ts';
-import { ROLLUP_COMPLETED, type RollupCompletedV1 } from '#shared/events/rollup-completed.ts';
+import { hasNewData } from '#shared/domain/rollup/snapshot-changes.ts';
+import type { SectorSnapshot } from '#shared/domain/rollup/snapshot-schema.ts';
+import {
+  officialDeadline,
+  periodsDue,
+  snapshotMoment,
+  type SnapshotMoment,
+} from '#shared/domain/rollup/snapshot-timing.ts';
+import { ROLLUP_COMPLETED, type RollupCompletedV2 } from '#shared/events/rollup-completed.ts';
 import type { Clock, EventPublisher } from './progress-ports.ts';
-import type { TaskRiskState } from './risk-ports.ts';
 import type { RollupRepository } from './rollup-ports.ts';
 
 export interface RunRollupDeps {
   rollups: RollupRepository;
   events: EventPublisher;
   clock: Clock;
+  /** The indicator figures of a period, counting what was received by `knownAt`. */
+  figures: (period: Period, knownAt: Date) => Promise<IndicatorFigures[]>;
 }
 
 export interface RollupRequest {
-  quarter: Quarter;
-  cutoff: ReportingCutoff;
+  period: PeriodCode;
   sectors: readonly Sector[];
 }
 
-export function sameQuarterLastYear(quarter: Quarter): Quarter {
-  const parsed = parseQuarter(quarter);
-  if (!parsed)
-    throw new ValidationError(`not a quarter: ${quarter}`, [
-      { field: 'quarter', reason: 'like 2026-Q3' },
-    ]);
-  return formatQuarter(parsed.year - 1, parsed.quarter);
-}
-
-/** The quarter before the one `now` falls in: what the quarter-close schedule closes. */
-export function previousQuarter(now: Date): Quarter {
-  const today = todayInProvince(now);
-  const year = Number(today.slice(0, 4));
-  const quarter = Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1;
-  return quarter === 1
-    ? formatQuarter(year - 1, 4)
-    : formatQuarter(year, (quarter - 1) as 1 | 2 | 3);
-}
-
-function toRollupTask(
-  state: TaskRiskState,
-  memberOf: Parameters<typeof latestActual>[3],
-): RollupTask {
-  const newest = [...state.latest].sort(compareNewestFirst)[0];
-  const latestActuals: Record<string, number> = {};
-  for (const target of state.task.targets) {
-    const actual = latestActual(state.task, state.latest, target.key, memberOf);
-    if (actual !== null) latestActuals[target.key] = actual;
-  }
-  const latestReport = newest ? (({ actuals: _actuals, ...report }) => report)(newest) : null;
-  return { task: state.task, latestReport, latestActuals, riskReasons: state.riskReasons };
-}
-
-const withoutComputedAt = ({ computedAt: _computedAt, ...rest }: SectorSnapshot) =>
-  JSON.stringify(rest);
-
-async function rollupSector(
-  request: RollupRequest,
-  sector: Sector,
-  deps: RunRollupDeps,
-  now: Date,
-): Promise<SectorSnapshot> {
-  const { quarter, cutoff } = request;
-  const existing = await deps.rollups.getSnapshot(quarter, cutoff, sector);
-  if (existing?.status === 'closed') return existing;
-
-  const memberOf = await deps.rollups.memberships();
-  const tasks: RollupTask[] = [];
-  for await (const state of deps.rollups.loadSector(sector))
-    tasks.push(toRollupTask(state, memberOf));
-  const window = dataWindow(quarter, cutoff);
-  const snapshot = computeSnapshot({
-    quarter,
-    sector,
-    cutoff,
-    tasks,
-    // Only reports that count: no approval asked of them, or accepted.
-    reports: (await deps.rollups.reportsReceived(sector, window)).filter(counts),
-    previousYear: await deps.rollups.getSnapshot(sameQuarterLastYear(quarter), cutoff, sector),
-    computedAt: now.toISOString(),
-    closed: compareIso(todayInProvince(now), window.end) > 0,
-    memberOf,
-  });
-  if (existing && withoutComputedAt(existing) === withoutComputedAt(snapshot)) return existing;
-  return deps.rollups.saveSnapshot(snapshot);
+/** What one sector's run did: the snapshot it left, and whether it wrote one. */
+export interface SectorRun {
+  snapshot: SectorSnapshot;
+  written: boolean;
 }
 
 /** What a rollup run produced, per sector: the detail of RollupCompleted and the admin answer. */
-export function rollupSummary(snapshots: readonly SectorSnapshot[]): RollupCompletedV1['sectors'] {
-  return snapshots.map((s) => ({
-    sector: s.sector,
-    status: s.status,
-    computedAt: s.computedAt,
-    tasks: s.basis.tasks,
+export function rollupSummary(runs: readonly SectorRun[]): RollupCompletedV2['sectors'] {
+  return runs.map(({ snapshot, written }) => ({
+    sector: snapshot.sector,
+    status: snapshot.status,
+    revision: snapshot.revision,
+    computedAt: snapshot.computedAt,
+    tasks: snapshot.basis.tasks,
+    written,
   }));
 }
 
-export async function runRollup(
-  request: RollupRequest,
-  deps: RunRollupDeps,
-): Promise<SectorSnapshot[]> {
+export async function runRollup(request: RollupRequest, deps: RunRollupDeps): Promise<SectorRun[]> {
   const now = deps.clock.now();
-  const snapshots: SectorSnapshot[] = [];
-  for (const sector of request.sectors)
-    snapshots.push(await rollupSector(request, sector, deps, now));
-  const detail: RollupCompletedV1 = {
-    version: '1',
-    quarter: request.quarter,
-    cutoff: request.cutoff,
-    sectors: rollupSummary(snapshots),
+  const period = requirePeriod(request.period);
+  const plans = (await deps.rollups.trackedPlans()).filter((plan) =>
+    rangesOverlap(plan.period, periodRange(period)),
+  );
+  if (plans.length === 0) {
+    throw new UnprocessableError(
+      'period-without-plans',
+      `không có kế hoạch nào được theo dõi trong ${periodLabel(period, 'inline')}: không có gì để tổng hợp`,
+      [{ field: 'path.period', reason: 'không kế hoạch nào có thời gian trùng với kỳ này' }],
+    );
+  }
+  const deadline = officialDeadline(period, timed(plans));
+  const figures = memoFigures(period, deps);
+  const runs: SectorRun[] = [];
+  for (const sector of request.sectors) {
+    const latest = await deps.rollups.latestRevision(request.period, sector);
+    const moment = snapshotMoment(deadline, now, latest !== null);
+    runs.push(
+      await rollupSector({ period, sector, plans, deadline, moment, latest, now, figures }, deps),
+    );
+  }
+  const detail: RollupCompletedV2 = {
+    version: '2',
+    period: formatPeriod(period),
+    sectors: rollupSummary(runs),
     completedAt: now.toISOString(),
   };
   await deps.events.publish([{ detailType: ROLLUP_COMPLETED, detail }]);
-  return snapshots;
+  return runs;
+}
+
+/**
+ * The daily job: every period of this year and the last whose deadline has passed gets
+ * its official snapshot if it has none, and a revision if late data came in since.
+ */
+export async function closePeriods(
+  sectors: readonly Sector[],
+  deps: RunRollupDeps,
+): Promise<{ period: PeriodCode; sectors: RollupCompletedV2['sectors'] }[]> {
+  const due = periodsDue(deps.clock.now(), timed(await deps.rollups.trackedPlans()));
+  const results = [];
+  for (const period of due) {
+    const code = formatPeriod(period);
+    results.push({
+      period: code,
+      sectors: rollupSummary(await runRollup({ period: code, sectors }, deps)),
+    });
+  }
+  return results;
+}
+
+interface SectorJob {
+  period: Period;
+  sector: Sector;
+  plans: readonly PlanRecord[];
+  deadline: string;
+  moment: SnapshotMoment;
+  latest: SectorSnapshot | null;
+  now: Date;
+  figures: (knownAt: Date) => Promise<IndicatorFigures[]>;
+}
+
+async function rollupSector(job: SectorJob, deps: RunRollupDeps): Promise<SectorRun> {
+  const { moment, latest } = job;
+  const existing =
+    moment.kind === 'preliminary'
+      ? await deps.rollups.getPreliminary(formatPeriod(job.period), job.sector)
+      : null;
+  const revision =
+    moment.kind === 'preliminary'
+      ? 0
+      : moment.kind === 'official'
+        ? 1
+        : (latest?.revision ?? 0) + 1;
+  const tasks = await loadTasks(job, deps);
+  // Only the plans with tasks in the sector: a plan's reports are read once per sector it
+  // has tasks in (KH266 spans three), never for a sector it has none in.
+  const plansOfSector = [...new Set(tasks.map(({ task }) => task.plan))];
+  const fresh = computeSnapshot({
+    period: formatPeriod(job.period),
+    sector: job.sector,
+    cutoff: PROVINCE_REPORTING_CALENDAR.cutoff,
+    deadline: job.deadline,
+    tasks,
+    // Only reports that count: no approval asked of them, or accepted.
+    reports:
+      plansOfSector.length === 0
+        ? []
+        : (
+            await deps.rollups.reportsDescribing(
+              plansOfSector,
+              periodsWithin(job.period).map(formatPeriod),
+            )
+          ).filter(counts),
+    previousYear: await previousYear(job, deps),
+    figures: await job.figures(moment.knownAt),
+    knownAt: moment.knownAt.toISOString(),
+    computedAt: job.now.toISOString(),
+    revision,
+    previousRevision: moment.kind === 'revision' ? latest : null,
+    memberOf: await deps.rollups.memberships(),
+  });
+  switch (moment.kind) {
+    case 'preliminary':
+      if (existing && !hasNewData(existing, fresh) && sameRisks(existing, fresh)) {
+        return { snapshot: existing, written: false };
+      }
+      await deps.rollups.savePreliminary(fresh);
+      return { snapshot: fresh, written: true };
+    case 'official':
+      return written(fresh, await deps.rollups.saveRevision(fresh));
+    case 'revision':
+      if (latest && !hasNewData(latest, fresh)) return { snapshot: latest, written: false };
+      return written(fresh, await deps.rollups.saveRevision(fresh));
+  }
+}
+
+/** Another run may have stored the revision first: then it is what stands. */
+function written(fresh: SectorSnapshot, stored: SectorSnapshot): SectorRun {
+  return { snapshot: stored, written: stored.computedAt === fresh.computedAt };
+}
+
+const sameRisks = (a: SectorSnapshot, b: SectorSnapshot) =>
+  JSON.stringify(a.atRisk) === JSON.stringify(b.atRisk);
+
+async function loadTasks(job: SectorJob, deps: RunRollupDeps): Promise<RollupTask[]> {
+  const planPeriods = new Map(job.plans.map((plan) => [plan.code, plan.period]));
+  const tasks: RollupTask[] = [];
+  for await (const state of deps.rollups.loadSector(job.sector, [...planPeriods.keys()])) {
+    const planPeriod = planPeriods.get(state.task.plan);
+    if (!planPeriod) continue;
+    tasks.push({
+      task: state.task,
+      planPeriod,
+      states: state.latest.map(({ actuals: _actuals, ...report }) => report),
+      riskReasons: state.riskReasons,
+    });
+  }
+  return tasks;
+}
+
+/** Last year's latest revision of the period, for the targets' same-period ratios. */
+async function previousYear(job: SectorJob, deps: RunRollupDeps): Promise<SectorSnapshot | null> {
+  const before = previousYearPeriod(job.period);
+  return before ? deps.rollups.latestRevision(formatPeriod(before), job.sector) : null;
+}
+
+function timed(plans: readonly PlanRecord[]) {
+  return plans.map((plan) => ({ period: plan.period, calendar: planCalendar(plan) }));
+}
+
+/** The figures are the same for every sector of a run: computed once per instant. */
+function memoFigures(period: Period, deps: RunRollupDeps) {
+  const memo = new Map<number, Promise<IndicatorFigures[]>>();
+  return (knownAt: Date) => {
+    const key = knownAt.getTime();
+    if (!memo.has(key)) memo.set(key, deps.figures(period, knownAt));
+    return memo.get(key) as Promise<IndicatorFigures[]>;
+  };
 }

@@ -15,15 +15,14 @@ import { entityOf, type Actor } from '#shared/domain/audit/audit-entry.ts';
 import { NotFoundError, UnprocessableError } from '#shared/domain/errors.ts';
 import type { Agency, Task } from '#shared/domain/plan/model.ts';
 import { reviewerOf } from '#shared/domain/progress/review.ts';
-import { acceptsReports, type PlanRecord } from '#shared/domain/registry/plan-record.ts';
 import {
-  currentQuarter,
-  periodRange,
-  quarterOfPeriod,
-  type ProgressReport,
-  type ReportSubmission,
-} from '#shared/domain/progress/report.ts';
-import { PROGRESS_REPORTED, type ProgressReportedV1 } from '#shared/events/progress-reported.ts';
+  acceptsReports,
+  planCalendar,
+  type PlanRecord,
+} from '#shared/domain/registry/plan-record.ts';
+import type { ProgressReport, ReportSubmission } from '#shared/domain/progress/report.ts';
+import { reportPeriod } from '#shared/domain/progress/report-period.ts';
+import { PROGRESS_REPORTED, type ProgressReportedV2 } from '#shared/events/progress-reported.ts';
 import type { Clock, EventPublisher, ReportRepository, TaskReader } from './progress-ports.ts';
 import type { AuditLog } from './registry/registry-ports.ts';
 
@@ -64,11 +63,6 @@ function checkSubmission(task: Task, submission: ReportSubmission, today: string
       })),
     );
   }
-  if (submission.period && compareIso(periodRange(submission.period).start, today) > 0) {
-    throw new UnprocessableError('future-period', `period ${submission.period} has not begun`, [
-      { field: 'body.period', reason: 'has not begun' },
-    ]);
-  }
   if (submission.asOf && compareIso(submission.asOf, today) > 0) {
     throw new UnprocessableError('future-date', `asOf ${submission.asOf} is in the future`, [
       { field: 'body.asOf', reason: 'in the future' },
@@ -107,23 +101,33 @@ export async function submitReport(
   const { submission } = command;
   checkSubmission(task, submission, today);
 
-  const period = submission.period ?? currentQuarter(now);
+  const period = reportPeriod({
+    task,
+    planPeriod: plan.period,
+    calendar: planCalendar(plan),
+    requested: submission.period,
+    actualsStatus: submission.actualsStatus,
+    receivedAt: now,
+  });
+
   const candidate: ProgressReport = {
     id: command.reportId,
     taskId: task.id,
     agencyId: command.agencyId,
     plan: task.plan,
     sector: task.sector,
-    period,
-    quarter: quarterOfPeriod(period),
+    period: period.period,
     status: submission.status,
     percentComplete: submission.percentComplete,
     actuals: submission.actuals,
+    actualsStatus: period.actualsStatus,
     narrative: submission.narrative,
     obstacles: submission.obstacles,
     proposals: submission.proposals,
     asOf: submission.asOf ?? today,
     receivedAt: now.toISOString(),
+    deadline: period.deadline,
+    timeliness: period.timeliness,
     filedBy: { tokenId: command.actor.tokenId, person: command.actor.person },
     ...(plan.requiresApproval ? { review: 'pending' as const } : {}),
   };
@@ -171,16 +175,16 @@ async function reviewerFor(
   );
 }
 
-export function progressReported(report: ProgressReport): ProgressReportedV1 {
+export function progressReported(report: ProgressReport): ProgressReportedV2 {
   return {
-    version: '1',
+    version: '2',
     reportId: report.id,
     taskId: report.taskId,
     agencyId: report.agencyId,
     plan: report.plan,
     sector: report.sector,
     period: report.period,
-    quarter: report.quarter,
+    timeliness: report.timeliness,
     status: report.status,
     percentComplete: report.percentComplete,
     hasObstacles: report.obstacles.length > 0,

@@ -72,7 +72,11 @@ describe('output into a pipe', () => {
 describe.concurrent('flags and arguments a command does not know', () => {
   it.each([
     ['import -- --dryrun x.txt', 'unknown flag --dryrun; the flags are --dry-run, --json'],
-    ['rollup -- 2026-Q4 --format csv', 'unknown flag --format; the flags are --cutoff VALUE'],
+    [
+      'rollup -- 2026-Q4 --cutoff calendar',
+      'unknown flag --cutoff; the flags are --data-dir VALUE',
+    ],
+    ['rollup -- 0000-Q1', '0000-Q1 is not a period code'],
     ['risk-scan -- extra', 'unexpected argument extra'],
     ['dead-letters -- list extra', 'unexpected argument extra'],
     ['tokens -- list --rol admin', 'unknown flag --rol; the flags are --role VALUE'],
@@ -120,7 +124,7 @@ describe('the running platform, through its data folder', () => {
 
     // Assess
     expect(outcome.status).toBe(0);
-    expect(JSON.parse(outcome.stdout)).toMatchObject({ quarter: '2026-Q3' });
+    expect(JSON.parse(outcome.stdout)).toMatchObject({ period: '2026-Q3' });
     expect(outcome.stderr).toBe('');
   });
 

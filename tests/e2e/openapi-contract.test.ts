@@ -13,7 +13,8 @@ import createClient from 'openapi-fetch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { openApiDocument } from '#functions/api/schemas/openapi-document.ts';
-import { currentQuarter } from '#shared/domain/progress/report.ts';
+import { formatPeriod } from '#shared/domain/period/period.ts';
+import { currentPeriod } from '#shared/domain/period/period-relations.ts';
 import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
 import type { paths } from './openapi/api.ts';
 import { generateOpenApiTypes, GENERATED_TYPES_FILE } from './openapi/generate-types.ts';
@@ -108,18 +109,18 @@ describe('a client generated from the document', () => {
     const agency = await generatedClient(platform.tokens.agencies[LEAD] ?? null);
     const admin = await generatedClient(platform.tokens.admin);
     const viewer = await generatedClient(platform.tokens.viewer);
-    const quarter = currentQuarter(new Date());
+    const period = formatPeriod(currentPeriod('quarter', new Date()));
 
     // Act
     const submitted = await agency.POST('/tasks/{taskId}/reports', {
       params: { path: { taskId: 'KH266-I-2' }, header: { 'idempotency-key': 'contract-1' } },
       body: { status: 'delayed', percentComplete: 20, actuals: { lua: 9000 } },
     });
-    const run = await admin.POST('/rollups/{quarter}/runs', {
-      params: { path: { quarter }, header: { 'idempotency-key': 'contract-2' } },
+    const run = await admin.POST('/rollups/{period}/runs', {
+      params: { path: { period }, header: { 'idempotency-key': 'contract-2' } },
     });
-    const csv = await viewer.GET('/rollups/{quarter}/{sector}', {
-      params: { path: { quarter, sector: 'agriculture' }, query: { format: 'csv' } },
+    const csv = await viewer.GET('/rollups/{period}/{sector}', {
+      params: { path: { period, sector: 'agriculture' }, query: { format: 'csv' } },
       parseAs: 'text',
     });
 
@@ -127,7 +128,7 @@ describe('a client generated from the document', () => {
     expect(submitted.response.status).toBe(201);
     expect(submitted.data?.taskId).toBe('KH266-I-2');
     expect(run.response.status).toBe(200);
-    expect(run.data?.quarter).toBe(quarter);
+    expect(run.data?.period).toBe(period);
     expect(csv.response.headers.get('content-type')).toContain('text/csv');
     expect(csv.data).toContain('Sở Nông nghiệp và Môi trường');
   });

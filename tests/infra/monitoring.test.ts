@@ -1,8 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  QUARTER_CLOSE_UTC_DAYS,
-  quarterCloseExpression,
-} from '#infra/cdk/constructs/platform-alarms.ts';
 import { SECTORS } from '#shared/domain/plan/model.ts';
 import { SCHEDULES } from '#shared/platform/events.ts';
 import {
@@ -138,89 +134,48 @@ describe('alarms', () => {
     }
   });
 
-  it('treat a quarter close without a successful rollup as failure, and only then', () => {
+  it('treat a day without a successful period snapshot run as failure', () => {
     // Prepare
     const rollup = alarms.filter((a) =>
-      JSON.stringify(a.Metrics ?? '').includes('RollupSucceeded'),
+      JSON.stringify(a.MetricName ?? a.Metrics ?? '').includes('RollupSucceeded'),
     );
 
     // Act
-    const alarm = only(rollup, 'quarter-close alarm');
-    const metrics = alarm.Metrics as Record<string, unknown>[];
+    const alarm = only(rollup, 'period-snapshots alarm');
 
     // Assess
     expect(alarm).toMatchObject({
+      MetricName: 'RollupSucceeded',
+      Namespace: 'LangSonProgress',
+      Dimensions: [{ Name: 'service', Value: `langson-progress-${STAGE}` }],
+      Period: 24 * 3600,
+      Statistic: 'Sum',
       ComparisonOperator: 'LessThanThreshold',
       Threshold: 1,
-      EvaluationPeriods: 2,
-      DatapointsToAlarm: 2,
+      EvaluationPeriods: 1,
       TreatMissingData: 'breaching',
       AlarmActions: [alarmTopic],
     });
     // It returns to OK by itself the next day, so a recovery notice would mislead.
     expect(alarm.OKActions).toBeUndefined();
-    expect(metrics).toContainEqual(
-      expect.objectContaining({ ReturnData: true, Expression: quarterCloseExpression() }),
-    );
-    expect(metrics).toContainEqual(
-      expect.objectContaining({ Id: 'days', Expression: 'TIME_SERIES(0)' }),
-    );
-    expect(metrics).toContainEqual({
-      Id: 'succeeded',
-      ReturnData: false,
-      MetricStat: {
-        Metric: {
-          Namespace: 'LangSonProgress',
-          MetricName: 'RollupSucceeded',
-          Dimensions: [{ Name: 'service', Value: `langson-progress-${STAGE}` }],
-        },
-        Period: 24 * 3600,
-        Stat: 'Sum',
-      },
+  });
+
+  it('match the period-snapshots schedule: every day, just after midnight in the province', () => {
+    // Prepare
+    const runs = SCHEDULES.filter((schedule) => schedule.target === 'closePeriods');
+
+    // Act
+    const fields = runs.map((schedule) => /^cron\((.*)\)$/.exec(schedule.cron)?.[1]?.split(' '));
+
+    // Assess
+    expect(runs.length).toBe(1);
+    const [minute, hour, dayOfMonth, month] = fields[0] ?? [];
+    expect({ dayOfMonth, month, timeZone: runs[0]?.timeZone }).toEqual({
+      dayOfMonth: '*',
+      month: '*',
+      timeZone: 'Asia/Ho_Chi_Minh',
     });
-  });
-
-  it('look for the close on the UTC days of the first 31 hours of each quarter in the province', () => {
-    // Prepare
-    const HOUR = 3600 * 1000;
-    const starts = ['01', '04', '07', '10'].map((month) =>
-      Date.parse(`2026-${month}-01T00:00:00+07:00`),
-    );
-
-    // Act
-    const days = new Set(
-      starts.flatMap((start) =>
-        Array.from({ length: 31 }, (_, hour) => {
-          const utc = new Date(start + hour * HOUR);
-          return `${utc.getUTCMonth() + 1}-${utc.getUTCDate()}`;
-        }),
-      ),
-    );
-
-    // Assess
-    expect([...days].sort()).toEqual(
-      QUARTER_CLOSE_UTC_DAYS.map(([month, day]) => `${month}-${day}`).sort(),
-    );
-    expect(quarterCloseExpression()).toContain('(MONTH(days) == 3 AND DATE(days) == 31)');
-  });
-
-  it('match the quarter-close schedule: it runs on the first day of the quarter', () => {
-    // Prepare
-    const closes = SCHEDULES.filter((schedule) => schedule.target === 'closeQuarter');
-
-    // Act
-    const fields = closes.map((schedule) => /^cron\((.*)\)$/.exec(schedule.cron)?.[1]?.split(' '));
-
-    // Assess
-    expect(closes.length).toBeGreaterThan(0);
-    for (const [minute, hour, dayOfMonth, month] of fields.map((f) => f ?? [])) {
-      expect({ dayOfMonth, month, timeZone: closes[0]?.timeZone }).toEqual({
-        dayOfMonth: '1',
-        month: '1,4,7,10',
-        timeZone: 'Asia/Ho_Chi_Minh',
-      });
-      expect(Number(hour) * 60 + Number(minute)).toBeLessThan(24 * 60);
-    }
+    expect(Number(hour) * 60 + Number(minute)).toBeLessThan(60);
   });
 
   it("match the functions' metrics: the service dimension is their POWERTOOLS_SERVICE_NAME", () => {
@@ -231,15 +186,10 @@ describe('alarms', () => {
     // Act
     const service = (fn.Properties.Environment as { Variables: Record<string, string> }).Variables
       .POWERTOOLS_SERVICE_NAME;
-    const rollup = alarms.find((a) => JSON.stringify(a.Metrics ?? '').includes('RollupSucceeded'));
-    const succeeded = (rollup?.Metrics as { Id: string; MetricStat?: { Metric: unknown } }[]).find(
-      (m) => m.Id === 'succeeded',
-    );
+    const rollup = alarms.find((a) => a.MetricName === 'RollupSucceeded');
 
     // Assess
-    expect(succeeded?.MetricStat?.Metric).toMatchObject({
-      Dimensions: [{ Name: 'service', Value: service }],
-    });
+    expect(rollup?.Dimensions).toEqual([{ Name: 'service', Value: service }]);
   });
 });
 

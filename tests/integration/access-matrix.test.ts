@@ -98,6 +98,10 @@ function expectedStatus(route: RouteDeclaration, caller: CallerKind): number {
   if (route.method === 'POST' && route.path === '/tasks/{taskId}/contributions') return 403;
   // No report waits for anyone here.
   if (route.method === 'POST' && route.path === '/reviews') return 404;
+  if (route.method === 'POST' && route.path === '/indicators') return 201;
+  // The Department of Agriculture owns the rice area; the Department of Health does not.
+  if (route.method === 'POST' && route.path === '/indicators/{code}/values')
+    return caller === 'outsider' ? 403 : 201;
   return 200;
 }
 
@@ -105,11 +109,12 @@ function expectedStatus(route: RouteDeclaration, caller: CallerKind): number {
 function pathFor(route: RouteDeclaration, caller: CallerKind): string {
   const taskId = caller === 'holder' ? OWN_TASK : FOREIGN_TASK;
   const agencyId = route.path.endsWith('/merge') ? 'co-quan-hop-nhat' : 'so-cong-thuong';
+  const code = route.path.startsWith('/indicators') ? 'dien-tich-lua' : 'KH266';
   return route.path
     .replace('{taskId}', taskId)
     .replace('{agencyId}', agencyId)
-    .replace('{code}', 'KH266')
-    .replace('{quarter}', '2026-Q3')
+    .replace('{code}', code)
+    .replace('{period}', '2026-Q3')
     .replace('{sector}', 'agriculture');
 }
 
@@ -127,12 +132,25 @@ const BODIES: Record<string, unknown> = {
   'POST /agencies/{agencyId}/merge': { into: 'so-cong-thuong' },
   'POST /tasks/{taskId}/contributions': { narrative: 'Phối hợp rà soát' },
   'POST /reviews': { decisions: [{ taskId: OWN_TASK, reportId: 'rep_none', decision: 'accept' }] },
+  'POST /indicators': {
+    code: 'chi-tieu-ma-tran',
+    name: 'Chỉ tiêu trong ma trận quyền',
+    unit: 'ha',
+    sector: 'agriculture',
+    aggregation: 'sum',
+    direction: 'higher_is_better',
+  },
+  'PATCH /indicators/{code}': { aliases: ['Lúa cả năm'] },
+  'POST /indicators/{code}/values': { period: '2026-Q3', value: 14000, status: 'estimate' },
+  'PUT /plans/{code}/indicator-links': {
+    links: [{ taskId: 'KH266-I-2', targetKey: 'lua', indicator: 'dien-tich-lua' }],
+  },
 };
 const bodyFor = (route: RouteDeclaration) => BODIES[`${route.method} ${route.path}`];
 
 /** The request each route needs to succeed when allowed: a body for writes. */
 function requestFor(route: RouteDeclaration, caller: CallerKind): RequestInit {
-  if (route.method === 'POST' || route.method === 'PATCH') {
+  if (route.method === 'POST' || route.method === 'PATCH' || bodyFor(route) !== undefined) {
     return {
       headers: { 'idempotency-key': `matrix-${caller}-${route.path}` },
       body: JSON.stringify(bodyFor(route)),

@@ -92,15 +92,17 @@ describe('importing plan documents into the local store', () => {
       plan: 'KH266',
       sector: 'services',
       period: '2026-Q3',
-      quarter: '2026-Q3',
       status: 'on_track',
       percentComplete: 40,
       actuals: {},
+      actualsStatus: 'estimate',
       narrative: '',
       obstacles: [],
       proposals: [],
       asOf: '2026-08-01',
       receivedAt: '2026-08-01T03:00:00.000Z',
+      deadline: '2026-09-18',
+      timeliness: 'on_time',
     });
     const corrected = kh266With(
       '30\tLễ hội du lịch mùa hạ - Đồng Lâm, Hữu Liên\tUBND xã Hữu Liên',

@@ -1,7 +1,12 @@
 /**
- * Reports through the API over a quarter, the daily scan, then the quarter close — on the
- * local store, with the clock set to the days the reports arrive. Every count is checked
- * against the hand computation written beside it.
+ * Reports through the API over two quarters, then their snapshots — on the local store,
+ * with the clock set to the days the reports arrive. Every count is checked against the
+ * hand computation written beside it.
+ *
+ * KH266 keeps the province's cut-off but gives its agencies until the 10th of the month
+ * after a quarter (its reporting calendar); KH267 keeps the province's calendar (the 18th
+ * of the quarter's last month). The official snapshot of a quarter is taken once every
+ * plan's deadline has passed: Q3 at the end of 10/10/2026, Q4 at the end of 10/01/2027.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bodyOf, startTestPlatform, type TestPlatform } from '../support/platform.ts';
@@ -22,32 +27,68 @@ async function reportOn(day: string, taskId: string, body: Record<string, unknow
   });
   expect(response.status).toBe(201);
   await platform.bus.drain();
+  return bodyOf(response);
 }
 
-async function admin(path: string) {
+async function admin(path: string, method = 'POST', body?: unknown) {
   const response = await platform.request(path, {
-    method: 'POST',
+    method,
     token: platform.tokens.admin,
     headers: { 'idempotency-key': `${path}-${Date.now()}` },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   expect(response.status).toBe(200);
   await platform.bus.drain();
   return bodyOf(response);
 }
 
+const read = async (path: string) =>
+  bodyOf(await platform.request(path, { token: platform.tokens.viewer }));
+
+const TENTH_OF_NEXT_MONTH = { kind: 'dayOfMonth', day: 10, monthOffset: 1 };
+let q3Late: { timeliness: string; deadline: string };
+let q3OnTime: { timeliness: string; deadline: string };
+
 beforeAll(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(provinceNoon('2026-10-01'));
   platform = await startTestPlatform();
+  await admin('/plans/KH266', 'PATCH', {
+    reportingCalendar: { deadlines: { quarter: TENTH_OF_NEXT_MONTH } },
+  });
+  // The rice target of KH266-I-2 feeds the rice area: the import suggested it, an admin
+  // confirms it; the Department of Agriculture enters Q4 2025 as history.
+  await admin('/plans/KH266/indicator-links', 'PUT', {
+    links: [{ taskId: 'KH266-I-2', targetKey: 'lua', indicator: 'dien-tich-lua' }],
+  });
+  const history = await platform.request('/indicators/dien-tich-lua/values', {
+    method: 'POST',
+    token: platform.tokens.agencies[AGRICULTURE],
+    headers: { 'idempotency-key': 'rice-2025-Q4' },
+    body: JSON.stringify({ period: '2025-Q4', value: 12_500, status: 'final' }),
+  });
+  expect(history.status).toBe(201);
 
-  // Q4 2026, the agriculture sector (39 leaf tasks: KH266's and KH267's 38, and the seed
-  // notice's item on agriculture, never reported on):
+  // The third quarter's reports, sent on 5 October as reports usually are:
+  q3OnTime = await reportOn('2026-10-05', 'KH266-I-2', {
+    period: '2026-Q3',
+    status: 'on_track',
+    percentComplete: 30,
+  }); // KH266: due 10/10, on time
+  q3Late = await reportOn('2026-10-05', 'KH267-IV-19', {
+    period: '2026-Q3',
+    status: 'on_track',
+    percentComplete: 40,
+  }); // KH267: due 18/09, late
+
+  // Q4 2026, the agriculture sector (39 leaf tasks live in it: KH266's and KH267's 38, and
+  // the seed notice's item on agriculture, overdue since June and never reported on):
   await reportOn('2026-10-10', 'KH266-I-1.1', { status: 'on_track', percentComplete: 60 }); // due 30/9: overdue
   await reportOn('2026-10-20', 'KH266-I-2', {
     status: 'on_track',
     percentComplete: 50,
     actuals: { lua: 12000 },
-  }); // due 30/11: overdue by 31/12
+  }); // due 30/11: overdue by the snapshot's day
   await reportOn('2026-11-05', 'KH266-I-4', { status: 'completed', percentComplete: 100 }); // due 31/10: completed late
   await reportOn('2026-11-10', 'KH266-I-6', { status: 'completed', percentComplete: 100 }); // due 15/11: on time
   await reportOn('2026-12-01', 'KH266-I-5', { status: 'on_track', percentComplete: 80 }); // due 31/12: within deadline
@@ -59,26 +100,95 @@ afterAll(async () => {
   await platform.stop();
 });
 
-describe('the quarter close of 2026-Q4', () => {
-  it('closes the quarter with counts that match the hand computation', async () => {
+describe('the third quarter, reported in October', () => {
+  it('stores each report on time or late by its plan’s calendar', () => {
+    // Prepare: the reports of 05/10. Act: (stored in beforeAll)
+    // Assess
+    expect(q3OnTime).toMatchObject({
+      period: '2026-Q3',
+      deadline: '2026-10-10',
+      timeliness: 'on_time',
+    });
+    expect(q3Late).toMatchObject({ period: '2026-Q3', deadline: '2026-09-18', timeliness: 'late' });
+  });
+
+  it('counts them in the third quarter’s official snapshot, taken at the last plan deadline', async () => {
+    // Prepare: 00:05 on 11/10, after KH266's deadline
+    vi.setSystemTime(new Date('2026-10-11T00:05:00+07:00'));
+
+    // Act
+    await admin('/rollups/2026-Q3/runs');
+    const snapshot = await read('/rollups/2026-Q3/agriculture');
+
+    // Assess: the two reports of 05/10 describe Q3; the Q4 report of 10/10 does not
+    expect(snapshot).toMatchObject({
+      period: '2026-Q3',
+      status: 'official',
+      revision: 1,
+      deadline: '2026-10-10',
+      asOf: '2026-09-30',
+      basis: { tasks: 39, reports: 2 },
+    });
+    const lead = snapshot.reporting.find((r: { agencyId: string }) => r.agencyId === AGRICULTURE);
+    // Both reports cover a task the department leads; only KH266's came in on time
+    expect(lead).toMatchObject({ received: 2, receivedOnTime: 1 });
+  });
+
+  it('leaves the tasks of plans issued in July out of the second quarter', async () => {
+    // Prepare: the second quarter holds only the seed notice of 27/05/2026. Act
+    await admin('/rollups/2026-Q2/runs');
+    const { sectors } = await read('/rollups/2026-Q2');
+
+    // Assess
+    const taskIds = sectors.flatMap((s: { tasks: { taskId: string }[] }) =>
+      s.tasks.map((t) => t.taskId),
+    );
+    expect(taskIds.length).toBeGreaterThan(0);
+    expect(taskIds.filter((id: string) => /^KH26[67]-/.test(id))).toEqual([]);
+  });
+});
+
+describe('the fourth quarter', () => {
+  let official: string;
+
+  it('stays preliminary after the quarter ends, until every plan’s deadline has passed', async () => {
+    // Prepare: 00:05 on 01/01/2027: KH266's reports are due by 10/01
     vi.setSystemTime(new Date('2027-01-01T00:05:00+07:00'));
     await admin('/risks/scans');
 
+    // Act
     const run = await admin('/rollups/2026-Q4/runs');
-    const snapshot = await bodyOf(
-      await platform.request('/rollups/2026-Q4/agriculture', { token: platform.tokens.viewer }),
-    );
+    const snapshot = await read('/rollups/2026-Q4/agriculture');
 
+    // Assess
     expect(run.sectors.map((s: { status: string }) => s.status)).toEqual([
-      'closed',
-      'closed',
-      'closed',
+      'preliminary',
+      'preliminary',
+      'preliminary',
     ]);
+    expect(snapshot).toMatchObject({ status: 'preliminary', revision: 0, deadline: '2027-01-10' });
+  });
+
+  it('takes the official snapshot with counts that match the hand computation', async () => {
+    // Prepare: the daily job, at 00:05 on 11/01/2027
+    vi.setSystemTime(new Date('2027-01-11T00:05:00+07:00'));
+
+    // Act
+    await platform.invoke('closePeriods', {});
+    const response = await platform.request('/rollups/2026-Q4/agriculture', {
+      token: platform.tokens.viewer,
+    });
+    official = await response.text();
+    const snapshot = JSON.parse(official);
+
+    // Assess
     expect(snapshot).toMatchObject({
-      status: 'closed',
-      window: { start: '2026-10-01', end: '2026-12-31' },
+      status: 'official',
+      revision: 1,
+      window: { start: '2026-09-15', end: '2026-12-14' },
       asOf: '2026-12-31',
       basis: { tasks: 39, reports: 7 },
+      changes: null,
     });
     // Only the lead moves a task, and a task led with "UBND các xã, phường" is done when the
     // department and every commune are (each commune reports its share); Sở Nông nghiệp
@@ -110,19 +220,62 @@ describe('the quarter close of 2026-Q4', () => {
     expect(overdue).toEqual(expect.arrayContaining(['KH266-I-1.1', 'KH266-I-2']));
   });
 
-  it('returns the same snapshot byte for byte when run again, and never replaces a closed one', async () => {
-    const first = await (
-      await platform.request('/rollups/2026-Q4/agriculture', { token: platform.tokens.viewer })
-    ).text();
-    vi.setSystemTime(new Date('2027-01-05T09:00:00+07:00'));
-    await reportOn('2027-01-05', 'KH266-I-5', { status: 'completed', percentComplete: 100 });
+  it('compares the rice area with the same quarter of 2025 in the snapshot’s figures', () => {
+    // Prepare: the official snapshot. Act
+    const rice = JSON.parse(official).figures.find(
+      (f: { inPeriod: { indicator: string } }) => f.inPeriod.indicator === 'dien-tich-lua',
+    );
 
-    await admin('/rollups/2026-Q4/runs');
+    // Assess: 12.000 ha against the second half's 15.520 ha, and 12.500 ha in Q4 2025
+    expect(rice.inPeriod).toMatchObject({
+      actual: { value: 12_000 },
+      plan: { value: 15_520, period: '2026-H2' },
+      previousYear: { value: 12_500 },
+      sentence:
+        'Cây lúa 12.000 ha, đạt 77,32% so với kế hoạch 6 tháng cuối năm 2026, bằng 96,00% cùng kỳ',
+    });
+  });
+
+  it('runs again to the same snapshot, byte for byte, when nothing came in', async () => {
+    // Prepare: the next day
+    vi.setSystemTime(new Date('2027-01-12T00:05:00+07:00'));
+
+    // Act
+    const run = await admin('/rollups/2026-Q4/runs');
     const again = await (
       await platform.request('/rollups/2026-Q4/agriculture', { token: platform.tokens.viewer })
     ).text();
 
-    expect(again).toBe(first);
+    // Assess
+    expect(run.sectors[0]).toMatchObject({ revision: 1, written: false });
+    expect(again).toBe(official);
+  });
+
+  it('makes revision 2 of a late report, beside the untouched official snapshot', async () => {
+    // Prepare: I-5's completion for Q4 comes in on 15/01/2027
+    await reportOn('2027-01-15', 'KH266-I-5', { status: 'completed', percentComplete: 100 });
+    vi.setSystemTime(new Date('2027-01-16T00:05:00+07:00'));
+
+    // Act
+    await platform.invoke('closePeriods', {});
+    const revision = await read('/rollups/2026-Q4/agriculture');
+    const first = await (
+      await platform.request('/rollups/2026-Q4/agriculture?revision=1', {
+        token: platform.tokens.viewer,
+      })
+    ).text();
+
+    // Assess: I-5 was due 31/12 and completed by a report received on 15/01: late
+    expect(revision).toMatchObject({ status: 'official', revision: 2, basis: { reports: 8 } });
+    expect(revision.changes).toMatchObject({
+      since: 1,
+      reports: { before: 7, after: 8 },
+      tasks: [{ taskId: 'KH266-I-5', from: 'inProgressWithinDeadline', to: 'completedLate' }],
+    });
+    expect(revision.changes.summary).toContain(
+      'Nhiệm vụ KH266-I-5: đang thực hiện trong hạn → hoàn thành quá hạn.',
+    );
+    expect(first).toBe(official);
   });
 
   it('serves the snapshot as CSV that Excel opens with Vietnamese intact', async () => {
@@ -137,12 +290,17 @@ describe('the quarter close of 2026-Q4', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(csv).toContain('\r\n');
     expect(csv).toContain('Sở Nông nghiệp và Môi trường');
+    expect(csv).toContain('bằng 96,00% cùng kỳ');
   });
 
-  it('answers 404 with a hint for a quarter never rolled up', async () => {
-    const response = await platform.request('/rollups/2025-Q1', { token: platform.tokens.viewer });
+  it('answers 404 with a hint for a period never rolled up, and for a revision not taken', async () => {
+    const never = await platform.request('/rollups/2025-Q1', { token: platform.tokens.viewer });
+    const missing = await platform.request('/rollups/2026-Q4/agriculture?revision=9', {
+      token: platform.tokens.viewer,
+    });
 
-    expect(response.status).toBe(404);
-    expect((await bodyOf(response)).detail).toContain('POST /rollups/2025-Q1/runs');
+    expect(never.status).toBe(404);
+    expect((await bodyOf(never)).detail).toContain('POST /rollups/2025-Q1/runs');
+    expect(missing.status).toBe(404);
   });
 });

@@ -96,7 +96,7 @@ describe('the quarter as an Excel workbook', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe(XLSX_MEDIA_TYPE);
     expect(response.headers.get('content-disposition')).toBe(
-      'attachment; filename="rollup-2026-Q4-agriculture-calendar.xlsx"',
+      'attachment; filename="rollup-2026-Q4-agriculture.xlsx"',
     );
     const [header = [], row = []] = sheets.find((s) => s.sheet === 'Tổng hợp')?.data ?? [];
     const cell = (title: string) => row[header.indexOf(title)];
@@ -107,7 +107,8 @@ describe('the quarter as an Excel workbook', () => {
       expect(cell(TASK_CATEGORY_LABELS[category])).toBe(snapshot.counts[category]);
     }
     expect(cell('Tiến độ bình quân (%)')).toBe(snapshot.averagePercentComplete);
-    expect(cell('Đến ngày')).toEqual(new Date(Date.UTC(2026, 11, 31)));
+    // The province's data window for Q4 under Decree 09/2019: 15/09 .. 14/12.
+    expect(cell('Đến ngày')).toEqual(new Date(Date.UTC(2026, 11, 14)));
   });
 
   it('comes back as base64 text to a client that does not ask for it, as API Gateway does', async () => {

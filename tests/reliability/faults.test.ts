@@ -35,9 +35,11 @@ import { handler } from '#functions/api/submit-report.ts';
 import { stableId } from '#functions/api/http/idempotency.ts';
 import { todayInProvince } from '#shared/domain/calendar.ts';
 import { SECTORS, type Sector, type Task } from '#shared/domain/plan/model.ts';
+import { requirePeriod } from '#shared/domain/period/period.ts';
+import { isTaskAlive } from '#shared/domain/period/task-life.ts';
 import type { ProgressReport } from '#shared/domain/progress/report.ts';
+import type { PlanRecord } from '#shared/domain/registry/plan-record.ts';
 import type { LatestReportWithActuals } from '#shared/domain/risk/task-state.ts';
-import { dataWindow } from '#shared/domain/rollup/data-window.ts';
 import type { SectorSnapshot } from '#shared/domain/rollup/snapshot-schema.ts';
 import type { DomainEvent } from '#shared/events/domain-event.ts';
 import type { TaskRiskState } from '#shared/use-cases/risk-ports.ts';
@@ -326,16 +328,41 @@ describe('POST /tasks/{taskId}/reports under faults', () => {
 });
 
 describe('a rollup interrupted on its second sector', () => {
-  const QUARTER = '2026-Q3';
+  const PERIOD = '2026-Q3';
+  // The official snapshot of Q3 is taken after its deadline, 18/09/2026 in the province.
   const NOW = new Date('2026-09-20T03:00:00Z'); // 10:00 in the province
   const LATER = new Date('2026-09-20T04:00:00Z');
-  const leaves = seedPlans.tasks.filter((task) => !task.isGroup && task.lead.length > 0);
+  const plans: PlanRecord[] = seedPlans.plans.map((plan) => ({
+    ...plan,
+    status: 'active',
+    currentVersion: 1,
+    latestVersion: 1,
+    publishedVersions: [1],
+    requiresApproval: false,
+    reviewer: null,
+    reportingCalendar: null,
+    revision: 1,
+    createdAt: '2026-07-08T00:00:00.000Z',
+    updatedAt: '2026-07-08T00:00:00.000Z',
+  }));
+  const planPeriod = new Map(plans.map((plan) => [plan.code, plan.period]));
+  // Leaf tasks alive in the quarter: every report on them counts.
+  const leaves = seedPlans.tasks.filter((task) => {
+    const days = planPeriod.get(task.plan);
+    return (
+      !task.isGroup &&
+      task.lead.length > 0 &&
+      days &&
+      isTaskAlive(task, days, requirePeriod(PERIOD))
+    );
+  });
 
   class Crash extends Error {
     override name = 'SimulatedCrash';
   }
 
-  type Step = 'loadSector' | 'reportsReceived' | 'memberships' | 'getSnapshot' | 'saveSnapshot';
+  type Step =
+    'loadSector' | 'reportsDescribing' | 'memberships' | 'latestRevision' | 'saveRevision';
 
   /**
    * The rollup's reads and writes over fixed tasks and reports. `crash` fails one step of
@@ -346,6 +373,7 @@ describe('a rollup interrupted on its second sector', () => {
     readonly saved = new Map<Sector, SectorSnapshot>();
     saves = 0;
     #membershipCalls = 0;
+    #reportReads = 0;
 
     constructor(
       private readonly reports: readonly ProgressReport[],
@@ -358,6 +386,10 @@ describe('a rollup interrupted on its second sector', () => {
         this.crash = null;
         throw new Crash(`crashed in ${step} of ${sector}`);
       }
+    }
+
+    async trackedPlans() {
+      return plans;
     }
 
     async *loadSector(sector: Sector): AsyncIterable<TaskRiskState> {
@@ -392,13 +424,16 @@ describe('a rollup interrupted on its second sector', () => {
       }));
     }
 
-    async reportsReceived(sector: Sector, window: { start: string; end: string }) {
-      this.#maybeCrash('reportsReceived', sector);
-      const inWindow = this.reports.filter((r) => {
-        const day = todayInProvince(new Date(r.receivedAt));
-        return r.sector === sector && day >= window.start && day <= window.end;
-      });
-      return this.duplicates ? [...inWindow, ...inWindow.filter((_, i) => i % 2 === 0)] : inWindow;
+    async reportsDescribing(codes: readonly string[], periods: readonly string[]) {
+      this.#reportReads += 1;
+      // Read once per sector, in order: the second read is the second sector's.
+      if (this.#reportReads === 2) this.#maybeCrash('reportsDescribing', SECTORS[1]);
+      const described = this.reports.filter(
+        (r) => codes.includes(r.plan) && periods.includes(r.period),
+      );
+      return this.duplicates
+        ? [...described, ...described.filter((_, i) => i % 2 === 0)]
+        : described;
     }
 
     async memberships() {
@@ -408,13 +443,28 @@ describe('a rollup interrupted on its second sector', () => {
       return {};
     }
 
-    async getSnapshot(quarter: string, _cutoff: string, sector: Sector) {
-      if (quarter === QUARTER) this.#maybeCrash('getSnapshot', sector);
-      return quarter === QUARTER ? (this.saved.get(sector) ?? null) : null;
+    async latestRevision(period: string, sector: Sector) {
+      if (period === PERIOD) this.#maybeCrash('latestRevision', sector);
+      return period === PERIOD ? (this.saved.get(sector) ?? null) : null;
     }
 
-    async saveSnapshot(snapshot: SectorSnapshot) {
-      this.#maybeCrash('saveSnapshot', snapshot.sector);
+    async getRevision(period: string, sector: Sector, revision: number) {
+      const saved = period === PERIOD ? this.saved.get(sector) : undefined;
+      return saved?.revision === revision ? saved : null;
+    }
+
+    async getPreliminary() {
+      return null;
+    }
+
+    async savePreliminary(): Promise<void> {
+      throw new Error('a period past its deadline has no preliminary snapshot');
+    }
+
+    async saveRevision(snapshot: SectorSnapshot) {
+      this.#maybeCrash('saveRevision', snapshot.sector);
+      const stored = this.saved.get(snapshot.sector);
+      if (stored && stored.revision >= snapshot.revision) return stored;
       this.saves += 1;
       this.saved.set(snapshot.sector, snapshot);
       return snapshot;
@@ -432,8 +482,9 @@ describe('a rollup interrupted on its second sector', () => {
 
   const reportArbitrary = fc.record({
     task: fc.constantFrom(...leaves),
-    day: fc.integer({ min: -10, max: 81 }), // days after 1 July: some before the window
-    hour: fc.integer({ min: 0, max: 23 }),
+    // Days after 1 July: from 8 July (KH267's first day) to the deadline (18/09).
+    day: fc.integer({ min: 7, max: 79 }),
+    hour: fc.integer({ min: 0, max: 16 }), // UTC: the same day in the province
     status: fc.constantFrom<ProgressReport['status']>(
       'on_track',
       'delayed',
@@ -445,10 +496,9 @@ describe('a rollup interrupted on its second sector', () => {
 
   type ReportInput = typeof reportArbitrary extends fc.Arbitrary<infer T> ? T : never;
 
-  function toReport(input: ReportInput, index: number): ProgressReport | null {
-    const received = new Date(Date.parse('2026-07-01T00:00:00+07:00') + input.day * 86_400_000);
+  function toReport(input: ReportInput, index: number): ProgressReport {
+    const received = new Date(Date.parse('2026-07-01T00:00:00Z') + input.day * 86_400_000);
     received.setUTCHours(input.hour);
-    if (received > NOW) return null;
     const agencyId = input.task.lead[0]?.id ?? '';
     return {
       id: `rep_${String(index).padStart(4, '0')}`,
@@ -456,18 +506,27 @@ describe('a rollup interrupted on its second sector', () => {
       agencyId,
       plan: input.task.plan,
       sector: input.task.sector,
-      period: QUARTER,
-      quarter: QUARTER,
+      period: PERIOD,
       status: input.status,
       percentComplete: input.percentComplete,
       actuals: {},
+      actualsStatus: 'estimate',
       narrative: '',
       obstacles: [],
       proposals: [],
       asOf: todayInProvince(received),
       receivedAt: received.toISOString(),
+      deadline: '2026-09-18',
+      timeliness: 'on_time',
     };
   }
+
+  const deps = (rollups: RollupRepository, events: RecordingPublisher, now: Date) => ({
+    rollups,
+    events,
+    clock: { now: () => now },
+    figures: async () => [],
+  });
 
   it('converges, when retried, on the snapshots of an uninterrupted run, counting each report once', async () => {
     await fc.assert(
@@ -475,23 +534,17 @@ describe('a rollup interrupted on its second sector', () => {
         fc.array(reportArbitrary, { maxLength: 60 }),
         fc.constantFrom<Step>(
           'loadSector',
-          'reportsReceived',
+          'reportsDescribing',
           'memberships',
-          'getSnapshot',
-          'saveSnapshot',
+          'latestRevision',
+          'saveRevision',
         ),
         fc.boolean(),
         async (inputs, step, duplicates) => {
-          const reports = inputs
-            .map(toReport)
-            .filter((report): report is ProgressReport => report !== null);
-          const request = { quarter: QUARTER, cutoff: 'calendar', sectors: SECTORS } as const;
+          const reports = inputs.map(toReport);
+          const request = { period: PERIOD, sectors: SECTORS } as const;
           const reference = new FakeRollupRepository(reports, null, false);
-          const expected = await runRollup(request, {
-            rollups: reference,
-            events: new RecordingPublisher(),
-            clock: { now: () => NOW },
-          });
+          const expected = await runRollup(request, deps(reference, new RecordingPublisher(), NOW));
           const crashing = new FakeRollupRepository(
             reports,
             { step, sector: SECTORS[1] },
@@ -499,35 +552,30 @@ describe('a rollup interrupted on its second sector', () => {
           );
           const events = new RecordingPublisher();
 
-          await expect(
-            runRollup(request, { rollups: crashing, events, clock: { now: () => NOW } }),
-          ).rejects.toBeInstanceOf(Crash);
+          await expect(runRollup(request, deps(crashing, events, NOW))).rejects.toBeInstanceOf(
+            Crash,
+          );
           const eventsAfterCrash = events.published.length;
-          const retried = await runRollup(request, {
-            rollups: crashing,
-            events,
-            clock: { now: () => LATER },
-          });
+          const retried = await runRollup(request, deps(crashing, events, LATER));
 
           expect(eventsAfterCrash).toBe(0);
           expect(events.published).toHaveLength(1);
-          expect(retried.map(withoutTimes)).toEqual(expected.map(withoutTimes));
+          expect(retried.map(({ snapshot }) => withoutTimes(snapshot))).toEqual(
+            expected.map(({ snapshot }) => withoutTimes(snapshot)),
+          );
           for (const sector of SECTORS) {
             const stored = crashing.saved.get(sector);
             const reference_ = reference.saved.get(sector);
             expect(stored && withoutTimes(stored)).toEqual(reference_ && withoutTimes(reference_));
+            expect(stored?.revision).toBe(1);
           }
           // The first sector's snapshot, saved before the crash, is not saved again.
           expect(crashing.saves).toBe(SECTORS.length);
-          const window = dataWindow(QUARTER, 'calendar');
-          const counted = new Map(retried.map((s) => [s.sector, s.basis.reports]));
+          const counted = new Map(
+            retried.map(({ snapshot }) => [snapshot.sector, snapshot.basis.reports]),
+          );
           for (const sector of SECTORS) {
-            const distinct = new Set(
-              reports
-                .filter((r) => r.sector === sector)
-                .filter((r) => todayInProvince(new Date(r.receivedAt)) >= window.start)
-                .map((r) => r.id),
-            );
+            const distinct = new Set(reports.filter((r) => r.sector === sector).map((r) => r.id));
             expect(counted.get(sector)).toBe(distinct.size);
           }
         },

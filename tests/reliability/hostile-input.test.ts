@@ -10,7 +10,7 @@
  * route's batch).
  *
  * Inputs these generators once found wrongly answered (prototype-named query keys and
- * headers, forged cursors, year-0000 quarters, unparseable HTTP, invalid UTF-8 inside a
+ * headers, forged cursors, year-0000 periods, unparseable HTTP, invalid UTF-8 inside a
  * valid report, `__proto__` keys) are pinned one by one in regressions.test.ts.
  */
 import { readFileSync } from 'node:fs';
@@ -21,11 +21,11 @@ import {
   agencyPathSchema,
   planImportSchema,
   planPathSchema,
-  quarterSchema,
   taskIdSchema,
 } from '#functions/api/schemas/requests.ts';
 import { createDocumentClient } from '#shared/adapters/aws-clients.ts';
 import { sectorSchema } from '#shared/domain/plan/model.ts';
+import { periodCodeSchema } from '#shared/domain/period/period.ts';
 import { reportSubmissionSchema } from '#shared/domain/progress/report.ts';
 import { ROUTES, type RouteDeclaration } from '#shared/platform/routes.ts';
 import { LOCAL_TABLE_NAME } from '#infra/local/platform.ts';
@@ -62,7 +62,7 @@ const PARAMS: Record<string, { valid: string; schema: Schema }> = {
   taskId: { valid: 'KH266-I-2', schema: taskIdSchema },
   agencyId: { valid: LEAD, schema: agencyPathSchema.shape.agencyId },
   code: { valid: 'KH266', schema: planPathSchema.shape.code },
-  quarter: { valid: '2026-Q3', schema: quarterSchema },
+  period: { valid: '2026-Q3', schema: periodCodeSchema },
   sector: { valid: 'agriculture', schema: sectorSchema },
 };
 

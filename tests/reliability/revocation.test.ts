@@ -29,7 +29,7 @@ const SAMPLE_PARAMETERS: Record<string, string> = {
   taskId: 'KH266-I-2',
   agencyId: 'so-nong-nghiep-va-moi-truong',
   code: 'KH266',
-  quarter: '2026-Q3',
+  period: '2026-Q3',
   sector: 'agriculture',
 };
 const tokenRoutes = ROUTES.filter((route) => route.access !== 'public').map((route) => [

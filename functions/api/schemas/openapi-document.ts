@@ -14,6 +14,12 @@ import { reportSubmissionSchema } from '#shared/domain/progress/report.ts';
 import { snapshotSchema } from '#shared/domain/rollup/snapshot-schema.ts';
 import { ROUTES } from '#shared/platform/routes.ts';
 import { agencyPatchSchema, newAgencySchema } from '#shared/domain/registry/agency-changes.ts';
+import {
+  indicatorPatchSchema,
+  newIndicatorSchema,
+} from '#shared/use-cases/indicators/manage-indicators.ts';
+import { linkChangesSchema } from '#shared/use-cases/indicators/plan-links.ts';
+import { valueSubmissionSchema } from '#shared/use-cases/indicators/report-indicator-value.ts';
 import { planPatchSchema } from '#shared/use-cases/registry/correct-plan.ts';
 import {
   agencyPathSchema,
@@ -23,6 +29,9 @@ import {
   planImportSchema,
   reviewDecisionsSchema,
   reviewQuerySchema,
+  figuresPathSchema,
+  figuresQuerySchema,
+  indicatorPathSchema,
   planPathSchema,
   riskListQuerySchema,
   rollupPathSchema,
@@ -312,37 +321,118 @@ const OPERATIONS: Record<RouteKey, Operation> = {
       ...problems(...COMMAND_ERRORS),
     },
   },
-  'POST /rollups/{quarter}/runs': {
+  'POST /rollups/{period}/runs': {
     operationId: 'runRollup',
-    summary: "Run a quarter's rollup now (admin); the current quarter gives a preliminary snapshot",
+    summary:
+      "Take a period's snapshots now (admin): preliminary before its deadline, the official one after it, then a revision when later data changed anything",
     requestParams: {
-      path: rollupPathSchema.pick({ quarter: true }),
+      path: rollupPathSchema.pick({ period: true }),
       query: rollupRunQuerySchema,
       header: idempotencyHeader,
     },
     responses: {
-      '200': ok('The snapshots computed', responses.rollupRun),
+      '200': ok('The snapshots that stand', responses.rollupRun),
       ...problems(...COMMAND_ERRORS),
     },
   },
-  'GET /rollups/{quarter}': {
-    operationId: 'getQuarterRollup',
+  'GET /rollups/{period}': {
+    operationId: 'getPeriodRollup',
     summary:
-      "A quarter's snapshots of every sector: JSON, CSV, an Excel workbook or the quarterly report in Word (?format=)",
-    requestParams: { path: rollupPathSchema.pick({ quarter: true }), query: rollupQuerySchema },
+      "A period's snapshots of every sector (the latest revision, or ?revision=N): JSON, CSV, an Excel workbook or the period's report in Word (?format=)",
+    requestParams: { path: rollupPathSchema.pick({ period: true }), query: rollupQuerySchema },
     responses: {
-      '200': snapshotFormats('The snapshots', responses.rollupQuarter),
+      '200': snapshotFormats('The snapshots', responses.rollupPeriod),
       ...problems(...READ_ERRORS, 404),
     },
   },
-  'GET /rollups/{quarter}/{sector}': {
+  'GET /rollups/{period}/{sector}': {
     operationId: 'getSectorRollup',
     summary:
-      "One sector's snapshot of a quarter: JSON, CSV, an Excel workbook or the quarterly report in Word (?format=)",
+      "One sector's snapshot of a period (the latest revision, or ?revision=N): JSON, CSV, an Excel workbook or the period's report in Word (?format=)",
     requestParams: { path: rollupPathSchema.required(), query: rollupQuerySchema },
     responses: {
       '200': snapshotFormats('The snapshot', snapshotSchema),
       ...problems(...READ_ERRORS, 404),
+    },
+  },
+  'GET /figures/{period}': {
+    operationId: 'getFigures',
+    summary:
+      'Every indicator\'s figures for a period and the year to date, as they stand now: plan, actual, "đạt X% kế hoạch", the same period a year before and "bằng Y% cùng kỳ"',
+    requestParams: { path: figuresPathSchema, query: figuresQuerySchema },
+    responses: {
+      '200': ok('The figures, in the registry’s order', responses.figures),
+      ...problems(...READ_ERRORS),
+    },
+  },
+  'GET /indicators': {
+    operationId: 'listIndicators',
+    summary: "The province's indicators (chỉ tiêu), in the registry's order",
+    responses: {
+      '200': ok('The indicators', responses.indicatorList),
+      ...problems(...READ_ERRORS),
+    },
+  },
+  'POST /indicators': {
+    operationId: 'createIndicator',
+    summary: 'Add an indicator to the registry (admin)',
+    requestParams: { header: idempotencyHeader },
+    requestBody: { content: { 'application/json': { schema: newIndicatorSchema } } },
+    responses: {
+      '201': ok('The indicator', responses.indicator),
+      ...problems(...COMMAND_ERRORS, ...BODY_ERRORS),
+    },
+  },
+  'GET /indicators/{code}': {
+    operationId: 'getIndicator',
+    summary: 'An indicator',
+    requestParams: { path: indicatorPathSchema },
+    responses: {
+      '200': ok('The indicator', responses.indicator),
+      ...problems(...READ_ERRORS, 404),
+    },
+  },
+  'PATCH /indicators/{code}': {
+    operationId: 'updateIndicator',
+    summary:
+      'Correct an indicator (admin): names, unit, sector, aggregation, owners; a change that would leave a linked target in another unit or sector is refused',
+    requestParams: { path: indicatorPathSchema },
+    requestBody: { content: { 'application/json': { schema: indicatorPatchSchema } } },
+    responses: {
+      '200': ok('The indicator', responses.indicator),
+      ...problems(...COMMAND_ERRORS, ...BODY_ERRORS, 404),
+    },
+  },
+  'POST /indicators/{code}/values': {
+    operationId: 'reportIndicatorValue',
+    summary:
+      "Report an indicator's actual value for a period (an agency that owns it, or an admin): an estimate or final; past periods too",
+    requestParams: { path: indicatorPathSchema, header: idempotencyHeader },
+    requestBody: { content: { 'application/json': { schema: valueSubmissionSchema } } },
+    responses: {
+      '201': ok('The stored value', responses.indicatorValue),
+      ...problems(...COMMAND_ERRORS, ...BODY_ERRORS, 404),
+    },
+  },
+  'GET /plans/{code}/indicator-links': {
+    operationId: 'listPlanIndicatorLinks',
+    summary:
+      "A plan's targets with the indicator each feeds: confirmed by an admin, suggested by the import, or none, with the candidates",
+    requestParams: { path: planPathSchema },
+    responses: {
+      '200': ok('The targets', responses.targetLinks),
+      ...problems(...READ_ERRORS, 404),
+    },
+  },
+  'PUT /plans/{code}/indicator-links': {
+    operationId: 'confirmPlanIndicatorLinks',
+    summary:
+      "Confirm or correct the indicators of a plan's targets (admin); a link between different units or sectors is refused, and nothing is written unless every link is valid",
+    requestParams: { path: planPathSchema },
+    requestBody: { content: { 'application/json': { schema: linkChangesSchema } } },
+    responses: {
+      '200': ok('The targets', responses.targetLinks),
+      ...problems(...COMMAND_ERRORS, ...BODY_ERRORS, 404),
     },
   },
   'GET /report-template': {

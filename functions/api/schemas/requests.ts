@@ -3,7 +3,7 @@
  * the handlers and generate the OpenAPI document.
  */
 import * as z from 'zod';
-import { AUDIT_ACTIONS } from '#shared/domain/audit/audit-entry.ts';
+import { AUDIT_ACTIONS, entityOf } from '#shared/domain/audit/audit-entry.ts';
 import {
   AGENCY_KINDS,
   PLAN_KINDS,
@@ -14,8 +14,9 @@ import {
 } from '#shared/domain/plan/model.ts';
 import { agencyIdSchema } from '#shared/domain/registry/agency-changes.ts';
 import { REPORT_STATUSES } from '#shared/domain/progress/report.ts';
+import { indicatorCodeSchema } from '#shared/domain/indicator/indicator.ts';
+import { periodCodeSchema } from '#shared/domain/period/period.ts';
 import { RISK_CODES } from '#shared/domain/risk/risk-config.ts';
-import { REPORTING_CUTOFFS } from '#shared/domain/rollup/data-window.ts';
 
 const slug = z
   .string()
@@ -132,7 +133,10 @@ export const planImportSchema = z
 export const auditQuerySchema = pageQuerySchema.extend({
   entity: z
     .string()
-    .regex(/^(plan|agency)\/[A-Za-z0-9-]+$/, 'like plan/KH266 or agency/so-tai-chinh')
+    .regex(
+      new RegExp(`^(${Object.keys(entityOf).join('|')})/[A-Za-z0-9_-]+$`),
+      'like plan/KH266, agency/so-tai-chinh, task/KH266-I-2 or indicator/dien-tich-lua',
+    )
     .optional(),
   agency: agencyIdSchema.optional(),
   person: z.string().max(200).optional(),
@@ -153,22 +157,17 @@ export const riskListQuerySchema = pageQuerySchema.extend({
   reason: z.enum(RISK_CODES).optional(),
 });
 
-export const quarterSchema = z
-  .string()
-  .regex(/^2\d{3}-Q[1-4]$/, 'phải là một quý như 2026-Q3 (năm 2000 đến 2999)')
-  .meta({ example: '2026-Q3' }) as z.ZodType<`${number}-Q${1 | 2 | 3 | 4}`>;
-
 export const ROLLUP_FORMATS = ['json', 'csv', 'xlsx', 'docx'] as const;
 
 export const rollupPathSchema = z.strictObject({
-  quarter: quarterSchema,
+  period: periodCodeSchema,
   sector: sectorSchema.optional(),
 });
 
 export const rollupQuerySchema = z.strictObject({
-  cutoff: z.enum(REPORTING_CUTOFFS).default('calendar').meta({
+  revision: z.coerce.number().int().min(1).max(100_000).optional().meta({
     description:
-      "calendar quarter, or Decree 09/2019/NĐ-CP's cut-off (15th of the month before to the 14th of the last month)",
+      'A revision of the official snapshot (1 is the official one); default: the latest, or the preliminary snapshot before the deadline',
   }),
   format: z
     .enum(ROLLUP_FORMATS, {
@@ -177,11 +176,9 @@ export const rollupQuerySchema = z.strictObject({
     .default('json')
     .meta({
       description:
-        'json; csv (UTF-8, for Excel); xlsx (an Excel workbook, typed cells); docx (the quarterly report in Word, filled into the report template)',
+        'json; csv (UTF-8, for Excel); xlsx (an Excel workbook, typed cells); docx (the period’s report in Word, filled into the report template)',
     }),
 });
-
-export const rollupRunQuerySchema = rollupQuerySchema.pick({ cutoff: true });
 
 export const reviewQuerySchema = pageQuerySchema.extend({
   reviewer: agencyIdSchema.optional().meta({
@@ -209,3 +206,10 @@ export const reviewDecisionsSchema = z
       .max(100),
   })
   .meta({ id: 'ReviewDecisions' });
+/** A run takes no query parameter: an unknown one is refused rather than ignored. */
+export const rollupRunQuerySchema = z.strictObject({});
+
+export const indicatorPathSchema = z.strictObject({ code: indicatorCodeSchema });
+
+export const figuresPathSchema = z.strictObject({ period: periodCodeSchema });
+export const figuresQuerySchema = z.strictObject({ sector: sectorSchema.optional() });

@@ -17,8 +17,13 @@ import {
   taskViewSchema,
 } from '#shared/domain/progress/task-view.ts';
 import { riskFlagSchema } from '#shared/domain/risk/risk-flag.ts';
+import { indicatorFiguresSchema } from '#shared/domain/indicator/figures.ts';
+import { indicatorSchema } from '#shared/domain/indicator/indicator.ts';
+import { indicatorValueSchema } from '#shared/domain/indicator/indicator-value.ts';
+import { periodCodeSchema } from '#shared/domain/period/period.ts';
 import { snapshotSchema } from '#shared/domain/rollup/snapshot-schema.ts';
-import { rollupCompletedV1Schema } from '#shared/events/rollup-completed.ts';
+import { rollupCompletedV2Schema } from '#shared/events/rollup-completed.ts';
+import { targetLinkViewSchema } from '#shared/use-cases/indicators/plan-links.ts';
 
 export const problemSchema = z
   .object({
@@ -79,6 +84,10 @@ export const importPreviewSchema = z
   })
   .meta({ id: 'ImportPreview' });
 
+const indicatorView = indicatorSchema
+  .extend({ revision: z.number().int().positive() })
+  .meta({ id: 'IndicatorView' });
+
 export const responses = {
   contribution: contributionSchema,
   contributionPage: pageOf(contributionSchema, 'ContributionPage'),
@@ -138,10 +147,24 @@ export const responses = {
       cleared: z.number(),
     })
     .meta({ id: 'RiskScanSummary' }),
-  rollupRun: rollupCompletedV1Schema
-    .pick({ quarter: true, cutoff: true, sectors: true })
+  rollupRun: rollupCompletedV2Schema
+    .pick({ period: true, sectors: true })
     .meta({ id: 'RollupRun' }),
-  rollupQuarter: z
-    .object({ quarter: z.string(), cutoff: z.string(), sectors: z.array(snapshotSchema) })
-    .meta({ id: 'QuarterRollup' }),
+  rollupPeriod: z
+    .object({ period: periodCodeSchema, sectors: z.array(snapshotSchema) })
+    .meta({ id: 'PeriodRollup' }),
+  figures: z
+    .object({
+      period: periodCodeSchema,
+      label: z.string(),
+      computedAt: z.iso.datetime(),
+      figures: z.array(indicatorFiguresSchema),
+    })
+    .meta({ id: 'PeriodFigures' }),
+  indicator: indicatorView,
+  indicatorList: pageOf(indicatorView, 'IndicatorList'),
+  indicatorValue: indicatorValueSchema
+    .extend({ id: z.string() })
+    .meta({ id: 'StoredIndicatorValue' }),
+  targetLinks: pageOf(targetLinkViewSchema, 'TargetLinkList'),
 };

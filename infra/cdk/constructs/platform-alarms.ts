@@ -53,36 +53,6 @@ export interface PlatformAlarmsProps {
 
 const FIVE_MINUTES = Duration.minutes(5);
 
-/**
- * The UTC days a quarter-close run lands on. A quarter starts at midnight in the province
- * (Asia/Ho_Chi_Minh, UTC+7 all year), which is 17:00 UTC on the last day of the previous
- * month; a close run in the first 31 hours of the quarter lands on that UTC day or the
- * next, the first of the quarter's month. As [month, day of month] pairs.
- */
-export const QUARTER_CLOSE_UTC_DAYS: readonly (readonly [number, number])[] = [
-  [12, 31],
-  [1, 1],
-  [3, 31],
-  [4, 1],
-  [6, 30],
-  [7, 1],
-  [9, 30],
-  [10, 1],
-];
-
-/**
- * 1 on days when no close is due (the alarm stays quiet between quarters), and on the two
- * close days the number of successful rollups, 0 if none was reported. The day grid comes
- * from TIME_SERIES, which has a point for every day whether or not the rollup emitted
- * anything, so the time test works on the silent days that matter most.
- */
-export function quarterCloseExpression(): string {
-  const closeDay = QUARTER_CLOSE_UTC_DAYS.map(
-    ([month, day]) => `(MONTH(days) == ${month} AND DATE(days) == ${day})`,
-  ).join(' OR ');
-  return `IF(${closeDay}, FILL(succeeded, 0), 1)`;
-}
-
 export class PlatformAlarms extends Construct {
   readonly alarms: readonly Alarm[];
 
@@ -162,32 +132,20 @@ export class PlatformAlarms extends Construct {
       );
     }
 
-    // The quarter close runs once a quarter, so a plain "no RollupSucceeded in the last
-    // day" alarm would be red 89 days out of 90. Missing data still means failure, but only
-    // on the two UTC days a close lands on; both must be without success (2 of 2), so a
-    // run landing on either side of UTC midnight counts. It fires on the morning of the
-    // quarter's second day in the province, after every Scheduler and Lambda retry.
-    const quarterClose = new Alarm(this, 'QuarterCloseRollupMissing', {
+    // The period snapshots run every day at 00:05 in the province (17:05 UTC), so every
+    // UTC day holds one run: a day without a successful one is a failure. Silence is
+    // failure too: a run that never started emits nothing.
+    const snapshots = new Alarm(this, 'PeriodSnapshotsMissing', {
       alarmDescription:
-        'No rollup succeeded around the start of the quarter: the previous quarter is not closed. See the close-quarter logs and dead letters, then run POST /rollups/{quarter}/runs.',
-      metric: new MathExpression({
-        label: 'Quarter-close rollups (1 when none is due)',
-        expression: quarterCloseExpression(),
-        usingMetrics: {
-          succeeded: props.metrics.rollupSucceeded(Duration.days(1)),
-          days: new MathExpression({ expression: 'TIME_SERIES(0)', period: Duration.days(1) }),
-        },
-        period: Duration.days(1),
-      }),
+        'No period snapshot run succeeded today: official snapshots or revisions may be missing. See the close-periods logs and dead letters, then run POST /rollups/{period}/runs.',
+      metric: props.metrics.rollupSucceeded(Duration.days(1)),
       threshold: 1,
       comparisonOperator: ComparisonOperator.LESS_THAN_THRESHOLD,
-      evaluationPeriods: 2,
-      datapointsToAlarm: 2,
-      // Silence is failure: a close that never ran emits nothing.
+      evaluationPeriods: 1,
       treatMissingData: TreatMissingData.BREACHING,
     });
-    quarterClose.addAlarmAction(notify);
-    alarms.push(quarterClose);
+    snapshots.addAlarmAction(notify);
+    alarms.push(snapshots);
 
     this.alarms = alarms;
   }

@@ -1,28 +1,34 @@
 /**
- * `npm run rollup -- 2026-Q3 [--cutoff decree-09-2019] [--data-dir DIR]`: run a quarter's
- * rollup now on the running local platform (the current quarter gives a preliminary snapshot).
+ * `npm run rollup -- PERIOD [--data-dir DIR]`: take a period's snapshots now on the
+ * running local platform: preliminary before the period's deadline, the official one after
+ * it, then a revision when later data changed anything. PERIOD is a period code: 2026-Q3,
+ * 2026-09, 2026-H1, 2026-9M or 2026.
  */
 import { randomUUID } from 'node:crypto';
 import { parseCommandLine, runCommand, UsageError } from '#functions/cli/command-line.ts';
 import { dataDirOf, DATA_DIR_OPTION } from '#functions/cli/command-table.ts';
+import { periodCodeSchema } from '#shared/domain/period/period.ts';
 import { call, connect } from './runtime-client.ts';
 
 const USAGE =
-  'usage: npm run rollup -- YYYY-QN [--cutoff calendar|decree-09-2019] [--data-dir DIR]';
+  'usage: npm run rollup -- PERIOD (2026-Q3, 2026-09, 2026-H1, 2026-9M, 2026) [--data-dir DIR]';
 const ROLLUP_COMMAND = {
   usage: USAGE,
-  options: { cutoff: { type: 'string', default: 'calendar' }, ...DATA_DIR_OPTION },
+  options: { ...DATA_DIR_OPTION },
   positionals: { min: 1, max: 1 },
 } as const;
 
 runCommand(USAGE, async () => {
   const { values, positionals } = parseCommandLine(ROLLUP_COMMAND, process.argv.slice(2));
-  const [quarter = ''] = positionals;
-  if (!/^\d{4}-Q[1-4]$/.test(quarter))
-    throw new UsageError(`${quarter} is not a quarter like 2026-Q3`);
+  const [period = ''] = positionals;
+  const parsed = periodCodeSchema.safeParse(period);
+  if (!parsed.success) {
+    throw new UsageError(
+      `${period} is not a period code: ${parsed.error.issues[0]?.message ?? ''}`,
+    );
+  }
   const { runtime, adminToken } = await connect(dataDirOf(values['data-dir']));
-  const query = new URLSearchParams({ cutoff: values.cutoff });
-  const result = await call(`${runtime.apiUrl}/rollups/${quarter}/runs?${query}`, adminToken, {
+  const result = await call(`${runtime.apiUrl}/rollups/${parsed.data}/runs`, adminToken, {
     method: 'POST',
     headers: { 'idempotency-key': randomUUID() },
   });

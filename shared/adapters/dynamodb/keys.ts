@@ -3,7 +3,6 @@
  * patterns they serve). Sort keys that order lists are zero-padded so that DynamoDB's
  * byte order is the table's row order.
  */
-import { todayInProvince } from '#shared/domain/calendar.ts';
 
 const pad = (n: number, width = 6) => String(n).padStart(width, '0');
 
@@ -79,25 +78,31 @@ export const keys = {
   seedMarker: { PK: 'SEED', SK: 'SEED' },
 } as const;
 
-/** The month (in the province) an instant falls in: `2026-09`. */
-const provinceMonth = (instant: string) => todayInProvince(new Date(instant)).slice(0, 7);
-
 /**
- * Progress: reports under their task, listed newest first (GSI1), and per sector and month
- * of receipt (GSI2), so a rollup reads exactly the reports received in its data window.
- * A task's mutable state (its agencies' latest reports, its summary with the risk flags)
- * sits in items of its own, never on the task versions an import writes.
+ * Progress: reports under their task, listed newest first (GSI1), and per plan and the
+ * period they describe (GSI2), so a period's rollup reads exactly the reports on that
+ * period, whenever they were received: a report on the third quarter sent on 5 October
+ * is in `REPORTS#KH266#2026-Q3`. By plan, because a task's plan never changes while its
+ * sector may. A task's mutable state (its agencies' latest reports, its summary with the
+ * risk flags) sits in items of its own, never on the task versions an import writes.
  */
 export const progressKeys = {
-  report: (report: { id: string; taskId: string; sector: string; receivedAt: string }) => ({
+  report: (report: {
+    id: string;
+    taskId: string;
+    plan: string;
+    period: string;
+    receivedAt: string;
+  }) => ({
     PK: `TASK#${report.taskId}`,
     SK: `REPORT#${report.id}`,
     GSI1PK: `REPORTS#${report.taskId}`,
     GSI1SK: `${report.receivedAt}#${report.id}`,
-    GSI2PK: progressKeys.reportsReceived(report.sector, provinceMonth(report.receivedAt)),
+    GSI2PK: progressKeys.reportsDescribing(report.plan, report.period),
     GSI2SK: `${report.receivedAt}#${report.id}`,
   }),
-  reportsReceived: (sector: string, month: string) => `REPORTS#${sector}#${month}`,
+  /** The GSI2 partition of a plan's reports on one period (`KH266`, `2026-Q3`). */
+  reportsDescribing: (plan: string, period: string) => `REPORTS#${plan}#${period}`,
   reportPrefix: 'REPORT#',
   /**
    * An agency's latest report on a task, listed with every other state of the task's plan
@@ -177,13 +182,58 @@ export const riskKeys = {
   flags: 'RISKS',
 } as const;
 
+/**
+ * A period's snapshots per sector: the preliminary one (replaced until the deadline), and
+ * the numbered revisions from the official one (1) on, each written once and never
+ * replaced. A revision's head item points at its gzipped parts, named by content digest.
+ */
 export const rollupKeys = {
-  snapshot: (quarter: string, cutoff: string, sector: string) => ({
-    PK: `ROLLUP#${quarter}#${cutoff}`,
-    SK: `SECTOR#${sector}`,
+  period: (period: string) => `ROLLUP#${period}`,
+  preliminary: (period: string, sector: string) => ({
+    PK: rollupKeys.period(period),
+    SK: `SECTOR#${sector}#PRELIMINARY`,
   }),
-  /** The immutable gzipped parts of one snapshot version, named by its content digest. */
+  revision: (period: string, sector: string, revision: number) => ({
+    PK: rollupKeys.period(period),
+    SK: `${rollupKeys.revisionPrefix(sector)}${pad(revision, 4)}`,
+  }),
+  revisionPrefix: (sector: string) => `SECTOR#${sector}#REV#`,
+  /** The immutable gzipped parts of one snapshot, named by its content digest. */
   partPrefix: (sector: string, digest: string) => `PART#${sector}#${digest}#`,
+} as const;
+
+/**
+ * The province's indicators (GSI1 lists them), the values reported against each one in
+ * its own partition sorted by period (a year's values are one key range), and the links
+ * of a plan's targets to indicators: one per target, under its task, listed by plan
+ * (GSI1, one partition: a province links a few hundred targets).
+ */
+export const indicatorKeys = {
+  indicator: (code: string) => ({
+    PK: `INDICATOR#${code}`,
+    SK: 'INDICATOR',
+    GSI1PK: indicatorKeys.indicators,
+    GSI1SK: `INDICATOR#${code}`,
+  }),
+  indicators: 'INDICATORS',
+  value: (value: { indicator: string; period: string; reportedAt: string; id: string }) => ({
+    PK: `INDICATOR#${value.indicator}`,
+    SK: `VALUE#${value.period}#${value.reportedAt}#${value.id}`,
+  }),
+  /** The sort-key range of the values of the years `from`..`to` (period codes start with the year). */
+  valueRange: (from: number, to: number) => ({
+    from: `VALUE#${pad(from, 4)}`,
+    to: `VALUE#${pad(to, 4)}~`,
+  }),
+  indicatorPk: (code: string) => `INDICATOR#${code}`,
+  link: (link: { plan: string; taskId: string; targetKey: string }) => ({
+    PK: `TASK#${link.taskId}`,
+    SK: `INDICATOR_LINK#${link.targetKey}`,
+    GSI1PK: indicatorKeys.links,
+    GSI1SK: `${link.plan}#${link.taskId}#${link.targetKey}`,
+  }),
+  links: 'INDICATOR_LINKS',
+  linksOfPlan: (plan: string) => `${plan}#`,
 } as const;
 
 /**

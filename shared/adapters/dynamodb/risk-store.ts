@@ -72,10 +72,13 @@ export class DynamoRiskStore implements RiskRepository {
     return toState(current.task, collect(items));
   }
 
-  /** The sector's tasks with their states: one query per plan for the states, then the tasks. */
-  async *loadSector(sector: Sector): AsyncIterable<TaskRiskState> {
+  /**
+   * The sector's tasks with their states: one query per plan for the states, then the
+   * tasks; only the given plans' when `plans` is given.
+   */
+  async *loadSector(sector: Sector, plans?: readonly string[]): AsyncIterable<TaskRiskState> {
     const statesByPlan = new Map<string, Map<string, TaskStates>>();
-    for await (const task of this.catalog.tasksOfSector(sector)) {
+    for await (const task of this.catalog.tasksOfSector(sector, plans)) {
       let states = statesByPlan.get(task.plan);
       if (!states) {
         states = await this.statesOfPlan(task.plan);

@@ -1,110 +1,160 @@
 /**
- * Snapshots and the reads a rollup needs. Reading is O(tasks in the sector + reports in
- * the window): the tasks and their latest states come from the sector's partitions, the
- * reports from the months of receipt the window touches, never from every report written.
+ * Snapshots and the reads a rollup needs. Reading is O(tasks of the sector's plans +
+ * reports describing the period): the tasks and their latest states come from the
+ * sector's partitions, the reports from one partition per plan and period described
+ * (progressKeys.reportsDescribing), never from every report written.
  *
  * A snapshot of a large province exceeds DynamoDB's 400 KB item limit, so it is stored
- * gzipped in immutable parts named by its content digest, then a head item points at them.
- * The head is one conditional write: readers see the old snapshot or the new, never half.
+ * gzipped in immutable parts named by its content digest, then a head item points at
+ * them. The head is one conditional write: readers see a whole snapshot or none. A
+ * revision's head is written once (`attribute_not_exists`) and never replaced; the
+ * preliminary head is replaced by each run before the deadline.
  */
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { addDays, compareIso, endOfDayInstant, type DateRange } from '#shared/domain/calendar.ts';
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import pLimit from 'p-limit';
 import type { Sector } from '#shared/domain/plan/model.ts';
+import type { PeriodCode } from '#shared/domain/period/period.ts';
 import { progressReportSchema, type ProgressReport } from '#shared/domain/progress/report.ts';
+import type { PlanRecord } from '#shared/domain/registry/plan-record.ts';
 import type { Memberships } from '#shared/domain/risk/task-state.ts';
-import type { ReportingCutoff } from '#shared/domain/rollup/data-window.ts';
 import { snapshotSchema, type SectorSnapshot } from '#shared/domain/rollup/snapshot-schema.ts';
 import type { TaskRiskState } from '#shared/use-cases/risk-ports.ts';
 import type { RollupRepository } from '#shared/use-cases/rollup-ports.ts';
 import { progressKeys, rollupKeys } from './keys.ts';
 import { queryAll } from './pagination.ts';
 import type { DynamoRiskStore } from './risk-store.ts';
+import type { DynamoTaskCatalog } from './task-catalog.ts';
 
 /** Well under DynamoDB's 400 KB item limit, leaving room for the keys. */
 const PART_BYTES = 300 * 1024;
+/** The report partitions of a rollup are independent: a few at a time. */
+const READ_CONCURRENCY = 4;
 
-/** The first instant of a province day, as an ISO string in UTC. */
-const startOfDayInstant = (day: string) => new Date(`${day}T00:00:00+07:00`).toISOString();
-
-/** `2026-06-15 .. 2026-09-14` → `2026-06`, `2026-07`, `2026-08`, `2026-09`. */
-function monthsOf(window: DateRange): string[] {
-  const months: string[] = [];
-  for (
-    let day = `${window.start.slice(0, 7)}-01`;
-    compareIso(day, window.end) <= 0;
-    day = addDays(day, 32).slice(0, 8) + '01'
-  ) {
-    months.push(day.slice(0, 7));
-  }
-  return months;
-}
+type HeadKey = { PK: string; SK: string };
 
 export class DynamoRollupStore implements RollupRepository {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
     private readonly risks: DynamoRiskStore,
+    private readonly catalog: DynamoTaskCatalog,
   ) {}
 
-  loadSector(sector: Sector): AsyncIterable<TaskRiskState> {
-    return this.risks.loadSector(sector);
+  trackedPlans(): Promise<PlanRecord[]> {
+    return this.catalog.trackedPlans();
+  }
+
+  loadSector(sector: Sector, plans: readonly string[]): AsyncIterable<TaskRiskState> {
+    return this.risks.loadSector(sector, plans);
   }
 
   memberships(): Promise<Memberships> {
     return this.risks.memberships();
   }
 
-  async reportsReceived(sector: Sector, window: DateRange): Promise<ProgressReport[]> {
-    const from = startOfDayInstant(window.start);
-    const to = endOfDayInstant(window.end).toISOString();
-    const reports: ProgressReport[] = [];
-    for (const month of monthsOf(window)) {
-      const items = await queryAll(this.db, {
-        TableName: this.tableName,
-        IndexName: 'GSI2',
-        KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK BETWEEN :from AND :to',
-        // `~` sorts after every character of a report id: the whole last millisecond is in.
-        ExpressionAttributeValues: {
-          ':pk': progressKeys.reportsReceived(sector, month),
-          ':from': from,
-          ':to': `${to}~`,
-        },
-      });
-      reports.push(...items.map((item) => progressReportSchema.parse(item)));
-    }
-    return reports;
+  async reportsDescribing(
+    plans: readonly string[],
+    periods: readonly PeriodCode[],
+  ): Promise<ProgressReport[]> {
+    const limit = pLimit(READ_CONCURRENCY);
+    const partitions = plans.flatMap((plan) =>
+      periods.map((period) => progressKeys.reportsDescribing(plan, period)),
+    );
+    const pages = await Promise.all(
+      partitions.map((partition) =>
+        limit(() =>
+          queryAll(this.db, {
+            TableName: this.tableName,
+            IndexName: 'GSI2',
+            KeyConditionExpression: 'GSI2PK = :pk',
+            ExpressionAttributeValues: { ':pk': partition },
+          }),
+        ),
+      ),
+    );
+    return pages.flat().map((item) => progressReportSchema.parse(item));
   }
 
-  async getSnapshot(
-    quarter: string,
-    cutoff: ReportingCutoff,
+  async latestRevision(period: PeriodCode, sector: Sector): Promise<SectorSnapshot | null> {
+    const { Items } = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: {
+          ':pk': rollupKeys.period(period),
+          ':prefix': rollupKeys.revisionPrefix(sector),
+        },
+        ScanIndexForward: false,
+        Limit: 1,
+        ConsistentRead: true,
+      }),
+    );
+    const [head] = Items ?? [];
+    return head ? this.snapshotOf(head, sector) : null;
+  }
+
+  getRevision(
+    period: PeriodCode,
     sector: Sector,
+    revision: number,
   ): Promise<SectorSnapshot | null> {
-    const key = rollupKeys.snapshot(quarter, cutoff, sector);
+    return this.read(rollupKeys.revision(period, sector, revision), sector);
+  }
+
+  getPreliminary(period: PeriodCode, sector: Sector): Promise<SectorSnapshot | null> {
+    return this.read(rollupKeys.preliminary(period, sector), sector);
+  }
+
+  async savePreliminary(snapshot: SectorSnapshot): Promise<void> {
+    await this.write(rollupKeys.preliminary(snapshot.period, snapshot.sector), snapshot, false);
+  }
+
+  async saveRevision(snapshot: SectorSnapshot): Promise<SectorSnapshot> {
+    const key = rollupKeys.revision(snapshot.period, snapshot.sector, snapshot.revision);
+    try {
+      await this.write(key, snapshot, true);
+      return snapshot;
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      const stored = await this.read(key, snapshot.sector);
+      if (!stored) throw error;
+      return stored;
+    }
+  }
+
+  private async read(key: HeadKey, sector: Sector): Promise<SectorSnapshot | null> {
     const { Item: head } = await this.db.send(
       new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }),
     );
-    if (!head) return null;
+    return head ? this.snapshotOf(head, sector) : null;
+  }
+
+  private async snapshotOf(head: Record<string, unknown>, sector: Sector): Promise<SectorSnapshot> {
     const items = await queryAll(this.db, {
       TableName: this.tableName,
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
       ExpressionAttributeValues: {
-        ':pk': key.PK,
+        ':pk': head.PK,
         ':prefix': rollupKeys.partPrefix(sector, String(head.digest)),
       },
       ConsistentRead: true,
     });
     const parts = items.map((item) => item.data as Uint8Array);
     if (parts.length !== Number(head.parts))
-      throw new Error(`snapshot ${key.PK} ${key.SK} is missing parts`);
+      throw new Error(`snapshot ${String(head.PK)} ${String(head.SK)} is missing parts`);
     return snapshotSchema.parse(JSON.parse(gunzipSync(Buffer.concat(parts)).toString('utf8')));
   }
 
-  async saveSnapshot(snapshot: SectorSnapshot): Promise<SectorSnapshot> {
-    const key = rollupKeys.snapshot(snapshot.quarter, snapshot.cutoff, snapshot.sector);
+  /** Writes the parts, then the head; `once`: the head must not exist yet. */
+  private async write(key: HeadKey, snapshot: SectorSnapshot, once: boolean): Promise<void> {
     const json = JSON.stringify(snapshot);
     const digest = createHash('sha256').update(json).digest('base64url').slice(0, 22);
     const body = gzipSync(json);
@@ -122,29 +172,20 @@ export class DynamoRollupStore implements RollupRepository {
         }),
       );
     }
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: {
-            ...key,
-            entity: 'snapshot',
-            status: snapshot.status,
-            computedAt: snapshot.computedAt,
-            digest,
-            parts: partCount,
-          },
-          ConditionExpression: 'attribute_not_exists(PK) OR #status <> :closed',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':closed': 'closed' },
-        }),
-      );
-      return snapshot;
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      const stored = await this.getSnapshot(snapshot.quarter, snapshot.cutoff, snapshot.sector);
-      if (!stored) throw error;
-      return stored;
-    }
+    await this.db.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          ...key,
+          entity: 'snapshot',
+          status: snapshot.status,
+          revision: snapshot.revision,
+          computedAt: snapshot.computedAt,
+          digest,
+          parts: partCount,
+        },
+        ...(once ? { ConditionExpression: 'attribute_not_exists(PK)' } : {}),
+      }),
+    );
   }
 }

@@ -8,6 +8,7 @@ import { AgencyDirectory } from './agency-directory.ts';
 import { DynamoCollaborationStore } from './collaboration-store.ts';
 import { DynamoAgencyStore } from './agency-store.ts';
 import { DynamoAuditLog } from './audit-store.ts';
+import { DynamoIndicatorStore } from './indicator-store.ts';
 import { DynamoPlanStore } from './plan-store.ts';
 import { DynamoProgressStore } from './progress-store.ts';
 import { DynamoReadStore } from './read-store.ts';
@@ -27,7 +28,8 @@ export function dynamoStores(db: DynamoDBDocumentClient, tableName: string) {
     risks,
     collaboration,
     progress: new DynamoProgressStore(db, tableName, catalog, collaboration),
-    rollups: new DynamoRollupStore(db, tableName, risks),
+    rollups: new DynamoRollupStore(db, tableName, risks, catalog),
+    indicators: new DynamoIndicatorStore(db, tableName, catalog),
     reads: new DynamoReadStore(db, tableName, catalog),
     plans: new DynamoPlanStore(db, tableName),
     agencies,

@@ -103,10 +103,14 @@ export class DynamoTaskCatalog {
     return current && { ...current, task: (await this.names()).task(current.task) };
   }
 
-  /** The current version of every tracked plan's tasks in one sector, in plan and table order. */
-  async *tasksOfSector(sector: Sector): AsyncIterable<Task> {
+  /**
+   * The current version of every tracked plan's tasks in one sector (only the given plans'
+   * when `only` is given), in plan and table order.
+   */
+  async *tasksOfSector(sector: Sector, only?: readonly string[]): AsyncIterable<Task> {
     const names = await this.names();
     for (const plan of await this.trackedPlans()) {
+      if (only && !only.includes(plan.code)) continue;
       const query = this.sectorQuery(sector, plan);
       let cursor: string | undefined;
       do {

@@ -30,6 +30,9 @@ export const AUDIT_ACTIONS = [
   'token.rotated',
   'token.revoked',
   'rollup.run',
+  'indicator.created',
+  'indicator.updated',
+  'indicator.linked',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -55,4 +58,5 @@ export const entityOf = {
   task: (id: string) => `task/${id}`,
   token: (id: string) => `token/${id}`,
   rollup: (period: string) => `rollup/${period}`,
+  indicator: (code: string) => `indicator/${code}`,
 } as const;

@@ -3,17 +3,10 @@
  * stored once and never edited; a correction is a new report.
  */
 import * as z from 'zod';
-import {
-  formatQuarter,
-  monthRange,
-  parseQuarter,
-  quarterOf,
-  quarterRange,
-  todayInProvince,
-  type DateRange,
-  type Quarter,
-} from '../calendar.ts';
+import { VALUE_STATUSES } from '../indicator/indicator-value.ts';
 import { isoDateSchema, sectorSchema } from '../plan/model.ts';
+import { periodCodeSchema } from '../period/period.ts';
+import { TIMELINESS } from '../period/reporting-calendar.ts';
 
 export const REVIEW_STATES = ['pending', 'accepted', 'returned'] as const;
 export type ReviewState = (typeof REVIEW_STATES)[number];
@@ -31,12 +24,6 @@ export const REPORT_STATUSES = [
   'cancelled',
 ] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
-
-/** `2026-Q3` (a quarter) or `2026-09` (a month). */
-export const reportingPeriodSchema = z
-  .string()
-  .regex(/^\d{4}-(?:Q[1-4]|0[1-9]|1[0-2])$/, 'a quarter like 2026-Q3 or a month like 2026-09')
-  .meta({ example: '2026-Q3' });
 
 const text = (max: number) => z.string().trim().max(max);
 
@@ -65,8 +52,9 @@ function storableNumber(min: number, max: number) {
 /** The body an agency sends. Strict: an unknown field is an error, not silently dropped. */
 export const reportSubmissionSchema = z
   .strictObject({
-    period: reportingPeriodSchema.optional().meta({
-      description: 'Defaults to the current quarter in Asia/Ho_Chi_Minh',
+    period: periodCodeSchema.optional().meta({
+      description:
+        'The period the report describes (month, quarter, six or nine months, year); defaults to the current quarter in Asia/Ho_Chi_Minh',
     }),
     status: z.enum(REPORT_STATUSES),
     percentComplete: storableNumber(0, 100),
@@ -80,6 +68,10 @@ export const reportSubmissionSchema = z
       )
       .default({})
       .meta({ description: "Actual values keyed by the task's target keys" }),
+    actualsStatus: z.enum(VALUE_STATUSES).optional().meta({
+      description:
+        'estimate (ước thực hiện) or final; defaults to estimate while the period is still running, final once it has ended',
+    }),
     narrative: text(10_000).default(''),
     obstacles: z.array(text(2_000).min(1)).max(50).default([]).meta({ description: 'Vướng mắc' }),
     proposals: z.array(text(2_000).min(1)).max(50).default([]).meta({ description: 'Kiến nghị' }),
@@ -95,11 +87,11 @@ export const progressReportSchema = z
     agencyId: z.string(),
     plan: z.string(),
     sector: sectorSchema,
-    period: reportingPeriodSchema,
-    quarter: z.string(),
+    period: periodCodeSchema,
     status: z.enum(REPORT_STATUSES),
     percentComplete: z.number(),
     actuals: z.record(z.string(), z.number()),
+    actualsStatus: z.enum(VALUE_STATUSES),
     narrative: z.string(),
     obstacles: z.array(z.string()),
     proposals: z.array(z.string()),
@@ -113,27 +105,14 @@ export const progressReportSchema = z
      * approval needed.
      */
     review: z.enum(REVIEW_STATES).optional(),
+    /** The last day the period's report was on time, by the plan's reporting calendar. */
+    deadline: isoDateSchema,
+    timeliness: z.enum(TIMELINESS).meta({
+      description: 'on_time when received by the end of `deadline` in the province, else late',
+    }),
   })
   .meta({ id: 'ProgressReport' });
 export type ProgressReport = z.infer<typeof progressReportSchema>;
-
-export function periodRange(period: string): DateRange {
-  const quarter = parseQuarter(period);
-  if (quarter) return quarterRange(quarter.year, quarter.quarter);
-  const [year, month] = period.split('-').map(Number);
-  return monthRange(year ?? 0, month ?? 0);
-}
-
-/** The quarter a period falls in: `2026-09` → `2026-Q3`. */
-export function quarterOfPeriod(period: string): Quarter {
-  const { year, quarter } = quarterOf(periodRange(period).start);
-  return formatQuarter(year, quarter);
-}
-
-export function currentQuarter(now: Date): Quarter {
-  const { year, quarter } = quarterOf(todayInProvince(now));
-  return formatQuarter(year, quarter);
-}
 
 /** An agency's latest report on a task, kept beside the task for reads and filters. */
 export const latestReportSchema = z

@@ -6,6 +6,11 @@
  */
 import * as z from 'zod';
 import { planDocumentSchema } from '../plan/model.ts';
+import {
+  reportingCalendarOverrideSchema,
+  resolveCalendar,
+  type ReportingCalendar,
+} from '../period/reporting-calendar.ts';
 
 export const PLAN_STATUSES = ['draft', 'active', 'closed'] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
@@ -30,6 +35,11 @@ export const planRecordSchema = planDocumentSchema
     requiresApproval: z.boolean().default(false),
     /** The agency that reviews departments' reports when approval is required. */
     reviewer: z.string().nullable().default(null),
+    /**
+     * What the plan changes in the province's reporting calendar (cut-off, deadlines);
+     * null: the province's calendar as it is.
+     */
+    reportingCalendar: reportingCalendarOverrideSchema.nullable().default(null),
     /** Bumped by every change, for corrections that must not overwrite each other. */
     revision: z.number().int().positive(),
     createdAt: z.iso.datetime(),
@@ -76,4 +86,9 @@ export function acceptsReports(plan: Pick<PlanRecord, 'status' | 'currentVersion
 /** The plan a task id belongs to: task ids are `<plan>-<section>-<stt>` and codes have no hyphen. */
 export function planCodeOfTask(taskId: string): string {
   return taskId.slice(0, Math.max(0, taskId.indexOf('-')));
+}
+
+/** The reporting calendar the plan's reports are held to: the province's, with the plan's changes. */
+export function planCalendar(plan: Pick<PlanRecord, 'reportingCalendar'>): ReportingCalendar {
+  return resolveCalendar(plan.reportingCalendar);
 }

@@ -1,7 +1,7 @@
 /**
- * What every document of a quarter (CSV, Excel, the Word report) is made from: the
- * sectors' snapshots, the indicator figures of the period when the platform has them,
- * and agency names. The ordering and look-ups the documents share live here.
+ * What every document of a period (CSV, Excel, the Word report) is made from: the
+ * sectors' snapshots, the indicator figures of the period (each snapshot carries its
+ * sector's), and agency names. The ordering and look-ups the documents share live here.
  */
 import type { IndicatorFigures } from '../indicator/figures.ts';
 import { SECTORS } from '../plan/model.ts';
@@ -10,29 +10,37 @@ import type { SectorSnapshot } from './snapshot-schema.ts';
 
 export interface RollupDocumentInput {
   snapshots: readonly SectorSnapshot[];
-  /** The indicator figures of the snapshots' period; those of other sectors are left out. */
+  /**
+   * The indicator figures of the snapshots' period, when not the snapshots' own; those of
+   * other sectors are left out.
+   */
   figures?: readonly IndicatorFigures[];
   /**
-   * Agency id → name, for lead agencies that owe no report this quarter (the snapshots
+   * Agency id → name, for lead agencies that owe no report this period (the snapshots
    * name the others). An agency named nowhere shows its id.
    */
   agencyNames?: ReadonlyMap<string, string>;
 }
 
-/** By quarter, then the sectors' order, then cut-off: the same document for any input order. */
+/** By period, then the sectors' order, then revision: the same document for any input order. */
 export function orderedSnapshots(snapshots: readonly SectorSnapshot[]): SectorSnapshot[] {
   return [...snapshots].sort(
     (a, b) =>
-      compareText(a.quarter, b.quarter) ||
+      compareText(a.period, b.period) ||
       SECTORS.indexOf(a.sector) - SECTORS.indexOf(b.sector) ||
-      compareText(a.cutoff, b.cutoff),
+      a.revision - b.revision,
   );
 }
 
-/** The figures of the snapshots' sectors, in the order given (the registry's). */
+/**
+ * The figures of the snapshots' sectors, in the order given (the registry's): those the
+ * input names, else those the snapshots carry.
+ */
 export function figuresOfSectors(input: RollupDocumentInput): IndicatorFigures[] {
-  const sectors = new Set(input.snapshots.map((snapshot) => snapshot.sector));
-  return (input.figures ?? []).filter((figures) => sectors.has(figures.inPeriod.sector));
+  const snapshots = orderedSnapshots(input.snapshots);
+  const sectors = new Set(snapshots.map((snapshot) => snapshot.sector));
+  const figures = input.figures ?? snapshots.flatMap((snapshot) => snapshot.figures);
+  return figures.filter((figure) => sectors.has(figure.inPeriod.sector));
 }
 
 /** Agency id → name: the snapshots' reporting tables first, then the names given. */

@@ -69,7 +69,10 @@ export interface QuarterlyReport {
   placeAndDate: string;
   /** Which days the figures cover and on which day the tasks were judged. */
   dataScope: string;
-  /** "Số liệu chính thức", or "Số liệu sơ bộ" while a snapshot may still change. */
+  /**
+   * "Số liệu chính thức" (with the revision from the second on), or "Số liệu sơ bộ"
+   * while the period's deadline has not passed.
+   */
   dataStatus: string;
   sectors: SectorSection[];
 }
@@ -79,7 +82,7 @@ export function quarterlyReport(input: RollupDocumentInput): QuarterlyReport {
   const snapshots = orderedSnapshots(input.snapshots);
   const [first] = snapshots;
   if (!first) throw new RangeError('a quarterly report needs at least one snapshot');
-  const period = periodLabel(requirePeriod(first.quarter));
+  const period = first.label;
   const latest =
     snapshots
       .map((s) => s.computedAt)
@@ -93,9 +96,7 @@ export function quarterlyReport(input: RollupDocumentInput): QuarterlyReport {
     dataScope:
       `Số liệu từ ngày ${formatVnDate(first.window.start)} đến ngày ${formatVnDate(first.window.end)} ` +
       `${inline(CUTOFF_LABELS[first.cutoff])}, đánh giá đến ngày ${formatVnDate(first.asOf)}`,
-    dataStatus: snapshots.every((s) => s.status === 'closed')
-      ? 'Số liệu chính thức'
-      : 'Số liệu sơ bộ, sẽ được cập nhật đến khi kết thúc kỳ báo cáo',
+    dataStatus: dataStatus(snapshots),
     sectors: snapshots.map((snapshot, index) => ({
       number: index + 1,
       name: sectorHeading(snapshot.sector),
@@ -150,6 +151,15 @@ export function officialDate(day: IsoDate): string {
   return `ngày ${dd} tháng ${mm} năm ${parts.year}`;
 }
 
+function dataStatus(snapshots: readonly SectorSnapshot[]): string {
+  if (snapshots.some((s) => s.status === 'preliminary')) {
+    const deadline = snapshots.map((s) => s.deadline).sort()[0] ?? '';
+    return `Số liệu sơ bộ, sẽ được chốt sau hạn báo cáo ngày ${formatVnDate(deadline)}`;
+  }
+  const revision = Math.max(...snapshots.map((s) => s.revision));
+  return revision > 1 ? `Số liệu chính thức, cập nhật lần ${revision}` : 'Số liệu chính thức';
+}
+
 function overview(snapshot: SectorSnapshot): string {
   const { tasks, reports } = snapshot.basis;
   const progress =
@@ -175,16 +185,16 @@ function indicatorSentences(
   snapshot: SectorSnapshot,
   figures: readonly { inPeriod: IndicatorFigure; yearToDate: IndicatorFigure | null }[],
 ): string[] {
-  if (figures.length === 0) return snapshot.targets.flatMap(targetSentence);
-  return figures.flatMap(({ inPeriod, yearToDate }) => {
-    const sentences = inPeriod.sentence ? [`${inPeriod.sentence}.`] : [];
+  const sentences = figures.flatMap(({ inPeriod, yearToDate }) => {
+    const own = inPeriod.sentence ? [`${inPeriod.sentence}.`] : [];
     if (yearToDate?.sentence && yearToDate.period !== inPeriod.period) {
-      sentences.push(
+      own.push(
         `Lũy kế ${periodLabel(requirePeriod(yearToDate.period), 'inline')}: ${yearToDate.sentence}.`,
       );
     }
-    return sentences;
+    return own;
   });
+  return sentences.length > 0 ? sentences : snapshot.targets.flatMap(targetSentence);
 }
 
 /** A plan target with an actual, worded as an indicator's figure: "Lúa 12.000 ha, đạt …". */

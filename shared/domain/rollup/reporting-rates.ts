@@ -2,61 +2,52 @@
  * Reporting completeness and timeliness per lead agency, counted the way DHIS2 counts
  * data-set reporting rates: expected reports, reports received, reports received on time.
  *
- * Expected: one report per task the agency LEADS that is active in the quarter, and one
- *   per month (the quarter's three month windows, data-window.ts) for monthly recurring
- *   tasks, counting the months that overlap the task's window. Active: begun by the
- *   window's end; not a recurring/ongoing task whose window closed before the quarter's
- *   began; not completed or cancelled before the window opened (its newest report,
- *   received before the window, says so); an unspecified or conditional task only once
+ * Expected: for each task the agency LEADS that is alive in the period (period/task-life.ts),
+ *   one report per quarter of the period the task lives in (the province reports
+ *   quarterly; a month's snapshot expects the month's report), or per month for a monthly
+ *   recurring task. An unspecified or conditional task is expected to report only once
  *   someone has reported on it.
- * Received: an expected report is covered by a report on the task from the agency (or a
- *   member of the collective it is). The quarter's report: any report received within
- *   the window, or received after the window's end but naming the quarter (`2026-Q3`) or
- *   one of its months. A month's report: a report naming that month (`2026-08`), whenever
- *   received; any other report covers the expected month whose window
- *   its receipt day falls in. One report covers at most one month.
- * On time: received on or before the end of the window it covers (the quarter's, or the
- *   month's). DHIS2 allows "expiry days" after a period; the province's cut-off already
- *   leaves agencies the days they need, so there is no grace: after the end is late.
+ * Received: an expected report is covered by a report from the agency (or a member of the
+ *   collective it is) describing that quarter or month, or a period inside it, received
+ *   by the snapshot's `knownAt`.
+ * On time: covered by a report that was on time, as stored with it: received by its
+ *   period's deadline under its plan's reporting calendar (period/reporting-calendar.ts).
  * Percentages have two decimals; null when nothing was expected.
  */
-import { compareIso, type DateRange, type IsoDate, type Quarter } from '../calendar.ts';
+import type { DateRange } from '../calendar.ts';
 import type { Task } from '../plan/model.ts';
-import { quarterOfPeriod } from '../progress/report.ts';
+import { requirePeriod, type Period } from '../period/period.ts';
+import { periodsWithin } from '../period/period-parts.ts';
+import { periodContains, periodRange, rangesOverlap } from '../period/period-span.ts';
 import { percentOf } from '../risk/decimal.ts';
 import { compareText } from '../risk/order.ts';
 import { actsFor, type Memberships } from '../risk/task-state.ts';
-import { monthlyWindows, type ReportingCutoff } from './data-window.ts';
 import type { ReportFact } from './report-timeline.ts';
 import type { AgencyReporting } from './snapshot-schema.ts';
 
 export interface ReportingTask {
   task: Task;
-  /** The quarter's reports on the task (received from the window's start on). */
+  /** The days the task counts (its life), or null when it never does. */
+  life: DateRange | null;
+  /** The task's reports describing the period or a period inside it, known to the snapshot. */
   reports: readonly ReportFact[];
-  /** The task's newest report, whenever received, or null. */
-  latest: ReportFact | null;
-}
-
-interface Slot {
-  /** `2026-08` for a month, `2026-Q3` for the quarter. */
-  period: string;
-  range: DateRange;
+  /** Whether anyone has ever reported on the task (its latest states). */
+  everReported: boolean;
 }
 
 type Coverage = 'on-time' | 'late' | 'missing';
 
 export function reportingRates(
   tasks: readonly ReportingTask[],
-  quarter: Quarter,
-  cutoff: ReportingCutoff,
-  window: DateRange,
+  period: Period,
   memberOf: Memberships,
 ): AgencyReporting[] {
   const tallies = new Map<string, Tally>();
   for (const entry of tasks) {
-    if (!activeInWindow(entry, window)) continue;
-    const slots = slotsOf(entry.task, quarter, cutoff, window);
+    const { kind } = entry.task.schedule;
+    const silent = entry.reports.length === 0 && !entry.everReported;
+    if ((kind === 'unspecified' || kind === 'conditional') && silent) continue;
+    const slots = slotsOf(entry, period);
     for (const lead of entry.task.lead) {
       const tally = tallies.get(lead.id) ?? newTally();
       tallies.set(lead.id, tally);
@@ -65,7 +56,8 @@ export function reportingRates(
       if (tally.tasks.has(entry.task.id)) continue;
       tally.tasks.add(entry.task.id);
       const own = entry.reports.filter((report) => actsFor(report.agencyId, lead.id, memberOf));
-      for (const coverage of cover(slots, own, quarter)) {
+      for (const slot of slots) {
+        const coverage = cover(slot, own);
         tally.expected += 1;
         if (coverage !== 'missing') tally.received += 1;
         if (coverage === 'on-time') tally.onTime += 1;
@@ -103,72 +95,20 @@ const newTally = (): Tally => ({
   onTime: 0,
 });
 
-function activeInWindow({ task, reports, latest }: ReportingTask, window: DateRange): boolean {
-  const { kind, start, due } = task.schedule;
-  if ((kind === 'unspecified' || kind === 'conditional') && reports.length === 0 && !latest) {
-    return false;
-  }
-  if (start !== null && compareIso(start, window.end) > 0) return false;
-  if (
-    (kind === 'recurring' || kind === 'ongoing') &&
-    due !== null &&
-    compareIso(due, window.start) < 0
-  ) {
-    return false;
-  }
-  const closedBefore =
-    latest !== null &&
-    compareIso(latest.receivedOn, window.start) < 0 &&
-    (latest.status === 'completed' || latest.status === 'cancelled');
-  return !closedBefore;
-}
-
-function slotsOf(task: Task, quarter: Quarter, cutoff: ReportingCutoff, window: DateRange): Slot[] {
-  const { kind, recurrence, start, due } = task.schedule;
-  if (kind !== 'recurring' || recurrence !== 'monthly') return [{ period: quarter, range: window }];
-  return monthlyWindows(quarter, cutoff).filter(
-    ({ range }) =>
-      (start === null || compareIso(range.end, start) >= 0) &&
-      (due === null || compareIso(range.start, due) <= 0),
+/** The periods a task owes a report on within `period`: its quarters or months it lives in. */
+function slotsOf({ task, life }: ReportingTask, period: Period): Period[] {
+  if (period.kind === 'month') return [period];
+  const monthly = task.schedule.kind === 'recurring' && task.schedule.recurrence === 'monthly';
+  const kind = monthly ? 'month' : 'quarter';
+  return periodsWithin(period).filter(
+    (candidate) =>
+      candidate.kind === kind && life !== null && rangesOverlap(life, periodRange(candidate)),
   );
 }
 
-const within = (day: IsoDate, range: DateRange) =>
-  compareIso(day, range.start) >= 0 && compareIso(day, range.end) <= 0;
-
-/** How each slot is covered by `reports` (one agency's reports on one task). */
-function cover(
-  slots: readonly Slot[],
-  reports: readonly ReportFact[],
-  quarter: Quarter,
-): Coverage[] {
-  const coverage: Coverage[] = slots.map(() => 'missing');
-  const mark = (index: number, onTime: boolean) => {
-    if (index < 0) return;
-    if (onTime) coverage[index] = 'on-time';
-    else if (coverage[index] === 'missing') coverage[index] = 'late';
-  };
-  for (const report of reports) {
-    const [only] = slots;
-    if (slots.length === 1 && only?.period === quarter) {
-      if (within(report.receivedOn, only.range)) mark(0, true);
-      else if (
-        compareIso(report.receivedOn, only.range.end) > 0 &&
-        quarterOfPeriod(report.period) === quarter
-      ) {
-        mark(0, false);
-      }
-      continue;
-    }
-    const named = slots.findIndex((slot) => slot.period === report.period);
-    if (named >= 0) {
-      mark(named, compareIso(report.receivedOn, slots[named]?.range.end ?? '') <= 0);
-    } else {
-      mark(
-        slots.findIndex((slot) => within(report.receivedOn, slot.range)),
-        true,
-      );
-    }
-  }
-  return coverage;
+/** How one slot is covered by `reports` (one agency's reports on one task). */
+function cover(slot: Period, reports: readonly ReportFact[]): Coverage {
+  const covering = reports.filter((report) => periodContains(slot, requirePeriod(report.period)));
+  if (covering.some((report) => report.timeliness === 'on_time')) return 'on-time';
+  return covering.length > 0 ? 'late' : 'missing';
 }

@@ -1,12 +1,16 @@
 /**
- * A sector's quarterly snapshot: what the rollup computes and stores, immutable once the
- * quarter is closed. The zod schema is the source of truth (and the OpenAPI component
- * `SectorSnapshot`); the types are inferred from it.
+ * A sector's snapshot of a period: what the rollup computes and stores. Before the
+ * period's deadline it is preliminary (revision 0, replaced by each run); at the deadline
+ * the official snapshot (revision 1) is taken, and later data make numbered revisions,
+ * each immutable and saying what changed against the one before. The zod schema is the
+ * source of truth (and the OpenAPI component `SectorSnapshot`); the types are inferred.
  */
 import * as z from 'zod';
+import { indicatorFiguresSchema } from '../indicator/figures.ts';
 import { COMPARATORS, isoDateSchema, sectorSchema } from '../plan/model.ts';
+import { REPORTING_CUTOFFS } from '../period/data-window.ts';
+import { periodCodeSchema } from '../period/period.ts';
 import { riskReasonSchema } from '../progress/task-view.ts';
-import { REPORTING_CUTOFFS } from './data-window.ts';
 
 /**
  * The government's categories of task progress. The first six are the report's; a
@@ -53,11 +57,11 @@ export const agencyReportingSchema = z
     agencyName: z.string(),
     expected: count.meta({
       description:
-        'Reports due: one per led task active in the quarter, one per month for monthly tasks',
+        'Reports due: one per quarter (or the month, for a month) for each led task alive in the period, one per month for monthly tasks',
     }),
     received: count.meta({ description: 'Expected reports covered by at least one report' }),
     receivedOnTime: count.meta({
-      description: 'Covered by a report received by the end of its window',
+      description: 'Covered by a report received by its period’s deadline (its plan’s calendar)',
     }),
     completeness: percent,
     timeliness: percent,
@@ -78,7 +82,9 @@ export const targetRowSchema = z
     attainmentText: z.string().nullable().meta({ example: 'đạt 89,30% kế hoạch' }),
     met: z.boolean().nullable(),
     lastYearActual: z.number().nullable(),
-    sameQuarterLastYear: percent.meta({ description: "Actual as % of last year's same quarter" }),
+    sameQuarterLastYear: percent.meta({
+      description: "Actual as % of the same task's actual in last year's snapshot of the period",
+    }),
     sameQuarterLastYearText: z.string().nullable().meta({ example: 'bằng 89,20% cùng kỳ' }),
   })
   .meta({ id: 'TargetAttainment' });
@@ -103,15 +109,77 @@ export const sectionSummarySchema = z.object({
 });
 export type SectionSummary = z.infer<typeof sectionSummarySchema>;
 
+export const SNAPSHOT_STATUSES = ['preliminary', 'official'] as const;
+export type SnapshotStatus = (typeof SNAPSHOT_STATUSES)[number];
+
+const categoryChangeSchema = z.object({
+  taskId: z.string(),
+  /** Null: the task was not counted in the revision before (or is not now). */
+  from: z.enum(TASK_CATEGORIES).nullable(),
+  to: z.enum(TASK_CATEGORIES).nullable(),
+});
+
+export const snapshotChangesSchema = z
+  .object({
+    /** The revision these changes are against. */
+    since: z.number().int().positive(),
+    reports: z.object({ before: count, after: count }),
+    tasks: z.array(categoryChangeSchema),
+    reporting: z.array(
+      z.object({
+        agencyId: z.string(),
+        agencyName: z.string(),
+        before: z.object({ received: count, receivedOnTime: count }).nullable(),
+        after: z.object({ received: count, receivedOnTime: count }).nullable(),
+      }),
+    ),
+    targets: z.array(
+      z.object({
+        taskId: z.string(),
+        key: z.string(),
+        before: z.number().nullable(),
+        after: z.number().nullable(),
+      }),
+    ),
+    figures: z.array(
+      z.object({
+        indicator: z.string(),
+        period: periodCodeSchema,
+        before: z.string().nullable(),
+        after: z.string().nullable(),
+      }),
+    ),
+    /** What changed, in Vietnamese sentences. */
+    summary: z.array(z.string()),
+  })
+  .meta({ id: 'SnapshotChanges' });
+export type SnapshotChanges = z.infer<typeof snapshotChangesSchema>;
+
 export const snapshotSchema = z
   .object({
-    quarter: z.string().regex(/^\d{4}-Q[1-4]$/),
+    period: periodCodeSchema,
+    /** "Quý III/2026". */
+    label: z.string(),
     sector: sectorSchema,
+    /** The province's cut-off, whose data window the snapshot states. */
     cutoff: z.enum(REPORTING_CUTOFFS),
     window: z.object({ start: isoDateSchema, end: isoDateSchema }),
-    /** The day the categories are judged on: the window's end, or the computing day if earlier. */
+    /** The day the official snapshot is taken at the end of (every plan's deadline passed). */
+    deadline: isoDateSchema,
+    /**
+     * The day the categories are judged on: the period's end, its deadline or the
+     * computing day, whichever comes first. Revisions keep the official snapshot's.
+     */
     asOf: isoDateSchema,
-    status: z.enum(['preliminary', 'closed']),
+    status: z.enum(SNAPSHOT_STATUSES).meta({
+      description:
+        'preliminary before the deadline (replaced by each run); official from the deadline on',
+    }),
+    revision: z.number().int().nonnegative().meta({
+      description: '0 for a preliminary snapshot, 1 for the official one, 2… for later revisions',
+    }),
+    /** Reports and values received up to this instant count. */
+    knownAt: z.iso.datetime(),
     computedAt: z.iso.datetime(),
     basis: z.object({
       tasks: count,
@@ -125,6 +193,10 @@ export const snapshotSchema = z
     atRisk: z.array(atRiskTaskSchema),
     bySection: z.array(sectionSummarySchema),
     tasks: z.array(snapshotTaskSchema),
+    /** The sector's indicators: the period's figures and the year to date's. */
+    figures: z.array(indicatorFiguresSchema),
+    /** Against the revision before; null for a preliminary or an official snapshot. */
+    changes: snapshotChangesSchema.nullable(),
   })
   .meta({ id: 'SectorSnapshot' });
 export type SectorSnapshot = z.infer<typeof snapshotSchema>;

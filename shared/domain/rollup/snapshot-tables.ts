@@ -3,7 +3,7 @@
  * Excel render the same model): summary counts in the government's categories, reporting
  * per agency, targets, tasks at risk, and the province's indicator figures.
  *
- * Everything a person reads is Vietnamese: headers, quarters ("Quý III/2026"), sectors,
+ * Everything a person reads is Vietnamese: headers, periods ("Quý III/2026"), sectors,
  * categories, statuses, agency names (never ids). Each cell carries its kind, so the
  * renderers keep numbers as numbers, percentages as percentage points (89.3 is 89,3 %,
  * the header says "(%)"), days as days and instants on the province's clock.
@@ -53,11 +53,7 @@ const date = (value: IsoDate): Cell => ({ kind: 'date', value });
 const dateTime = (instant: string | null): Cell =>
   instant === null ? null : { kind: 'dateTime', value: provinceDateTime(new Date(instant)) };
 
-const quarterLabel = (quarter: string) => periodLabel(requirePeriod(quarter));
-const snapshotKey = (s: SectorSnapshot): Cell[] => [
-  text(quarterLabel(s.quarter)),
-  text(sectorHeading(s.sector)),
-];
+const snapshotKey = (s: SectorSnapshot): Cell[] => [text(s.label), text(sectorHeading(s.sector))];
 
 /** The five tables, in the order the documents show them. */
 export function snapshotTables(input: RollupDocumentInput): DataTable[] {
@@ -76,13 +72,14 @@ function summary(snapshots: readonly SectorSnapshot[]): DataTable {
   return {
     title: 'Tổng hợp',
     headers: [
-      'Quý',
+      'Kỳ',
       'Lĩnh vực',
       'Cách chốt số liệu',
       'Từ ngày',
       'Đến ngày',
       'Đánh giá đến ngày',
       'Số liệu',
+      'Lần tổng hợp',
       'Số nhiệm vụ',
       ...TASK_CATEGORIES.map((category) => TASK_CATEGORY_LABELS[category]),
       'Tiến độ bình quân (%)',
@@ -97,6 +94,7 @@ function summary(snapshots: readonly SectorSnapshot[]): DataTable {
       date(s.window.end),
       date(s.asOf),
       text(SNAPSHOT_STATUS_LABELS[s.status]),
+      number(s.revision),
       number(s.basis.tasks),
       ...TASK_CATEGORIES.map((category) => number(s.counts[category])),
       percent(s.averagePercentComplete),
@@ -111,7 +109,7 @@ function reporting(snapshots: readonly SectorSnapshot[]): DataTable {
   return {
     title: 'Tình hình báo cáo',
     headers: [
-      'Quý',
+      'Kỳ',
       'Lĩnh vực',
       'Cơ quan',
       'Số báo cáo phải nộp',
@@ -140,7 +138,7 @@ function targets(snapshots: readonly SectorSnapshot[]): DataTable {
   return {
     title: 'Chỉ tiêu nhiệm vụ',
     headers: [
-      'Quý',
+      'Kỳ',
       'Lĩnh vực',
       'Nhiệm vụ',
       'Chỉ tiêu',
@@ -181,7 +179,7 @@ function atRisk(
 ): DataTable {
   return {
     title: 'Nhiệm vụ có nguy cơ',
-    headers: ['Quý', 'Lĩnh vực', 'Nhiệm vụ', 'Tên nhiệm vụ', 'Mục', 'Cơ quan chủ trì', 'Lý do'],
+    headers: ['Kỳ', 'Lĩnh vực', 'Nhiệm vụ', 'Tên nhiệm vụ', 'Mục', 'Cơ quan chủ trì', 'Lý do'],
     rows: snapshots.flatMap((s) =>
       s.atRisk.flatMap((task) =>
         task.reasons.map((reason) => [

@@ -5,7 +5,7 @@
  */
 import { SECTOR_LABELS } from '../indicator/wording.ts';
 import type { COMPARATORS, Sector } from '../plan/model.ts';
-import type { ReportingCutoff } from './data-window.ts';
+import type { ReportingCutoff } from '../period/data-window.ts';
 import type { SectorSnapshot, TaskCategory } from './snapshot-schema.ts';
 
 /** The government's categories of task progress, as the province's reports name them. */
@@ -21,11 +21,11 @@ export const TASK_CATEGORY_LABELS: Readonly<Record<TaskCategory, string>> = {
 
 export const SNAPSHOT_STATUS_LABELS: Readonly<Record<SectorSnapshot['status'], string>> = {
   preliminary: 'Sơ bộ',
-  closed: 'Chính thức',
+  official: 'Chính thức',
 };
 
 export const CUTOFF_LABELS: Readonly<Record<ReportingCutoff, string>> = {
-  calendar: 'Theo quý dương lịch',
+  calendar: 'Theo kỳ dương lịch',
   'decree-09-2019': 'Theo Nghị định 09/2019/NĐ-CP',
 };
 

@@ -14,6 +14,10 @@ import {
   type Sector,
 } from '#shared/domain/plan/model.ts';
 import { agencyIdSchema } from '#shared/domain/registry/agency-changes.ts';
+import {
+  reportingCalendarOverrideSchema,
+  resolveCalendar,
+} from '#shared/domain/period/reporting-calendar.ts';
 import { PLAN_STATUSES, type PlanRecord } from '#shared/domain/registry/plan-record.ts';
 import { diffVersions, versionDigest } from '#shared/domain/registry/version-diff.ts';
 import { publishVersion, summaryOf, type PublishDeps } from './import-document.ts';
@@ -38,6 +42,18 @@ export const planPatchSchema = z
     }),
     /** Section code (roman) → sector: the plan's tasks are re-published with it. */
     sectors: z.record(z.string().max(20), sectorSchema).optional(),
+    /**
+     * What the plan changes in the province's reporting calendar (cut-off, deadline per
+     * kind of period); null returns to the province's calendar.
+     */
+    reportingCalendar: reportingCalendarOverrideSchema
+      .nullable()
+      .optional()
+      .meta({
+        description:
+          "The plan's reporting calendar: the data cut-off and each kind of period's submission deadline, over the province's (Decree 09/2019's 15th-to-14th cut-off, the 18th of the period's last month); null: the province's",
+        example: { deadlines: { quarter: { kind: 'dayOfMonth', day: 10, monthOffset: 1 } } },
+      }),
   })
   .refine(
     ({ revision: _revision, ...changes }) => Object.keys(changes).length > 0,
@@ -61,6 +77,7 @@ export async function correctPlan(
     );
   }
   const { revision: _revision, sectors, ...fields } = patch;
+  if (fields.reportingCalendar) checkCalendar(fields.reportingCalendar);
   if (sectors) plan = await resector(plan, sectors, deps);
   if (Object.keys(fields).length === 0) return plan;
   const before = plan;
@@ -80,6 +97,20 @@ export async function correctPlan(
     after: summaryOf(corrected),
   });
   return corrected;
+}
+
+/** A calendar whose deadline falls before its data window closes is refused, naming each. */
+function checkCalendar(calendar: NonNullable<PlanPatch['reportingCalendar']>): void {
+  try {
+    resolveCalendar(calendar);
+  } catch (error) {
+    if (!(error instanceof UnprocessableError)) throw error;
+    throw new UnprocessableError(
+      error.code,
+      error.message,
+      error.fields.map((field) => ({ ...field, field: `body.reportingCalendar.${field.field}` })),
+    );
+  }
 }
 
 async function resector(

@@ -8,7 +8,7 @@
  *    problem in one round.
  * 3. Otherwise the registry changes are saved, the next version number of the plan is
  *    claimed, the whole version is written aside, and one conditional update makes it
- *    current. An import that runs out of time, or fails, never reaches that step: the
+ *    current; then its targets get the indicators the registry suggests for them. An import that runs out of time, or fails, never reaches that step: the
  *    current version stays as it was. A stale import (an older claim finishing after a
  *    newer version was published) is refused at that step.
  */
@@ -38,6 +38,7 @@ import {
   type VersionDiff,
 } from '#shared/domain/registry/version-diff.ts';
 import pLimit from 'p-limit';
+import type { TargetLinker } from '../indicators/plan-links.ts';
 import type { Clock } from '../progress-ports.ts';
 import type { AgencyRepository, AuditLog, PlanRepository, StoredAgency } from './registry-ports.ts';
 
@@ -90,6 +91,8 @@ export interface ImportDeps {
   requestId: string;
   /** Epoch milliseconds after which no write may start and nothing is published. */
   deadline: number;
+  /** Suggests indicators for the published version's targets (absent: no links are kept). */
+  links?: TargetLinker | undefined;
 }
 
 export interface AgencyChanges {
@@ -209,7 +212,7 @@ export interface NewVersion {
 
 export type PublishDeps = Pick<
   ImportDeps,
-  'plans' | 'audit' | 'clock' | 'actor' | 'requestId' | 'deadline'
+  'plans' | 'audit' | 'clock' | 'actor' | 'requestId' | 'deadline' | 'links'
 >;
 
 /**
@@ -251,6 +254,7 @@ export async function publishVersion(
   checkDeadline(deps);
   const plan = await deps.plans.publish(next.document, version, at);
   await deps.plans.afterPublish(plan.code, version, next.changes.retired);
+  await deps.links?.refreshPlan(plan.code, next.tasks);
   const { current } = next;
   await deps.audit.record({
     id: deps.requestId,
@@ -386,6 +390,7 @@ export function summaryOf(plan: PlanRecord) {
     status: plan.status,
     period: plan.period,
     sections: plan.sections,
+    reportingCalendar: plan.reportingCalendar,
     version: plan.currentVersion,
   };
 }

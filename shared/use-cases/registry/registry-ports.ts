@@ -42,6 +42,7 @@ export type PlanCorrection = Partial<
     | 'status'
     | 'requiresApproval'
     | 'reviewer'
+    | 'reportingCalendar'
   >
 >;
 

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Caller } from '#shared/domain/access/caller.ts';
 import type { TaskFlaggedAtRiskV1 } from '#shared/domain/risk/risk-events.ts';
-import type { ProgressReportedV1 } from '#shared/events/progress-reported.ts';
+import type { ProgressReportedV2 } from '#shared/events/progress-reported.ts';
 import type { HandlerName } from '#shared/platform/handlers.ts';
 import { agencyCaller, apiEvent } from '../../support/api-event.ts';
 import { REPO_ROOT } from '../lib/child.ts';
@@ -24,15 +24,15 @@ const admin: Caller = {
 };
 const viewer: Caller = { ...admin, tokenId: 'tok_viewer', role: 'viewer' };
 
-const progressReported: ProgressReportedV1 = {
-  version: '1',
+const progressReported: ProgressReportedV2 = {
+  version: '2',
   reportId: 'rep_bench',
   taskId: TASK,
   agencyId: AGENCY,
   plan: 'KH266',
   sector: 'agriculture',
   period: '2026-Q4',
-  quarter: '2026-Q4',
+  timeliness: 'on_time',
   status: 'delayed',
   percentComplete: 20,
   hasObstacles: true,
@@ -119,11 +119,19 @@ export const FIRST_EVENTS: Record<HandlerName, unknown> = {
   evaluateTaskRisk: eventBridge('ProgressReported', progressReported),
   notifyRisk: eventBridge('TaskFlaggedAtRisk', flagged),
   readRollups: apiEvent({
-    resource: '/rollups/{quarter}/{sector}',
-    pathParameters: { quarter: '2026-Q3', sector: 'agriculture' },
+    resource: '/rollups/{period}/{sector}',
+    pathParameters: { period: '2026-Q3', sector: 'agriculture' },
     caller: viewer,
   }),
+  submitIndicatorValue: apiEvent({
+    method: 'POST',
+    resource: '/indicators/{code}/values',
+    pathParameters: { code: 'dien-tich-lua' },
+    headers: { 'Idempotency-Key': 'bench-1' },
+    body: { period: '2026-Q3', value: 14562, status: 'estimate' },
+    caller: agencyCaller(AGENCY),
+  }),
   reportTemplate: apiEvent({ method: 'DELETE', resource: '/report-template', caller: admin }),
-  closeQuarter: { quarter: '2026-Q3' },
+  closePeriods: { period: '2026-Q3' },
   riskScan: {},
 };

@@ -13,7 +13,13 @@ import { readOptions } from '../lib/options.ts';
 import { progress } from '../lib/progress.ts';
 import { writeAll } from './bulk-write.ts';
 import type { RollupMeasurement } from './measure.ts';
-import { agencyItems, loadTemplates, REPORTS_PER_TASK, taskItems } from './synthetic-province.ts';
+import {
+  agencyItems,
+  indicatorItems,
+  loadTemplates,
+  REPORTS_PER_TASK,
+  taskItems,
+} from './synthetic-province.ts';
 
 const TABLE = 'bench-rollup';
 
@@ -57,7 +63,7 @@ runMeasurement(async () => {
   try {
     const db = createDocumentClient(store.ready.endpoint);
     const templates = loadTemplates();
-    await writeAll(db, TABLE, agencyItems(templates));
+    await writeAll(db, TABLE, [...agencyItems(templates), ...indicatorItems(templates)]);
     const steps: RollupStep[] = [];
     const runsPerSize: Record<string, number> = {};
     let generated = 0;

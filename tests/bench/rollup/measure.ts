@@ -3,14 +3,16 @@
  * the rollup of the quarter over all three sectors, side by side with the raw read of the
  * same items, taking turns at going first, then one pass of each through the capacity proxy.
  *
- * Every timed rollup does the whole use case: the stored snapshot heads are deleted before
- * (untimed), so each run computes, finds nothing to compare with, and writes its snapshots.
+ * Every timed rollup does the whole use case, figures included: the stored revision heads
+ * are deleted before (untimed), so each run takes the official snapshot again (the quarter's
+ * deadline has passed at ROLLUP_NOW), computes it and writes it.
  */
 import { gzipSync } from 'node:zlib';
 import { DeleteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '#shared/adapters/aws-clients.ts';
 import { rollupKeys } from '#shared/adapters/dynamodb/keys.ts';
 import { dynamoStores } from '#shared/adapters/dynamodb/stores.ts';
+import { rollupDeps } from '#functions/wiring.ts';
 import { SECTORS } from '#shared/domain/plan/model.ts';
 import type { SectorSnapshot } from '#shared/domain/rollup/snapshot-schema.ts';
 import { runRollup } from '#shared/use-cases/run-rollup.ts';
@@ -38,23 +40,19 @@ export interface RollupMeasurement {
 async function resetSnapshots(db: DynamoDBDocumentClient, tableName: string): Promise<void> {
   for (const sector of SECTORS) {
     await db.send(
-      new DeleteCommand({
-        TableName: tableName,
-        Key: rollupKeys.snapshot(QUARTER, 'calendar', sector),
-      }),
+      new DeleteCommand({ TableName: tableName, Key: rollupKeys.revision(QUARTER, sector, 1) }),
     );
   }
 }
 
-function rollup(db: DynamoDBDocumentClient, tableName: string): Promise<SectorSnapshot[]> {
-  return runRollup(
-    { quarter: QUARTER, cutoff: 'calendar', sectors: SECTORS },
-    {
-      rollups: dynamoStores(db, tableName).rollups,
-      events: { publish: async () => undefined },
-      clock: { now: () => ROLLUP_NOW },
-    },
+async function rollup(db: DynamoDBDocumentClient, tableName: string): Promise<SectorSnapshot[]> {
+  const deps = rollupDeps(
+    dynamoStores(db, tableName),
+    { publish: async () => undefined },
+    { now: () => ROLLUP_NOW },
   );
+  const runs = await runRollup({ period: QUARTER, sectors: SECTORS }, deps);
+  return runs.map((run) => run.snapshot);
 }
 
 /** One more rollup and raw read, through the capacity proxy (untimed: the proxy costs time). */

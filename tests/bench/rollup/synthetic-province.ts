@@ -1,27 +1,52 @@
 /**
  * A synthetic province of any size, as items exactly like the ones the platform writes:
  * tasks cloned from the seed plans (their real targets, schedules and agencies) under new
- * ids, spread evenly over the three sectors, each with ten reports received during the
- * quarter, its lead agency's latest state and the task's `latestReport`. Deterministic: the
- * same size gives the same items, so snapshots and timings compare across runs.
+ * ids, spread evenly over the three sectors, each with ten reports on the quarter received
+ * during it, its lead agency's latest state and the task's `latestReport`; the province's
+ * indicators (the seed registry), with two years of monthly values each and the targets of
+ * the first tasks linked to them (as an admin confirms the import's suggestions).
+ * Deterministic: the same size gives the same items, so snapshots and timings compare
+ * across runs.
  *
  * Task–agency link items are left out: the rollup never reads them (they serve GET
  * /agencies/{id}/tasks), and they would only lengthen the generation.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { keys, planVersionTag, progressKeys } from '#shared/adapters/dynamodb/keys.ts';
+import {
+  indicatorKeys,
+  keys,
+  planVersionTag,
+  progressKeys,
+} from '#shared/adapters/dynamodb/keys.ts';
 import { todayInProvince } from '#shared/domain/calendar.ts';
+import { refreshedLinks } from '#shared/domain/indicator/link-record.ts';
 import { SECTORS, type Agency, type Sector, type Task } from '#shared/domain/plan/model.ts';
+import { formatPeriod, requirePeriod } from '#shared/domain/period/period.ts';
+import { periodsOfYear } from '#shared/domain/period/period-parts.ts';
+import {
+  deadlineDay,
+  PROVINCE_REPORTING_CALENDAR,
+  reportTimeliness,
+} from '#shared/domain/period/reporting-calendar.ts';
 import { latestReportOf, type ProgressReport } from '#shared/domain/progress/report.ts';
 import { parsePlanTable } from '#shared/domain/plan/plan-parser.ts';
-import { SEED_PLANS_DIR, seedAgencyRegistry, seedPlanImports } from '#shared/seed-registry.ts';
+import {
+  SEED_PLANS_DIR,
+  seedAgencyRegistry,
+  seedIndicators,
+  seedPlanImports,
+} from '#shared/seed-registry.ts';
 import { REPO_ROOT } from '../lib/child.ts';
 
 export const REPORTS_PER_TASK = 10;
+/** The tasks whose targets feed indicators: a province links a few hundred targets. */
+export const LINKED_TASKS = 300;
 /** The quarter the reports fall in, and the instant the rollup runs at (preliminary). */
 export const QUARTER = '2026-Q3';
 export const ROLLUP_NOW = new Date('2026-09-30T12:00:00+07:00');
+/** The quarter's deadline in the province's calendar: the rollup at ROLLUP_NOW is the official one. */
+const QUARTER_DEADLINE = deadlineDay(requirePeriod(QUARTER), PROVINCE_REPORTING_CALENDAR);
 const QUARTER_START = Date.parse('2026-07-01T00:00:00+07:00');
 const RECEIPT_SPAN_MS = Date.parse('2026-09-29T23:00:00+07:00') - QUARTER_START;
 /** One synthetic plan per sector; the code must look like a plan code (KH + digits). */
@@ -133,17 +158,23 @@ function reportsOf(task: Task, index: number): ProgressReport[] {
       plan: task.plan,
       sector: task.sector,
       period: QUARTER,
-      quarter: QUARTER,
       status: STATUSES[Math.floor(next() * STATUSES.length)] ?? 'on_track',
       percentComplete: Math.round(share * 90),
       actuals: Object.fromEntries(
         task.targets.map((target) => [target.key, Math.round(target.value * share * next())]),
       ),
+      actualsStatus: 'estimate',
       narrative: n % 3 === 0 ? 'Đang triển khai theo kế hoạch.' : '',
       obstacles: n % 4 === 0 ? ['Thời tiết bất lợi kéo dài'] : [],
       proposals: [],
       asOf: todayInProvince(new Date(instant)),
       receivedAt,
+      deadline: QUARTER_DEADLINE,
+      timeliness: reportTimeliness(
+        requirePeriod(QUARTER),
+        new Date(instant),
+        PROVINCE_REPORTING_CALENDAR,
+      ),
     };
   });
 }
@@ -179,6 +210,54 @@ export function taskItems(templates: Templates, index: number): Item[] {
       taskId: task.id,
       entity: 'taskSummary',
     },
+  ];
+}
+
+/**
+ * The province's indicators, the links of the first tasks' targets to them (confirmed), and
+ * a final value for each month of 2025 and 2026 up to the quarter, for each indicator.
+ */
+export function indicatorItems(templates: Templates): Item[] {
+  const indicators = seedIndicators();
+  const linked = Array.from({ length: LINKED_TASKS }, (_, index) =>
+    syntheticTask(templates, index),
+  );
+  const links = refreshedLinks(linked, [], indicators).map((link) => ({
+    ...link,
+    status: 'confirmed' as const,
+  }));
+  const months = [2025, 2026]
+    .flatMap(periodsOfYear)
+    .filter((period) => period.kind === 'month' && formatPeriod(period) <= '2026-09')
+    .map(formatPeriod);
+  const reportedAt = '2026-07-01T00:00:00.000Z';
+  return [
+    ...indicators.map((indicator, position) => ({
+      ...indicatorKeys.indicator(indicator.code),
+      entity: 'indicator',
+      indicator,
+      position: position + 1,
+      revision: 1,
+    })),
+    ...links.map((link) => ({ ...indicatorKeys.link(link), entity: 'indicatorLink', ...link })),
+    ...indicators.flatMap((indicator, i) =>
+      months.map((period, m) => {
+        const id = `val_syn${i}x${m}`;
+        return {
+          ...indicatorKeys.value({ indicator: indicator.code, period, reportedAt, id }),
+          entity: 'indicatorValue',
+          id,
+          value: {
+            indicator: indicator.code,
+            period,
+            value: 100 + i + m,
+            status: 'final',
+            agencyId: indicator.owners[0] ?? 'ubnd-tinh',
+            reportedAt,
+          },
+        };
+      }),
+    ),
   ];
 }
 

@@ -3,14 +3,15 @@
  * PutItem of the same report item on the same dynalite store, at 1, 10 and 50 concurrent
  * clients, side by side; then the capacity each accepted report consumes.
  */
-import { todayInProvince } from '#shared/domain/calendar.ts';
+import { formatPeriod } from '#shared/domain/period/period.ts';
+import { currentPeriod } from '#shared/domain/period/period-relations.ts';
 import { runMeasurement, runScript, startServer } from '../lib/child.ts';
 import { readOptions } from '../lib/options.ts';
 import { progress } from '../lib/progress.ts';
 import type { SubmissionCapacity } from './capacity.ts';
 import { runLoad, type LoadResult } from './load.ts';
 import type { PlatformInfo } from './platform-server.ts';
-import { rawPutRequests } from './raw-put.ts';
+import { RAW_PUT_PERIOD, rawPutRequests } from './raw-put.ts';
 import { reportRequest } from './tasks.ts';
 
 export const CONCURRENCY = [1, 10, 50] as const;
@@ -67,8 +68,9 @@ runMeasurement(async () => {
     });
 
   const levels: SubmissionLevel[] = [];
-  const month = () => todayInProvince(new Date()).slice(0, 7);
-  const months = new Set([month()]);
+  // HTTP reports describe the quarter in progress, raw ones the quarter raw-put.ts names.
+  const quarter = () => formatPeriod(currentPeriod('quarter', new Date()));
+  const periods = new Set([quarter(), RAW_PUT_PERIOD]);
   let reportsAnswered = 0;
   let reportsStored = 0;
   try {
@@ -89,8 +91,8 @@ runMeasurement(async () => {
       levels.push({ connections, http: httpResult, raw, httpBacklogDrainMs });
       reportsAnswered += raw.accepted + httpResult.accepted;
     }
-    months.add(month());
-    reportsStored = await server.call<number>('countReports', [...months]);
+    periods.add(quarter());
+    reportsStored = await server.call<number>('countReports', [...periods]);
     if (reportsStored < reportsAnswered) {
       throw new Error(`${reportsAnswered} reports answered but only ${reportsStored} stored`);
     }

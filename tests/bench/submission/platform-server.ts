@@ -42,11 +42,11 @@ runMain(async () => {
         await platform.bus.drain();
         return performance.now() - started;
       },
-      /** Reports stored in the agriculture sector in the given months of receipt. */
-      countReports: async (months) => {
+      /** Reports stored on plan KH266 describing the given periods. */
+      countReports: async (periods) => {
         const db = createDocumentClient(storeEndpoint);
         let count = 0;
-        for (const month of months as string[]) {
+        for (const period of periods as string[]) {
           let ExclusiveStartKey: Record<string, unknown> | undefined;
           do {
             const page = await db.send(
@@ -55,7 +55,7 @@ runMain(async () => {
                 IndexName: 'GSI2',
                 KeyConditionExpression: 'GSI2PK = :pk',
                 ExpressionAttributeValues: {
-                  ':pk': progressKeys.reportsReceived('agriculture', month),
+                  ':pk': progressKeys.reportsDescribing('KH266', period),
                 },
                 Select: 'COUNT',
                 ExclusiveStartKey,

@@ -20,6 +20,9 @@ const HEADERS = {
     'AWS4-HMAC-SHA256 Credential=local/20260101/local/dynamodb/aws4_request, SignedHeaders=host;x-amz-date, Signature=00',
 };
 
+/** The period the raw reports describe. */
+export const RAW_PUT_PERIOD = '2026-Q4';
+
 function template(tableName: string, taskIndex: number): string {
   const receivedAt = new Date().toISOString();
   const report: ProgressReport = {
@@ -28,16 +31,18 @@ function template(tableName: string, taskIndex: number): string {
     agencyId: REPORTING_AGENCY,
     plan: 'KH266',
     sector: 'agriculture',
-    period: '2026-Q4',
-    quarter: '2026-Q4',
+    period: RAW_PUT_PERIOD,
     status: 'on_track',
     percentComplete: 40,
     actuals: {},
+    actualsStatus: 'estimate',
     narrative: '',
     obstacles: [],
     proposals: [],
     asOf: receivedAt.slice(0, 10),
     receivedAt,
+    deadline: '2026-12-18',
+    timeliness: 'on_time',
   };
   return JSON.stringify({
     TableName: tableName,

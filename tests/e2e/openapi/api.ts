@@ -195,6 +195,77 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/plans/{code}/indicator-links': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A plan's targets with the indicator each feeds: confirmed by an admin, suggested by the import, or none, with the candidates */
+    get: operations['listPlanIndicatorLinks'];
+    /** Confirm or correct the indicators of a plan's targets (admin); a link between different units or sectors is refused, and nothing is written unless every link is valid */
+    put: operations['confirmPlanIndicatorLinks'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/indicators': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The province's indicators (chỉ tiêu), in the registry's order */
+    get: operations['listIndicators'];
+    put?: never;
+    /** Add an indicator to the registry (admin) */
+    post: operations['createIndicator'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/indicators/{code}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An indicator */
+    get: operations['getIndicator'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Correct an indicator (admin): names, unit, sector, aggregation, owners; a change that would leave a linked target in another unit or sector is refused */
+    patch: operations['updateIndicator'];
+    trace?: never;
+  };
+  '/indicators/{code}/values': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Report an indicator's actual value for a period (an agency that owns it, or an admin): an estimate or final; past periods too */
+    post: operations['reportIndicatorValue'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/audit': {
     parameters: {
       query?: never;
@@ -246,7 +317,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/rollups/{quarter}/runs': {
+  '/rollups/{period}/runs': {
     parameters: {
       query?: never;
       header?: never;
@@ -255,7 +326,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Run a quarter's rollup now (admin); the current quarter gives a preliminary snapshot */
+    /** Take a period's snapshots now (admin): preliminary before its deadline, the official one after it, then a revision when later data changed anything */
     post: operations['runRollup'];
     delete?: never;
     options?: never;
@@ -263,15 +334,15 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/rollups/{quarter}': {
+  '/rollups/{period}': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    /** A quarter's snapshots of every sector: JSON, CSV, an Excel workbook or the quarterly report in Word (?format=) */
-    get: operations['getQuarterRollup'];
+    /** A period's snapshots of every sector (the latest revision, or ?revision=N): JSON, CSV, an Excel workbook or the period's report in Word (?format=) */
+    get: operations['getPeriodRollup'];
     put?: never;
     post?: never;
     delete?: never;
@@ -280,15 +351,32 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/rollups/{quarter}/{sector}': {
+  '/rollups/{period}/{sector}': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    /** One sector's snapshot of a quarter: JSON, CSV, an Excel workbook or the quarterly report in Word (?format=) */
+    /** One sector's snapshot of a period (the latest revision, or ?revision=N): JSON, CSV, an Excel workbook or the period's report in Word (?format=) */
     get: operations['getSectorRollup'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/figures/{period}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every indicator's figures for a period and the year to date, as they stand now: plan, actual, "đạt X% kế hoạch", the same period a year before and "bằng Y% cùng kỳ" */
+    get: operations['getFigures'];
     put?: never;
     post?: never;
     delete?: never;
@@ -384,7 +472,7 @@ export interface components {
   schemas: {
     ReportSubmission: {
       /**
-       * @description Defaults to the current quarter in Asia/Ho_Chi_Minh
+       * @description The period the report describes (month, quarter, six or nine months, year); defaults to the current quarter in Asia/Ho_Chi_Minh
        * @example 2026-Q3
        */
       period?: string;
@@ -399,6 +487,11 @@ export interface components {
       actuals?: {
         [key: string]: number;
       };
+      /**
+       * @description estimate (ước thực hiện) or final; defaults to estimate while the period is still running, final once it has ended
+       * @enum {string}
+       */
+      actualsStatus?: 'estimate' | 'final';
       /** @default  */
       narrative?: string;
       /**
@@ -535,6 +628,181 @@ export interface components {
       sectors?: {
         [key: string]: 'agriculture' | 'industry' | 'services';
       };
+      /**
+       * @description The plan's reporting calendar: the data cut-off and each kind of period's submission deadline, over the province's (Decree 09/2019's 15th-to-14th cut-off, the 18th of the period's last month); null: the province's
+       * @example {
+       *       "deadlines": {
+       *         "quarter": {
+       *           "kind": "dayOfMonth",
+       *           "day": 10,
+       *           "monthOffset": 1
+       *         }
+       *       }
+       *     }
+       */
+      reportingCalendar?: {
+        /** @enum {string} */
+        cutoff?: 'calendar' | 'decree-09-2019';
+        deadlines?: {
+          /**
+           * @example {
+           *       "kind": "dayOfMonth",
+           *       "day": 18,
+           *       "monthOffset": 0
+           *     }
+           */
+          month?:
+            | {
+                /** @constant */
+                kind: 'dayOfMonth';
+                day: number;
+                monthOffset: number;
+              }
+            | {
+                /** @constant */
+                kind: 'daysAfterEnd';
+                days: number;
+              };
+          /**
+           * @example {
+           *       "kind": "dayOfMonth",
+           *       "day": 18,
+           *       "monthOffset": 0
+           *     }
+           */
+          quarter?:
+            | {
+                /** @constant */
+                kind: 'dayOfMonth';
+                day: number;
+                monthOffset: number;
+              }
+            | {
+                /** @constant */
+                kind: 'daysAfterEnd';
+                days: number;
+              };
+          /**
+           * @example {
+           *       "kind": "dayOfMonth",
+           *       "day": 18,
+           *       "monthOffset": 0
+           *     }
+           */
+          half?:
+            | {
+                /** @constant */
+                kind: 'dayOfMonth';
+                day: number;
+                monthOffset: number;
+              }
+            | {
+                /** @constant */
+                kind: 'daysAfterEnd';
+                days: number;
+              };
+          /**
+           * @example {
+           *       "kind": "dayOfMonth",
+           *       "day": 18,
+           *       "monthOffset": 0
+           *     }
+           */
+          nineMonths?:
+            | {
+                /** @constant */
+                kind: 'dayOfMonth';
+                day: number;
+                monthOffset: number;
+              }
+            | {
+                /** @constant */
+                kind: 'daysAfterEnd';
+                days: number;
+              };
+          /**
+           * @example {
+           *       "kind": "dayOfMonth",
+           *       "day": 18,
+           *       "monthOffset": 0
+           *     }
+           */
+          year?:
+            | {
+                /** @constant */
+                kind: 'dayOfMonth';
+                day: number;
+                monthOffset: number;
+              }
+            | {
+                /** @constant */
+                kind: 'daysAfterEnd';
+                days: number;
+              };
+        };
+      } | null;
+    };
+    IndicatorLinkChanges: {
+      links: {
+        taskId: string;
+        targetKey: string;
+        /** @description null: the target feeds no indicator */
+        indicator: string | null;
+        /**
+         * @description The period the target is for, when it is not its plan's
+         * @default null
+         */
+        period?: string | null;
+      }[];
+    };
+    NewIndicator: components['schemas']['Indicator'];
+    Indicator: {
+      /** @example dien-tich-lua */
+      code: string;
+      name: string;
+      shortName?: string;
+      unit: string;
+      /** @enum {string} */
+      sector: 'agriculture' | 'industry' | 'services';
+      /** @enum {string} */
+      aggregation: 'sum' | 'latest' | 'average';
+      /** @enum {string} */
+      direction: 'higher_is_better' | 'lower_is_better';
+      /** @default [] */
+      aliases?: string[];
+      /** @default [] */
+      owners?: string[];
+    };
+    IndicatorPatch: {
+      name?: string;
+      shortName?: string;
+      unit?: string;
+      /** @enum {string} */
+      sector?: 'agriculture' | 'industry' | 'services';
+      /** @enum {string} */
+      aggregation?: 'sum' | 'latest' | 'average';
+      /** @enum {string} */
+      direction?: 'higher_is_better' | 'lower_is_better';
+      /** @default [] */
+      aliases?: string[];
+      /** @default [] */
+      owners?: string[];
+      revision?: number;
+    };
+    IndicatorValueSubmission: {
+      /**
+       * @description A reporting period: a month (2026-09), a quarter (2026-Q3), a half year (2026-H1, 2026-H2), the first nine months (2026-9M) or a year (2026); years 0001..9999
+       * @example 2026-Q3
+       */
+      period: string;
+      value: number;
+      /**
+       * @description estimate: ước thực hiện; final: số chính thức
+       * @enum {string}
+       */
+      status: 'estimate' | 'final';
+      /** @description Admins only: the agency the value is entered for (default: the indicator's first owner) */
+      agencyId?: string;
     };
     /** @description RFC 9457 problem details */
     Problem: {
@@ -670,15 +938,19 @@ export interface components {
       plan: string;
       /** @enum {string} */
       sector: 'agriculture' | 'industry' | 'services';
-      /** @example 2026-Q3 */
+      /**
+       * @description A reporting period: a month (2026-09), a quarter (2026-Q3), a half year (2026-H1, 2026-H2), the first nine months (2026-9M) or a year (2026); years 0001..9999
+       * @example 2026-Q3
+       */
       period: string;
-      quarter: string;
       /** @enum {string} */
       status: 'not_started' | 'on_track' | 'at_risk' | 'delayed' | 'completed' | 'cancelled';
       percentComplete: number;
       actuals: {
         [key: string]: number;
       };
+      /** @enum {string} */
+      actualsStatus: 'estimate' | 'final';
       narrative: string;
       obstacles: string[];
       proposals: string[];
@@ -686,6 +958,13 @@ export interface components {
       asOf: string;
       /** Format: date-time */
       receivedAt: string;
+      /** Format: date */
+      deadline: string;
+      /**
+       * @description on_time when received by the end of `deadline` in the province, else late
+       * @enum {string}
+       */
+      timeliness: 'on_time' | 'late';
       /** @description The filing agency's name in the registry */
       agencyName: string;
     };
@@ -696,15 +975,19 @@ export interface components {
       plan: string;
       /** @enum {string} */
       sector: 'agriculture' | 'industry' | 'services';
-      /** @example 2026-Q3 */
+      /**
+       * @description A reporting period: a month (2026-09), a quarter (2026-Q3), a half year (2026-H1, 2026-H2), the first nine months (2026-9M) or a year (2026); years 0001..9999
+       * @example 2026-Q3
+       */
       period: string;
-      quarter: string;
       /** @enum {string} */
       status: 'not_started' | 'on_track' | 'at_risk' | 'delayed' | 'completed' | 'cancelled';
       percentComplete: number;
       actuals: {
         [key: string]: number;
       };
+      /** @enum {string} */
+      actualsStatus: 'estimate' | 'final';
       narrative: string;
       obstacles: string[];
       proposals: string[];
@@ -712,6 +995,13 @@ export interface components {
       asOf: string;
       /** Format: date-time */
       receivedAt: string;
+      /** Format: date */
+      deadline: string;
+      /**
+       * @description on_time when received by the end of `deadline` in the province, else late
+       * @enum {string}
+       */
+      timeliness: 'on_time' | 'late';
     };
     AgencyPage: {
       items: {
@@ -868,6 +1158,108 @@ export interface components {
       latestVersion: number;
       /** @default [] */
       publishedVersions: number[];
+      /** @default null */
+      reportingCalendar: {
+        /** @enum {string} */
+        cutoff?: 'calendar' | 'decree-09-2019';
+        deadlines?: {
+          /**
+           * @example {
+           *       "kind": "dayOfMonth",
+           *       "day": 18,
+           *       "monthOffset": 0
+           *     }
+           */
+          month?:
+            | {
+                /** @constant */
+                kind: 'dayOfMonth';
+                day: number;
+                monthOffset: number;
+              }
+            | {
+                /** @constant */
+                kind: 'daysAfterEnd';
+                days: number;
+              };
+          /**
+           * @example {
+           *       "kind": "dayOfMonth",
+           *       "day": 18,
+           *       "monthOffset": 0
+           *     }
+           */
+          quarter?:
+            | {
+                /** @constant */
+                kind: 'dayOfMonth';
+                day: number;
+                monthOffset: number;
+              }
+            | {
+                /** @constant */
+                kind: 'daysAfterEnd';
+                days: number;
+              };
+          /**
+           * @example {
+           *       "kind": "dayOfMonth",
+           *       "day": 18,
+           *       "monthOffset": 0
+           *     }
+           */
+          half?:
+            | {
+                /** @constant */
+                kind: 'dayOfMonth';
+                day: number;
+                monthOffset: number;
+              }
+            | {
+                /** @constant */
+                kind: 'daysAfterEnd';
+                days: number;
+              };
+          /**
+           * @example {
+           *       "kind": "dayOfMonth",
+           *       "day": 18,
+           *       "monthOffset": 0
+           *     }
+           */
+          nineMonths?:
+            | {
+                /** @constant */
+                kind: 'dayOfMonth';
+                day: number;
+                monthOffset: number;
+              }
+            | {
+                /** @constant */
+                kind: 'daysAfterEnd';
+                days: number;
+              };
+          /**
+           * @example {
+           *       "kind": "dayOfMonth",
+           *       "day": 18,
+           *       "monthOffset": 0
+           *     }
+           */
+          year?:
+            | {
+                /** @constant */
+                kind: 'dayOfMonth';
+                day: number;
+                monthOffset: number;
+              }
+            | {
+                /** @constant */
+                kind: 'daysAfterEnd';
+                days: number;
+              };
+        };
+      } | null;
       revision: number;
       /** Format: date-time */
       createdAt: string;
@@ -1086,6 +1478,108 @@ export interface components {
       latestVersion: number;
       /** @default [] */
       publishedVersions: number[];
+      /** @default null */
+      reportingCalendar: {
+        /** @enum {string} */
+        cutoff?: 'calendar' | 'decree-09-2019';
+        deadlines?: {
+          /**
+           * @example {
+           *       "kind": "dayOfMonth",
+           *       "day": 18,
+           *       "monthOffset": 0
+           *     }
+           */
+          month?:
+            | {
+                /** @constant */
+                kind: 'dayOfMonth';
+                day: number;
+                monthOffset: number;
+              }
+            | {
+                /** @constant */
+                kind: 'daysAfterEnd';
+                days: number;
+              };
+          /**
+           * @example {
+           *       "kind": "dayOfMonth",
+           *       "day": 18,
+           *       "monthOffset": 0
+           *     }
+           */
+          quarter?:
+            | {
+                /** @constant */
+                kind: 'dayOfMonth';
+                day: number;
+                monthOffset: number;
+              }
+            | {
+                /** @constant */
+                kind: 'daysAfterEnd';
+                days: number;
+              };
+          /**
+           * @example {
+           *       "kind": "dayOfMonth",
+           *       "day": 18,
+           *       "monthOffset": 0
+           *     }
+           */
+          half?:
+            | {
+                /** @constant */
+                kind: 'dayOfMonth';
+                day: number;
+                monthOffset: number;
+              }
+            | {
+                /** @constant */
+                kind: 'daysAfterEnd';
+                days: number;
+              };
+          /**
+           * @example {
+           *       "kind": "dayOfMonth",
+           *       "day": 18,
+           *       "monthOffset": 0
+           *     }
+           */
+          nineMonths?:
+            | {
+                /** @constant */
+                kind: 'dayOfMonth';
+                day: number;
+                monthOffset: number;
+              }
+            | {
+                /** @constant */
+                kind: 'daysAfterEnd';
+                days: number;
+              };
+          /**
+           * @example {
+           *       "kind": "dayOfMonth",
+           *       "day": 18,
+           *       "monthOffset": 0
+           *     }
+           */
+          year?:
+            | {
+                /** @constant */
+                kind: 'dayOfMonth';
+                day: number;
+                monthOffset: number;
+              }
+            | {
+                /** @constant */
+                kind: 'daysAfterEnd';
+                days: number;
+              };
+        };
+      } | null;
       revision: number;
       /** Format: date-time */
       createdAt: string;
@@ -1114,6 +1608,73 @@ export interface components {
       updated: string[];
       retired: string[];
     };
+    TargetLinkList: {
+      items: components['schemas']['TargetLink'][];
+      nextCursor: string | null;
+    };
+    TargetLink: {
+      taskId: string;
+      targetKey: string;
+      target: {
+        key: string;
+        label: string;
+        value: number;
+        unit: string;
+        /** @enum {string} */
+        comparator: 'gte' | 'gt' | 'lte' | 'eq';
+        text: string;
+      };
+      indicator: string | null;
+      period: string | null;
+      /**
+       * @description confirmed by an admin (indicator null: feeds none); suggested by the import; none: no indicator fits
+       * @enum {string}
+       */
+      state: 'confirmed' | 'suggested' | 'none';
+      /** @description The indicators the target may be linked to, best first */
+      candidates: string[];
+    };
+    IndicatorList: {
+      items: components['schemas']['IndicatorView'][];
+      nextCursor: string | null;
+    };
+    IndicatorView: {
+      /** @example dien-tich-lua */
+      code: string;
+      name: string;
+      shortName?: string;
+      unit: string;
+      /** @enum {string} */
+      sector: 'agriculture' | 'industry' | 'services';
+      /** @enum {string} */
+      aggregation: 'sum' | 'latest' | 'average';
+      /** @enum {string} */
+      direction: 'higher_is_better' | 'lower_is_better';
+      /** @default [] */
+      aliases: string[];
+      /** @default [] */
+      owners: string[];
+      revision: number;
+    };
+    StoredIndicatorValue: {
+      /** @example dien-tich-lua */
+      indicator: string;
+      /**
+       * @description A reporting period: a month (2026-09), a quarter (2026-Q3), a half year (2026-H1, 2026-H2), the first nine months (2026-9M) or a year (2026); years 0001..9999
+       * @example 2026-Q3
+       */
+      period: string;
+      value: number;
+      /**
+       * @description estimate: ước thực hiện; final: số chính thức
+       * @enum {string}
+       */
+      status: 'estimate' | 'final';
+      agencyId: string;
+      /** Format: date-time */
+      reportedAt: string;
+      id: string;
+    };
     AuditPage: {
       items: components['schemas']['AuditEntry'][];
       nextCursor: string | null;
@@ -1124,7 +1685,14 @@ export interface components {
       at: string;
       /** @enum {string} */
       action:
-        'plan.imported' | 'plan.corrected' | 'agency.created' | 'agency.updated' | 'agency.merged';
+        | 'plan.imported'
+        | 'plan.corrected'
+        | 'agency.created'
+        | 'agency.updated'
+        | 'agency.merged'
+        | 'indicator.created'
+        | 'indicator.updated'
+        | 'indicator.linked';
       entity: string;
       actor: components['schemas']['Actor'];
       before: {
@@ -1164,26 +1732,39 @@ export interface components {
       cleared: number;
     };
     RollupRun: {
-      quarter: string;
-      /** @enum {string} */
-      cutoff: 'calendar' | 'decree-09-2019';
+      /**
+       * @description A reporting period: a month (2026-09), a quarter (2026-Q3), a half year (2026-H1, 2026-H2), the first nine months (2026-9M) or a year (2026); years 0001..9999
+       * @example 2026-Q3
+       */
+      period: string;
       sectors: {
         /** @enum {string} */
         sector: 'agriculture' | 'industry' | 'services';
         /** @enum {string} */
-        status: 'preliminary' | 'closed';
+        status: 'preliminary' | 'official';
+        revision: number;
         /** Format: date-time */
         computedAt: string;
         tasks: number;
+        /** @description false: nothing had changed, the snapshot that stands is returned */
+        written: boolean;
       }[];
     };
-    QuarterRollup: {
-      quarter: string;
-      cutoff: string;
+    PeriodRollup: {
+      /**
+       * @description A reporting period: a month (2026-09), a quarter (2026-Q3), a half year (2026-H1, 2026-H2), the first nine months (2026-9M) or a year (2026); years 0001..9999
+       * @example 2026-Q3
+       */
+      period: string;
       sectors: components['schemas']['SectorSnapshot'][];
     };
     SectorSnapshot: {
-      quarter: string;
+      /**
+       * @description A reporting period: a month (2026-09), a quarter (2026-Q3), a half year (2026-H1, 2026-H2), the first nine months (2026-9M) or a year (2026); years 0001..9999
+       * @example 2026-Q3
+       */
+      period: string;
+      label: string;
       /** @enum {string} */
       sector: 'agriculture' | 'industry' | 'services';
       /** @enum {string} */
@@ -1195,9 +1776,18 @@ export interface components {
         end: string;
       };
       /** Format: date */
+      deadline: string;
+      /** Format: date */
       asOf: string;
-      /** @enum {string} */
-      status: 'preliminary' | 'closed';
+      /**
+       * @description preliminary before the deadline (replaced by each run); official from the deadline on
+       * @enum {string}
+       */
+      status: 'preliminary' | 'official';
+      /** @description 0 for a preliminary snapshot, 1 for the official one, 2… for later revisions */
+      revision: number;
+      /** Format: date-time */
+      knownAt: string;
       /** Format: date-time */
       computedAt: string;
       basis: {
@@ -1239,6 +1829,8 @@ export interface components {
           | 'cancelled';
         percentComplete: number | null;
       }[];
+      figures: components['schemas']['IndicatorFigures'][];
+      changes: components['schemas']['SnapshotChanges'] | null;
     };
     CategoryCounts: {
       completedOnTime: number;
@@ -1254,11 +1846,11 @@ export interface components {
     AgencyReporting: {
       agencyId: string;
       agencyName: string;
-      /** @description Reports due: one per led task active in the quarter, one per month for monthly tasks */
+      /** @description Reports due: one per quarter (or the month, for a month) for each led task alive in the period, one per month for monthly tasks */
       expected: number;
       /** @description Expected reports covered by at least one report */
       received: number;
-      /** @description Covered by a report received by the end of its window */
+      /** @description Covered by a report received by its period’s deadline (its plan’s calendar) */
       receivedOnTime: number;
       /** @description A percentage, two decimals */
       completeness: number | null;
@@ -1280,10 +1872,162 @@ export interface components {
       attainmentText: string | null;
       met: boolean | null;
       lastYearActual: number | null;
-      /** @description Actual as % of last year's same quarter */
+      /** @description Actual as % of the same task's actual in last year's snapshot of the period */
       sameQuarterLastYear: number | null;
       /** @example bằng 89,20% cùng kỳ */
       sameQuarterLastYearText: string | null;
+    };
+    IndicatorFigures: {
+      inPeriod: components['schemas']['IndicatorFigure'];
+      yearToDate: components['schemas']['IndicatorFigure'] | null;
+    };
+    IndicatorFigure: {
+      /** @example dien-tich-lua */
+      indicator: string;
+      name: string;
+      unit: string;
+      /** @enum {string} */
+      sector: 'agriculture' | 'industry' | 'services';
+      /** @enum {string} */
+      direction: 'higher_is_better' | 'lower_is_better';
+      /**
+       * @description A reporting period: a month (2026-09), a quarter (2026-Q3), a half year (2026-H1, 2026-H2), the first nine months (2026-9M) or a year (2026); years 0001..9999
+       * @example 2026-Q3
+       */
+      period: string;
+      /** @example 6 tháng đầu năm 2025 */
+      label: string;
+      plan: components['schemas']['IndicatorPlan'] | null;
+      actual: components['schemas']['IndicatorActual'] | null;
+      /** @description Actual as % of plan (inverted for a ceiling) */
+      attainment: number | null;
+      /** @example đạt 97,08% kế hoạch */
+      attainmentText: string | null;
+      previousYear: components['schemas']['IndicatorActual'] | null;
+      /** @description Actual as % of the same period a year before */
+      yearOnYear: number | null;
+      /** @example bằng 93,59% cùng kỳ */
+      yearOnYearText: string | null;
+      /** @example Cây lúa 14.562 ha, đạt 97,08% so với kế hoạch, bằng 93,59% cùng kỳ */
+      sentence: string | null;
+    };
+    IndicatorPlan: {
+      /**
+       * @description A reporting period: a month (2026-09), a quarter (2026-Q3), a half year (2026-H1, 2026-H2), the first nine months (2026-9M) or a year (2026); years 0001..9999
+       * @example 2026-Q3
+       */
+      period: string;
+      value: number;
+      /** @description A maximum ("tối đa"): attainment reads inverted */
+      ceiling: boolean;
+      /** @enum {string} */
+      basis: 'period' | 'combined' | 'enclosing';
+      sources: {
+        plan: string;
+        taskId: string;
+        targetKey: string;
+        /**
+         * @description A reporting period: a month (2026-09), a quarter (2026-Q3), a half year (2026-H1, 2026-H2), the first nine months (2026-9M) or a year (2026); years 0001..9999
+         * @example 2026-Q3
+         */
+        period: string;
+        value: number;
+      }[];
+    };
+    IndicatorActual: {
+      /**
+       * @description A reporting period: a month (2026-09), a quarter (2026-Q3), a half year (2026-H1, 2026-H2), the first nine months (2026-9M) or a year (2026); years 0001..9999
+       * @example 2026-Q3
+       */
+      period: string;
+      value: number;
+      /**
+       * @description final only when every value it rests on is final
+       * @enum {string}
+       */
+      status: 'estimate' | 'final';
+      /**
+       * @description reported: the period’s own value; combined: from smaller periods
+       * @enum {string}
+       */
+      basis: 'reported' | 'combined';
+      complete: boolean;
+      /** @description The periods without a value: a partial figure when not empty */
+      missing: string[];
+      /** @description The periods whose values it rests on */
+      sources: string[];
+    };
+    SnapshotChanges: {
+      since: number;
+      reports: {
+        before: number;
+        after: number;
+      };
+      tasks: {
+        taskId: string;
+        from:
+          | (
+              | 'completedOnTime'
+              | 'completedLate'
+              | 'inProgressWithinDeadline'
+              | 'overdueNotCompleted'
+              | 'notStarted'
+              | 'noReport'
+              | 'cancelled'
+            )
+          | null;
+        to:
+          | (
+              | 'completedOnTime'
+              | 'completedLate'
+              | 'inProgressWithinDeadline'
+              | 'overdueNotCompleted'
+              | 'notStarted'
+              | 'noReport'
+              | 'cancelled'
+            )
+          | null;
+      }[];
+      reporting: {
+        agencyId: string;
+        agencyName: string;
+        before: {
+          received: number;
+          receivedOnTime: number;
+        } | null;
+        after: {
+          received: number;
+          receivedOnTime: number;
+        } | null;
+      }[];
+      targets: {
+        taskId: string;
+        key: string;
+        before: number | null;
+        after: number | null;
+      }[];
+      figures: {
+        indicator: string;
+        /**
+         * @description A reporting period: a month (2026-09), a quarter (2026-Q3), a half year (2026-H1, 2026-H2), the first nine months (2026-9M) or a year (2026); years 0001..9999
+         * @example 2026-Q3
+         */
+        period: string;
+        before: string | null;
+        after: string | null;
+      }[];
+      summary: string[];
+    };
+    PeriodFigures: {
+      /**
+       * @description A reporting period: a month (2026-09), a quarter (2026-Q3), a half year (2026-H1, 2026-H2), the first nine months (2026-9M) or a year (2026); years 0001..9999
+       * @example 2026-Q3
+       */
+      period: string;
+      label: string;
+      /** Format: date-time */
+      computedAt: string;
+      figures: components['schemas']['IndicatorFigures'][];
     };
     ReportTemplate: {
       /** @constant */
@@ -2057,6 +2801,255 @@ export interface operations {
       504: components['responses']['Problem504'];
     };
   };
+  listPlanIndicatorLinks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The targets */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TargetLinkList'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+      504: components['responses']['Problem504'];
+    };
+  };
+  confirmPlanIndicatorLinks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['IndicatorLinkChanges'];
+      };
+    };
+    responses: {
+      /** @description The targets */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TargetLinkList'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+      504: components['responses']['Problem504'];
+    };
+  };
+  listIndicators: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The indicators */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorList'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+      504: components['responses']['Problem504'];
+    };
+  };
+  createIndicator: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description Unique per request and reused on retry: a replay returns the first response */
+        'idempotency-key': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['NewIndicator'];
+      };
+    };
+    responses: {
+      /** @description The indicator */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorView'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+      504: components['responses']['Problem504'];
+    };
+  };
+  getIndicator: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The indicator */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorView'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+      504: components['responses']['Problem504'];
+    };
+  };
+  updateIndicator: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['IndicatorPatch'];
+      };
+    };
+    responses: {
+      /** @description The indicator */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorView'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+      504: components['responses']['Problem504'];
+    };
+  };
+  reportIndicatorValue: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description Unique per request and reused on retry: a replay returns the first response */
+        'idempotency-key': string;
+      };
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['IndicatorValueSubmission'];
+      };
+    };
+    responses: {
+      /** @description The stored value */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StoredIndicatorValue'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+      504: components['responses']['Problem504'];
+    };
+  };
   listAudit: {
     parameters: {
       query?: {
@@ -2070,7 +3063,10 @@ export interface operations {
           | 'plan.corrected'
           | 'agency.created'
           | 'agency.updated'
-          | 'agency.merged';
+          | 'agency.merged'
+          | 'indicator.created'
+          | 'indicator.updated'
+          | 'indicator.linked';
         from?: string;
         to?: string;
       };
@@ -2168,22 +3164,20 @@ export interface operations {
   };
   runRollup: {
     parameters: {
-      query?: {
-        /** @description calendar quarter, or Decree 09/2019/NĐ-CP's cut-off (15th of the month before to the 14th of the last month) */
-        cutoff?: 'calendar' | 'decree-09-2019';
-      };
+      query?: never;
       header: {
         /** @description Unique per request and reused on retry: a replay returns the first response */
         'idempotency-key': string;
       };
       path: {
-        quarter: string;
+        /** @description A reporting period: a month (2026-09), a quarter (2026-Q3), a half year (2026-H1, 2026-H2), the first nine months (2026-9M) or a year (2026); years 0001..9999 */
+        period: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The snapshots computed */
+      /** @description The snapshots that stand */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2204,17 +3198,18 @@ export interface operations {
       504: components['responses']['Problem504'];
     };
   };
-  getQuarterRollup: {
+  getPeriodRollup: {
     parameters: {
       query?: {
-        /** @description calendar quarter, or Decree 09/2019/NĐ-CP's cut-off (15th of the month before to the 14th of the last month) */
-        cutoff?: 'calendar' | 'decree-09-2019';
-        /** @description json; csv (UTF-8, for Excel); xlsx (an Excel workbook, typed cells); docx (the quarterly report in Word, filled into the report template) */
+        /** @description A revision of the official snapshot (1 is the official one); default: the latest, or the preliminary snapshot before the deadline */
+        revision?: number;
+        /** @description json; csv (UTF-8, for Excel); xlsx (an Excel workbook, typed cells); docx (the period’s report in Word, filled into the report template) */
         format?: 'json' | 'csv' | 'xlsx' | 'docx';
       };
       header?: never;
       path: {
-        quarter: string;
+        /** @description A reporting period: a month (2026-09), a quarter (2026-Q3), a half year (2026-H1, 2026-H2), the first nine months (2026-9M) or a year (2026); years 0001..9999 */
+        period: string;
       };
       cookie?: never;
     };
@@ -2226,7 +3221,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['QuarterRollup'];
+          'application/json': components['schemas']['PeriodRollup'];
           'text/csv': string;
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
           'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
@@ -2246,14 +3241,14 @@ export interface operations {
   getSectorRollup: {
     parameters: {
       query?: {
-        /** @description calendar quarter, or Decree 09/2019/NĐ-CP's cut-off (15th of the month before to the 14th of the last month) */
-        cutoff?: 'calendar' | 'decree-09-2019';
-        /** @description json; csv (UTF-8, for Excel); xlsx (an Excel workbook, typed cells); docx (the quarterly report in Word, filled into the report template) */
+        /** @description A revision of the official snapshot (1 is the official one); default: the latest, or the preliminary snapshot before the deadline */
+        revision?: number;
+        /** @description json; csv (UTF-8, for Excel); xlsx (an Excel workbook, typed cells); docx (the period’s report in Word, filled into the report template) */
         format?: 'json' | 'csv' | 'xlsx' | 'docx';
       };
       header?: never;
       path: {
-        quarter: string;
+        period: string;
         sector: 'agriculture' | 'industry' | 'services';
       };
       cookie?: never;
@@ -2276,6 +3271,39 @@ export interface operations {
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
       404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+      504: components['responses']['Problem504'];
+    };
+  };
+  getFigures: {
+    parameters: {
+      query?: {
+        sector?: 'agriculture' | 'industry' | 'services';
+      };
+      header?: never;
+      path: {
+        /** @description A reporting period: a month (2026-09), a quarter (2026-Q3), a half year (2026-H1, 2026-H2), the first nine months (2026-9M) or a year (2026); years 0001..9999 */
+        period: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The figures, in the registry’s order */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PeriodFigures'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
       429: components['responses']['Problem429'];
       500: components['responses']['Problem500'];
       502: components['responses']['Problem502'];

@@ -126,7 +126,7 @@ describe('the OpenAPI document', () => {
     },
   );
 
-  it.each(['/rollups/{quarter}', '/rollups/{quarter}/{sector}'])(
+  it.each(['/rollups/{period}', '/rollups/{period}/{sector}'])(
     'types the CSV of GET %s as a string',
     (path) => {
       // Act

@@ -86,8 +86,10 @@ describe('POST /tasks/{taskId}/reports', () => {
       agencyId: LEAD.agencyId,
       sector: 'agriculture',
       period: '2026-Q3',
-      quarter: '2026-Q3',
       percentComplete: 40,
+      actualsStatus: 'estimate',
+      deadline: '2026-09-18',
+      timeliness: 'on_time',
       actuals: { lua: 9000 },
       asOf: '2026-08-15',
       receivedAt: '2026-08-15T03:00:00.000Z',
@@ -105,7 +107,9 @@ describe('POST /tasks/{taskId}/reports', () => {
       EventBusName: 'progress-test-bus',
     });
     expect(JSON.parse(entry?.Detail ?? '{}')).toMatchObject({
-      version: '1',
+      version: '2',
+      period: '2026-Q3',
+      timeliness: 'on_time',
       reportId: report.id,
       taskId: TASK.id,
     });

@@ -14,12 +14,16 @@ export const UBND_XA = { id: 'ubnd-cap-xa', name: 'UBND các xã, phường' };
 
 export function agricultureSnapshot(overrides: Partial<SectorSnapshot> = {}): SectorSnapshot {
   return snapshotSchema.parse({
-    quarter: '2026-Q3',
+    period: '2026-Q3',
+    label: 'Quý III/2026',
     sector: 'agriculture',
     cutoff: 'decree-09-2019',
     window: { start: '2026-06-15', end: '2026-09-14' },
+    deadline: '2026-09-18',
     asOf: '2026-09-14',
-    status: 'closed',
+    status: 'official',
+    revision: 1,
+    knownAt: '2026-09-18T16:59:59.999Z',
     computedAt: '2026-09-19T17:30:00.000Z', // 00:30 on 20/09 in the province
     basis: { tasks: 8, reports: 5, lastReportAt: '2026-09-14T09:15:00.000Z' },
     counts: {
@@ -107,6 +111,8 @@ export function agricultureSnapshot(overrides: Partial<SectorSnapshot> = {}): Se
     ],
     bySection: [],
     tasks: [],
+    figures: [],
+    changes: null,
     ...overrides,
   });
 }

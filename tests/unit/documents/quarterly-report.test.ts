@@ -22,13 +22,24 @@ describe('quarterlyReport', () => {
 
   it('says the figures are preliminary while any snapshot is', () => {
     // Prepare
-    const input = { snapshots: [agricultureSnapshot({ status: 'preliminary' })] };
+    const input = { snapshots: [agricultureSnapshot({ status: 'preliminary', revision: 0 })] };
 
     // Act
     const report = quarterlyReport(input);
 
     // Assess
-    expect(report.dataStatus).toBe('Số liệu sơ bộ, sẽ được cập nhật đến khi kết thúc kỳ báo cáo');
+    expect(report.dataStatus).toBe('Số liệu sơ bộ, sẽ được chốt sau hạn báo cáo ngày 18/09/2026');
+  });
+
+  it('names the revision of official figures from the second on', () => {
+    // Prepare
+    const input = { snapshots: [agricultureSnapshot({ revision: 3 })] };
+
+    // Act
+    const report = quarterlyReport(input);
+
+    // Assess
+    expect(report.dataStatus).toBe('Số liệu chính thức, cập nhật lần 3');
   });
 
   it('words the indicator figures as the province does, the year to date after', () => {

@@ -42,7 +42,7 @@ describe('toXlsx', () => {
 
   it('keeps counts and percentages as numbers and days as dates, in Vietnamese words', () => {
     // Prepare: the workbook. Act
-    const summary = rowWhere('Tổng hợp', 'Quý', 'Quý III/2026');
+    const summary = rowWhere('Tổng hợp', 'Kỳ', 'Quý III/2026');
 
     // Assess
     expect(summary).toMatchObject({

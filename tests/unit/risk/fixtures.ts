@@ -85,15 +85,17 @@ export function report(overrides: Partial<ProgressReport> = {}): ProgressReport 
     plan: 'KH266',
     sector: 'agriculture',
     period: '2026-Q3',
-    quarter: '2026-Q3',
     status: 'on_track',
     percentComplete: 50,
     actuals: {},
+    actualsStatus: 'estimate',
     narrative: '',
     obstacles: [],
     proposals: [],
     asOf: '2026-08-01',
     receivedAt: provinceInstant('2026-08-01'),
+    deadline: '2026-09-18',
+    timeliness: 'on_time',
     ...overrides,
   };
 }

@@ -1,8 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeSnapshot } from '#shared/domain/rollup/compute-snapshot.ts';
+import { hasNewData } from '#shared/domain/rollup/snapshot-changes.ts';
 import { snapshotSchema } from '#shared/domain/rollup/snapshot-schema.ts';
-import { exampleInput, exampleTasks, exampleReports, lastYearInput } from './example.ts';
+import {
+  exampleInput,
+  exampleReports,
+  exampleTasks,
+  lastYearInput,
+  on,
+  t12,
+  t6,
+  t8,
+} from './example.ts';
 
 const lastYear = computeSnapshot(lastYearInput);
 
@@ -19,20 +29,36 @@ describe('computeSnapshot on the hand-computed quarter', () => {
 
   it('states what it covers', () => {
     // Prepare: the snapshot. Act
-    const { quarter, sector, cutoff, window, asOf, status, computedAt, basis } = snapshot;
+    const { period, label, sector, cutoff, window, deadline, asOf, status, revision, basis } =
+      snapshot;
 
-    // Assess: 10 non-group agriculture tasks; 9 reports from 01/07 on (not the June one,
-    // not the industry one), the last on 01/10
-    expect({ quarter, sector, cutoff, window, asOf, status, computedAt, basis }).toEqual({
-      quarter: '2026-Q3',
+    // Assess: 8 agriculture tasks alive in Q3 (not the group, not I-6 nor KH300-I-1, which
+    // start in October, not I-11, completed in June); 9 reports describing Q3 or its
+    // months (not the Q2 one, not the industry one), the last on 01/10
+    expect({
+      period,
+      label,
+      sector,
+      cutoff,
+      window,
+      deadline,
+      asOf,
+      status,
+      revision,
+      basis,
+    }).toEqual({
+      period: '2026-Q3',
+      label: 'Quý III/2026',
       sector: 'agriculture',
       cutoff: 'calendar',
       window: { start: '2026-07-01', end: '2026-09-30' },
+      deadline: '2026-10-10',
       asOf: '2026-09-30',
-      status: 'closed',
-      computedAt: '2026-10-02T02:00:00.000Z',
-      basis: { tasks: 10, reports: 9, lastReportAt: '2026-10-01T03:00:00.000Z' },
+      status: 'official',
+      revision: 1,
+      basis: { tasks: 8, reports: 9, lastReportAt: '2026-10-01T03:00:00.000Z' },
     });
+    expect(snapshot.changes).toBeNull();
   });
 
   it('counts every category', () => {
@@ -41,32 +67,31 @@ describe('computeSnapshot on the hand-computed quarter', () => {
 
     // Assess
     expect(counts).toEqual({
-      completedOnTime: 2, // KH266-I-2 (20/09, due 30/09), KH266-I-11 (20/06, due 30/06)
+      completedOnTime: 1, // KH266-I-2 (20/09, due 30/09)
       completedLate: 1, // KH266-I-3 (05/09, due 31/08)
       inProgressWithinDeadline: 2, // KH266-I-4, KH267-IV-10 (recurring: never late)
       overdueNotCompleted: 1, // KH266-I-5 (due 15/09)
-      notStarted: 2, // KH266-I-6 (starts 01/10), KH266-I-7 (reported not_started)
+      notStarted: 1, // KH266-I-7 (reported not_started)
       noReport: 1, // KH266-I-8
       cancelled: 1, // KH266-I-9
     });
   });
 
-  it('places each task, in natural id order', () => {
+  it('places each task alive in the period, in natural id order', () => {
     // Prepare: the snapshot. Act
     const placed = snapshot.tasks.map((t) => [t.taskId, t.category, t.percentComplete]);
 
-    // Assess: KH267-IV-10's 80% came in on 01/10, after the as-of day: 70% stands
+    // Assess: KH267-IV-10's 80% describes September and came in on 01/10, before the
+    // official snapshot was taken: it counts
     expect(placed).toEqual([
       ['KH266-I-2', 'completedOnTime', 100],
       ['KH266-I-3', 'completedLate', 100],
       ['KH266-I-4', 'inProgressWithinDeadline', 40],
       ['KH266-I-5', 'overdueNotCompleted', 60],
-      ['KH266-I-6', 'notStarted', null],
       ['KH266-I-7', 'notStarted', 0],
       ['KH266-I-8', 'noReport', null],
       ['KH266-I-9', 'cancelled', null],
-      ['KH266-I-11', 'completedOnTime', 100],
-      ['KH267-IV-10', 'inProgressWithinDeadline', 70],
+      ['KH267-IV-10', 'inProgressWithinDeadline', 80],
     ]);
   });
 
@@ -74,8 +99,8 @@ describe('computeSnapshot on the hand-computed quarter', () => {
     // Prepare: the snapshot. Act
     const average = snapshot.averagePercentComplete;
 
-    // Assess: (100 + 100 + 40 + 60 + 0 + 100 + 70) / 7 = 67.142857…
-    expect(average).toBe(67.14);
+    // Assess: (100 + 100 + 40 + 60 + 0 + 80) / 6 = 63.333…
+    expect(average).toBe(63.33);
   });
 
   it('counts reporting completeness and timeliness per lead agency', () => {
@@ -83,9 +108,8 @@ describe('computeSnapshot on the hand-computed quarter', () => {
     const { reporting } = snapshot;
 
     // Assess:
-    // so-nn owes I-2, I-3, I-5, I-7, I-9 (one each) and IV-10 (one a month: 3) = 8; not
-    // I-6 (starts after the window) nor I-11 (completed before it). All 8 came in; the
-    // September report of IV-10 came on 01/10, after its window: 7 on time.
+    // so-nn owes I-2, I-3, I-5, I-7, I-9 (one each) and IV-10 (one a month: 3) = 8. All 8
+    // came in; the September report of IV-10 was late (as stored with it): 7 on time.
     // ubnd-cap-xa owes I-4, covered by its member xa-a. so-ct owes I-8 and sent nothing.
     expect(reporting).toEqual([
       {
@@ -118,7 +142,7 @@ describe('computeSnapshot on the hand-computed quarter', () => {
     ]);
   });
 
-  it('sets every target against plan and the same quarter last year', () => {
+  it('sets every target against plan and the same period last year', () => {
     // Prepare: the snapshot. Act
     const rows = snapshot.targets.map((t) => [
       t.taskId,
@@ -136,7 +160,7 @@ describe('computeSnapshot on the hand-computed quarter', () => {
     // rice 13.859,36 of 15.520 ha = 89.30%; of last year's 15.540 ha = 89.185…% → 89.19
     // poor households 5% against a ceiling of 4%: 4 / 5 = 80%, not met
     // breeding stock: nothing reported
-    // pests 95% (the 99% came after the as-of day) of 100%; last year 100 → 95%
+    // pests 99% (September's report, counted) of 100%; last year 100 → 99%
     expect(rows).toEqual([
       [
         'KH266-I-2',
@@ -154,13 +178,13 @@ describe('computeSnapshot on the hand-computed quarter', () => {
       [
         'KH267-IV-10',
         'o-dich',
-        95,
-        95,
-        'đạt 95,00% kế hoạch',
+        99,
+        99,
+        'đạt 99,00% kế hoạch',
         false,
         100,
-        95,
-        'bằng 95,00% cùng kỳ',
+        99,
+        'bằng 99,00% cùng kỳ',
       ],
     ]);
   });
@@ -192,13 +216,13 @@ describe('computeSnapshot on the hand-computed quarter', () => {
         plan: 'KH266',
         section: 'I',
         title: 'Lĩnh vực nông nghiệp',
-        tasks: 9,
+        tasks: 7,
         counts: {
-          completedOnTime: 2,
+          completedOnTime: 1,
           completedLate: 1,
           inProgressWithinDeadline: 1,
           overdueNotCompleted: 1,
-          notStarted: 2,
+          notStarted: 1,
           noReport: 1,
           cancelled: 1,
         },
@@ -264,12 +288,13 @@ describe('computeSnapshot determinism', () => {
 });
 
 describe('computeSnapshot as-of day', () => {
-  it('judges a preliminary snapshot by the day it is computed, not the quarter’s end', () => {
+  it('judges a preliminary snapshot by the day it is computed, not the period’s end', () => {
     // Prepare: the same quarter computed on 10/09/2026 at 08:00 in the province
     const input = {
       ...exampleInput(lastYear),
+      knownAt: '2026-09-10T01:00:00.000Z',
       computedAt: '2026-09-10T01:00:00.000Z',
-      closed: false,
+      revision: 0,
     };
 
     // Act
@@ -278,6 +303,7 @@ describe('computeSnapshot as-of day', () => {
     // Assess: I-2's completion (20/09) is not known yet; I-5 (due 15/09) is not overdue yet;
     // the reports known are those of 10/07, 10/07, 20/07, 01/08, 12/08, 15/08 and 05/09
     expect(snapshot.status).toBe('preliminary');
+    expect(snapshot.revision).toBe(0);
     expect(snapshot.asOf).toBe('2026-09-10');
     expect(snapshot.tasks.find((t) => t.taskId === 'KH266-I-2')?.category).toBe('noReport');
     expect(snapshot.tasks.find((t) => t.taskId === 'KH266-I-5')?.category).toBe(
@@ -286,9 +312,29 @@ describe('computeSnapshot as-of day', () => {
     expect(snapshot.basis.reports).toBe(7);
   });
 
-  it('refuses a previous-year snapshot of another quarter or sector', () => {
+  it('judges by the deadline when it comes before the period’s end (Decree 09/2019)', () => {
+    // Prepare: the province's deadline, 18/09, and what was known by its end
+    const input = {
+      ...exampleInput(lastYear),
+      deadline: '2026-09-18',
+      knownAt: '2026-09-18T16:59:59.999Z',
+    };
+
+    // Act
+    const snapshot = computeSnapshot(input);
+
+    // Assess: judged on 18/09: I-5 (due 15/09) is overdue; I-2's completion (20/09) is not
+    // known at the deadline
+    expect(snapshot.asOf).toBe('2026-09-18');
+    expect(snapshot.tasks.find((t) => t.taskId === 'KH266-I-5')?.category).toBe(
+      'overdueNotCompleted',
+    );
+    expect(snapshot.tasks.find((t) => t.taskId === 'KH266-I-2')?.category).toBe('noReport');
+  });
+
+  it('refuses a previous-year snapshot of another period or sector', () => {
     // Prepare
-    const wrong = { ...lastYear, quarter: '2024-Q3' };
+    const wrong = { ...lastYear, period: '2024-Q3' };
 
     // Act
     const act = () => computeSnapshot(exampleInput(wrong));
@@ -306,5 +352,131 @@ describe('computeSnapshot as-of day', () => {
 
     // Assess
     expect(act).toThrow(/listed twice/);
+  });
+});
+
+describe('the period a report describes', () => {
+  it('counts a report on the third quarter sent on 5 October in the third quarter', () => {
+    // Prepare: so-ct's Q3 report on I-8, received on 05/10, late by the province's 18/09
+    const late = on(t8.id, '2026-10-05', { agencyId: 'so-ct', timeliness: 'late' });
+    const input = { ...exampleInput(lastYear), reports: [...exampleReports, late] };
+
+    // Act
+    const snapshot = computeSnapshot(input);
+
+    // Assess
+    expect(snapshot.basis.reports).toBe(10);
+    expect(snapshot.tasks.find((t) => t.taskId === t8.id)?.category).toBe(
+      'inProgressWithinDeadline',
+    );
+    expect(snapshot.reporting.find((r) => r.agencyId === 'so-ct')).toMatchObject({
+      expected: 1,
+      received: 1,
+      receivedOnTime: 0,
+    });
+  });
+
+  it('leaves out a report on another period, whenever it came in', () => {
+    // Prepare: a Q4 report on I-8 received on 25/09
+    const q4 = on(t8.id, '2026-09-25', { agencyId: 'so-ct', period: '2026-Q4' });
+    const input = { ...exampleInput(lastYear), reports: [...exampleReports, q4] };
+
+    // Act
+    const snapshot = computeSnapshot(input);
+
+    // Assess
+    expect(snapshot.basis.reports).toBe(9);
+    expect(snapshot.tasks.find((t) => t.taskId === t8.id)?.category).toBe('noReport');
+  });
+
+  it('counts the tasks of a plan only in the periods the plan covers', () => {
+    // Prepare: the fourth quarter of the same tasks, with the plan issued in October
+    const input = {
+      ...exampleInput(null),
+      period: '2026-Q4',
+      deadline: '2027-01-10',
+      knownAt: '2027-01-10T16:59:59.999Z',
+      reports: [],
+    };
+
+    // Act
+    const q3 = computeSnapshot(exampleInput(lastYear)).tasks.map((t) => t.taskId);
+    const q4 = computeSnapshot(input).tasks.map((t) => t.taskId);
+
+    // Assess: KH300-I-1 and I-6 begin in Q4; I-3, completed on 05/09, I-9, cancelled on
+    // 01/08, and I-2, completed on 20/09, ended in Q3
+    expect(q3).not.toContain(t12.id);
+    expect(q3).not.toContain(t6.id);
+    expect(q4).toEqual(
+      expect.arrayContaining([t12.id, t6.id, 'KH266-I-4', 'KH266-I-5', 'KH266-I-7']),
+    );
+    expect(q4).not.toContain('KH266-I-2');
+    expect(q4).not.toContain('KH266-I-3');
+    expect(q4).not.toContain('KH266-I-9');
+  });
+});
+
+describe('revisions', () => {
+  const official = computeSnapshot(exampleInput(lastYear));
+
+  it('say what changed against the revision before', () => {
+    // Prepare: so-ct's Q3 report on I-8 comes in on 20/10, after the official snapshot
+    const late = on(t8.id, '2026-10-20', {
+      agencyId: 'so-ct',
+      percentComplete: 30,
+      timeliness: 'late',
+    });
+    const input = {
+      ...exampleInput(lastYear),
+      reports: [...exampleReports, late],
+      knownAt: '2026-10-21T00:00:00.000Z',
+      computedAt: '2026-10-21T00:00:00.000Z',
+      revision: 2,
+      previousRevision: official,
+    };
+
+    // Act
+    const revision = computeSnapshot(input);
+
+    // Assess
+    expect(revision).toMatchObject({ status: 'official', revision: 2, asOf: '2026-09-30' });
+    expect(hasNewData(official, revision)).toBe(true);
+    expect(revision.changes).toEqual({
+      since: 1,
+      reports: { before: 9, after: 10 },
+      tasks: [{ taskId: t8.id, from: 'noReport', to: 'inProgressWithinDeadline' }],
+      reporting: [
+        {
+          agencyId: 'so-ct',
+          agencyName: 'Sở Công Thương',
+          before: { received: 0, receivedOnTime: 0 },
+          after: { received: 1, receivedOnTime: 0 },
+        },
+      ],
+      targets: [],
+      figures: [],
+      summary: [
+        'Số báo cáo được tính: 9 → 10 (so với lần 1).',
+        'Nhiệm vụ KH266-I-8: chưa báo cáo → đang thực hiện trong hạn.',
+        'Sở Công Thương: 0 đã nộp, 0 đúng hạn → 1 đã nộp, 0 đúng hạn.',
+      ],
+    });
+  });
+
+  it('find nothing new when nothing came in after the official snapshot', () => {
+    // Prepare: the same data, computed a week later
+    const input = {
+      ...exampleInput(lastYear),
+      knownAt: '2026-10-17T00:00:00.000Z',
+      computedAt: '2026-10-17T00:00:00.000Z',
+      revision: 2,
+      previousRevision: official,
+    };
+
+    // Act
+    const fresh = computeSnapshot(input);
+
+    // Assess
+    expect(hasNewData(official, fresh)).toBe(false);
   });
 });

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { computeSnapshot } from '#shared/domain/rollup/compute-snapshot.ts';
 import { field, toCsv } from '#shared/domain/rollup/csv.ts';
 import type { SectorSnapshot } from '#shared/domain/rollup/snapshot-schema.ts';
-import { latestOnly, provinceInstant, target, task } from '../risk/fixtures.ts';
+import { provinceInstant, report, target, task } from '../risk/fixtures.ts';
 import { exampleInput } from './example.ts';
+import { rollupTask, snapshotInput } from './input.ts';
 
 /** An RFC 4180 reader, to check what a spreadsheet would see. */
 function parseCsv(text: string): string[][] {
@@ -38,37 +39,44 @@ const tricky = 'Sở Văn hóa, Thể thao và Du lịch';
 const trickyTitle = 'Tổ chức "Lễ hội" mùa xuân,\nbáo cáo\r\nhàng quý';
 
 function trickySnapshot(): SectorSnapshot {
-  return computeSnapshot({
-    quarter: '2026-Q3',
+  const visitors = report({
+    taskId: 'KH266-III-28',
+    agencyId: 'so-vhttdl',
     sector: 'services',
-    cutoff: 'decree-09-2019',
-    tasks: [
-      {
-        task: task({
-          id: 'KH266-III-28',
-          sector: 'services',
-          section: { code: 'III', title: 'Dịch vụ' },
-          title: trickyTitle,
-          lead: [{ id: 'so-vhttdl', name: tricky }],
-          targets: [
-            target({ key: 'luot-khach', label: '- Lượt khách', value: 1000, unit: 'lượt' }),
-          ],
-        }),
-        latestReport: latestOnly({
-          agencyId: 'so-vhttdl',
-          receivedAt: provinceInstant('2026-08-01'),
-        }),
-        latestActuals: { 'luot-khach': 893 },
-        riskReasons: [
-          { code: 'SELF_REPORTED', message: `Đơn vị báo cáo khó khăn: ${tricky} có vướng mắc` },
-        ],
-      },
-    ],
-    reports: [],
-    previousYear: null,
-    computedAt: '2026-09-20T02:00:00.000Z',
-    closed: false,
+    actuals: { 'luot-khach': 893 },
+    receivedAt: provinceInstant('2026-08-01'),
   });
+  return computeSnapshot(
+    snapshotInput({
+      sector: 'services',
+      cutoff: 'decree-09-2019',
+      deadline: '2026-09-18',
+      tasks: [
+        rollupTask(
+          task({
+            id: 'KH266-III-28',
+            sector: 'services',
+            section: { code: 'III', title: 'Dịch vụ' },
+            title: trickyTitle,
+            lead: [{ id: 'so-vhttdl', name: tricky }],
+            targets: [
+              target({ key: 'luot-khach', label: '- Lượt khách', value: 1000, unit: 'lượt' }),
+            ],
+          }),
+          {
+            latest: [visitors],
+            riskReasons: [
+              { code: 'SELF_REPORTED', message: `Đơn vị báo cáo khó khăn: ${tricky} có vướng mắc` },
+            ],
+          },
+        ),
+      ],
+      reports: [visitors],
+      knownAt: '2026-09-10T02:00:00.000Z',
+      computedAt: '2026-09-10T02:00:00.000Z',
+      revision: 0,
+    }),
+  );
 }
 
 describe('toCsv', () => {
@@ -102,7 +110,7 @@ describe('toCsv', () => {
     const cells = parseCsv(csv.slice(1)).flat();
 
     // Assess: computed at 02:00 UTC, 09:00 in the province
-    expect(cells).toContain('20/09/2026 09:00');
+    expect(cells).toContain('10/09/2026 09:00');
     expect(cells.filter((cell) => cell === tricky).length).toBeGreaterThan(1);
     expect(csv).not.toContain('so-vhttdl');
   });
@@ -130,15 +138,16 @@ describe('toCsv', () => {
       'Nhiệm vụ có nguy cơ',
       'Chỉ tiêu của tỉnh',
     ]);
-    expect(rows[1]?.slice(0, 3)).toEqual(['Quý', 'Lĩnh vực', 'Cách chốt số liệu']);
-    expect(rows[2]?.slice(0, 7)).toEqual([
+    expect(rows[1]?.slice(0, 3)).toEqual(['Kỳ', 'Lĩnh vực', 'Cách chốt số liệu']);
+    expect(rows[2]?.slice(0, 8)).toEqual([
       'Quý III/2026',
       'Dịch vụ',
       'Theo Nghị định 09/2019/NĐ-CP',
       '15/06/2026',
       '14/09/2026',
-      '14/09/2026',
+      '10/09/2026',
       'Sơ bộ',
+      '0',
     ]);
   });
 

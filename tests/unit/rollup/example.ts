@@ -1,11 +1,13 @@
 /**
- * A hand-computed quarter: agriculture, Q3 2026, calendar cut-off, closed on 02/10/2026.
+ * A hand-computed period: agriculture, Q3 2026, calendar cut-off, the official snapshot
+ * taken at its deadline, 10/10/2026 (a plan calendar: the 10th of the month after).
  * Every figure the tests check is worked out in the comments beside the task it comes from.
  */
 import type { Schedule, Task } from '#shared/domain/plan/model.ts';
 import type { ProgressReport } from '#shared/domain/progress/report.ts';
-import type { RollupTask, SnapshotInput } from '#shared/domain/rollup/compute-snapshot.ts';
-import { latestOnly, provinceInstant, report, target, task } from '../risk/fixtures.ts';
+import type { SnapshotInput } from '#shared/domain/rollup/compute-snapshot.ts';
+import { provinceInstant, report, target, task } from '../risk/fixtures.ts';
+import { rollupTask, snapshotInput } from './input.ts';
 
 const soNn = { id: 'so-nn', name: 'Sở Nông nghiệp và Môi trường' };
 const soCt = { id: 'so-ct', name: 'Sở Công Thương' };
@@ -23,8 +25,12 @@ function kh266(ordinal: string, schedule: Partial<Schedule>, extra: Partial<Task
 }
 
 let counter = 0;
-/** A report on `taskId` received on `day` (10:00 in the province). */
-function on(taskId: string, day: string, extra: Partial<ProgressReport> = {}): ProgressReport {
+/** A report on `taskId` received on `day` (10:00 in the province), describing Q3. */
+export function on(
+  taskId: string,
+  day: string,
+  extra: Partial<ProgressReport> = {},
+): ProgressReport {
   counter += 1;
   const plan = taskId.split('-')[0] ?? 'KH266';
   return report({
@@ -37,28 +43,7 @@ function on(taskId: string, day: string, extra: Partial<ProgressReport> = {}): P
   });
 }
 
-function rollup(
-  subject: Task,
-  latest: ProgressReport | null,
-  latestActuals: Record<string, number> = {},
-  riskReasons: RollupTask['riskReasons'] = [],
-): RollupTask {
-  const latestReport = latest
-    ? latestOnly({
-        reportId: latest.id,
-        agencyId: latest.agencyId,
-        status: latest.status,
-        percentComplete: latest.percentComplete,
-        period: latest.period,
-        asOf: latest.asOf,
-        receivedAt: latest.receivedAt,
-        hasObstacles: latest.obstacles.length > 0,
-      })
-    : null;
-  return { task: subject, latestReport, latestActuals, riskReasons };
-}
-
-// Tasks, with their category as of 30/09/2026 (the window's end: computed after it).
+// Tasks, with their category as of 30/09/2026 (the period's end, before the deadline).
 const group = kh266('1', {}, { isGroup: true }); // a group: not counted
 const t2 = kh266(
   '2',
@@ -93,11 +78,11 @@ const t5 = kh266(
     ],
   },
 ); // 60% on 20/07, due 15/09 → overdueNotCompleted
-const t6 = kh266('6', { kind: 'window', start: '2026-10-01', due: '2026-12-31' }); // no report, starts later → notStarted
+export const t6 = kh266('6', { kind: 'window', start: '2026-10-01', due: '2026-12-31' }); // starts in Q4: not alive in Q3
 const t7 = kh266('7', { kind: 'window', start: '2026-07-01', due: '2026-12-31' }); // reported not_started → notStarted
-const t8 = kh266('8', { kind: 'ongoing', start: null, due: null }, { lead: [soCt] }); // no report → noReport
+export const t8 = kh266('8', { kind: 'ongoing', start: null, due: null }, { lead: [soCt] }); // no report → noReport
 const t9 = kh266('9', { kind: 'window', start: '2026-07-01', due: '2026-12-31' }); // cancelled 01/08 → cancelled
-const t11 = kh266('11', { kind: 'deadline', start: null, due: '2026-06-30' }); // completed 20/06, before the window → completedOnTime
+const t11 = kh266('11', { kind: 'deadline', start: null, due: '2026-06-30' }); // completed 20/06, before the quarter: not alive
 const t10 = task({
   id: 'KH267-IV-10',
   plan: 'KH267',
@@ -107,7 +92,16 @@ const t10 = task({
   coordinating: [],
   schedule: { kind: 'recurring', recurrence: 'monthly', start: '2026-07-01', due: '2026-12-31' },
   targets: [target({ key: 'o-dich', label: 'ổ dịch hại được xử lý', value: 100, unit: '%' })],
-}); // monthly, 70% on 12/08 → inProgressWithinDeadline (recurring: no deadline)
+}); // monthly, 80% on 01/10 → inProgressWithinDeadline (recurring: no deadline)
+/** A task of a plan issued in October: absent from the third quarter. */
+export const t12 = task({
+  id: 'KH300-I-1',
+  plan: 'KH300',
+  ordinal: '1',
+  lead: [soNn],
+  coordinating: [],
+  schedule: { kind: 'window', start: '2026-10-01', due: '2026-12-31' },
+});
 const otherSector = task({
   id: 'KH266-II-1',
   section: { code: 'II', title: 'Công nghiệp' },
@@ -140,18 +134,19 @@ const r10Aug = on(t10.id, '2026-08-12', {
   percentComplete: 70,
   actuals: { 'o-dich': 95 },
 });
-// September's monthly report comes in on 01/10: late, and after the as-of day.
+// September's monthly report comes in on 01/10: after its month's deadline, before the
+// quarter's official snapshot: counted, late.
 const r10Sep = on(t10.id, '2026-10-01', {
   plan: 'KH267',
   period: '2026-09',
   percentComplete: 80,
   actuals: { 'o-dich': 99 },
+  timeliness: 'late',
 });
 const r11 = on(t11.id, '2026-06-20', {
   status: 'completed',
   percentComplete: 100,
   period: '2026-Q2',
-  quarter: '2026-Q2',
 });
 const rOther = on(otherSector.id, '2026-08-01', { sector: 'industry' });
 
@@ -169,54 +164,69 @@ export const exampleReports: ProgressReport[] = [
   rOther,
 ];
 
-export const exampleTasks: RollupTask[] = [
-  rollup(group, null),
-  rollup(t2, r2, { lua: 13859.36 }),
-  rollup(t3, r3),
-  rollup(t4, r4, { 'ho-ngheo': 5 }, [
-    { code: 'SELF_REPORTED', message: 'Đơn vị báo cáo khó khăn: xa-a có vướng mắc' },
-    { code: 'BEHIND_SCHEDULE', message: 'Chậm tiến độ' },
-  ]),
-  rollup(t5, r5, {}, [{ code: 'OVERDUE', message: 'Quá hạn 15 ngày (hạn 15/09/2026)' }]),
-  rollup(t6, null),
-  rollup(t7, r7),
-  rollup(t8, null, {}, [
-    {
-      code: 'NO_RECENT_REPORT',
-      message: 'Chưa có báo cáo nào trong Quý III/2026 dù đã qua quá nửa quý',
-    },
-  ]),
-  rollup(t9, r9),
-  rollup(t10, r10Sep, { 'o-dich': 99 }),
-  rollup(t11, r11),
-  rollup(otherSector, rOther),
+export const exampleTasks = [
+  rollupTask(group),
+  rollupTask(t2, { latest: [r2] }),
+  rollupTask(t3, { latest: [r3] }),
+  rollupTask(t4, {
+    latest: [r4],
+    riskReasons: [
+      { code: 'SELF_REPORTED', message: 'Đơn vị báo cáo khó khăn: xa-a có vướng mắc' },
+      { code: 'BEHIND_SCHEDULE', message: 'Chậm tiến độ' },
+    ],
+  }),
+  rollupTask(t5, {
+    latest: [r5],
+    riskReasons: [{ code: 'OVERDUE', message: 'Quá hạn 15 ngày (hạn 15/09/2026)' }],
+  }),
+  rollupTask(t6),
+  rollupTask(t7, { latest: [r7] }),
+  rollupTask(t8, {
+    riskReasons: [
+      {
+        code: 'NO_RECENT_REPORT',
+        message: 'Chưa có báo cáo nào trong Quý III/2026 dù đã qua quá nửa quý',
+      },
+    ],
+  }),
+  rollupTask(t9, { latest: [r9] }),
+  rollupTask(t10, { latest: [r10Sep] }),
+  rollupTask(t11, { latest: [r11] }),
+  rollupTask(t12, { planPeriod: { start: '2026-10-01', end: '2026-12-31' } }),
+  rollupTask(otherSector, { latest: [rOther] }),
 ];
 
-/** Last year's Q3, for the same-quarter ratios: rice 15.540 ha, pests 100%. */
-export const lastYearInput: SnapshotInput = {
-  quarter: '2025-Q3',
-  sector: 'agriculture',
-  cutoff: 'calendar',
+/** Last year's Q3, for the same-period ratios: rice 15.540 ha, pests 100%. */
+const lastYearDays = { start: '2025-07-01', end: '2025-12-31' };
+export const lastYearInput: SnapshotInput = snapshotInput({
+  period: '2025-Q3',
+  deadline: '2025-10-10',
+  knownAt: '2025-10-10T16:59:59.999Z',
+  computedAt: '2025-10-10T17:05:00.000Z',
   tasks: [
-    rollup(t2, on(t2.id, '2025-09-20', { period: '2025-Q3', quarter: '2025-Q3' }), { lua: 15540 }),
-    rollup(t10, on(t10.id, '2025-09-10', { period: '2025-09', quarter: '2025-Q3' }), {
-      'o-dich': 100,
-    }),
+    rollupTask(
+      { ...t2, schedule: { ...t2.schedule, start: '2025-07-01', due: '2025-09-30' } },
+      {
+        planPeriod: lastYearDays,
+      },
+    ),
+    rollupTask(
+      { ...t10, schedule: { ...t10.schedule, start: '2025-07-01', due: '2025-12-31' } },
+      {
+        planPeriod: lastYearDays,
+      },
+    ),
   ],
-  reports: [],
-  previousYear: null,
-  computedAt: '2025-10-02T02:00:00.000Z',
-  closed: true,
-};
-
-export const exampleInput = (previousYear: SnapshotInput['previousYear']): SnapshotInput => ({
-  quarter: '2026-Q3',
-  sector: 'agriculture',
-  cutoff: 'calendar',
-  tasks: exampleTasks,
-  reports: exampleReports,
-  previousYear,
-  computedAt: '2026-10-02T02:00:00.000Z',
-  closed: true,
-  memberOf: { 'xa-a': ['ubnd-cap-xa'] },
+  reports: [
+    on(t2.id, '2025-09-20', { period: '2025-Q3', actuals: { lua: 15540 } }),
+    on(t10.id, '2025-09-10', { plan: 'KH267', period: '2025-09', actuals: { 'o-dich': 100 } }),
+  ],
 });
+
+export const exampleInput = (previousYear: SnapshotInput['previousYear']): SnapshotInput =>
+  snapshotInput({
+    tasks: exampleTasks,
+    reports: exampleReports,
+    previousYear,
+    memberOf: { 'xa-a': ['ubnd-cap-xa'] },
+  });

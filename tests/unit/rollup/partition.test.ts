@@ -5,7 +5,8 @@ import { SCHEDULE_KINDS, SECTORS } from '#shared/domain/plan/model.ts';
 import { REPORT_STATUSES } from '#shared/domain/progress/report.ts';
 import { computeSnapshot, type RollupTask } from '#shared/domain/rollup/compute-snapshot.ts';
 import { TASK_CATEGORIES } from '#shared/domain/rollup/snapshot-schema.ts';
-import { latestOnly, provinceInstant, report, task } from '../risk/fixtures.ts';
+import { provinceInstant, report, task } from '../risk/fixtures.ts';
+import { rollupTask, snapshotInput } from './input.ts';
 
 const day = (offset: number) => addDays('2026-05-01', offset);
 
@@ -53,9 +54,8 @@ describe('the task categories', () => {
             const start = spec.start === null ? null : day(spec.start);
             const due = spec.length === null ? null : addDays(start ?? day(0), spec.length);
             const own = reports.filter((r) => r.taskId === `KH266-${spec.section}-${i + 1}`);
-            const newest = own.sort((a, b) => (a.receivedAt < b.receivedAt ? 1 : -1))[0];
-            return {
-              task: task({
+            return rollupTask(
+              task({
                 id: `KH266-${spec.section}-${i + 1}`,
                 isGroup: spec.isGroup,
                 sector: spec.sector,
@@ -67,37 +67,34 @@ describe('the task categories', () => {
                   recurrence: spec.kind === 'recurring' ? 'monthly' : null,
                 },
               }),
-              latestReport: newest
-                ? latestOnly({
-                    reportId: newest.id,
-                    agencyId: newest.agencyId,
-                    status: newest.status,
-                    percentComplete: newest.percentComplete,
-                    receivedAt: newest.receivedAt,
-                  })
-                : null,
-              latestActuals: {},
-              riskReasons: [],
-            };
+              { planPeriod: { start: '2026-05-01', end: '2026-12-31' }, latest: own },
+            );
           });
 
           // Act
-          const snapshot = computeSnapshot({
-            quarter: '2026-Q3',
-            sector: 'agriculture',
-            cutoff,
-            tasks,
-            reports,
-            previousYear: null,
-            computedAt: provinceInstant(day(computedOffset)),
-            closed: false,
-          });
+          const snapshot = computeSnapshot(
+            snapshotInput({
+              cutoff,
+              tasks,
+              reports,
+              knownAt: provinceInstant(day(computedOffset)),
+              computedAt: provinceInstant(day(computedOffset)),
+              revision: 0,
+            }),
+          );
 
-          // Assess: each counted task lands in exactly one category, and the counts add up
-          const counted = specs.filter((spec) => !spec.isGroup && spec.sector === 'agriculture');
+          // Assess: each task alive in the period lands in exactly one category, and the
+          // counts add up; only the sector's leaf tasks are counted
+          const candidates = new Set(
+            specs
+              .map((spec, i) => ({ spec, id: `KH266-${spec.section}-${i + 1}` }))
+              .filter(({ spec }) => !spec.isGroup && spec.sector === 'agriculture')
+              .map(({ id }) => id),
+          );
+          const counted = snapshot.tasks.map((t) => t.taskId);
           const sum = (counts: Record<string, number>) =>
             TASK_CATEGORIES.reduce((total, c) => total + (counts[c] ?? 0), 0);
-          expect(snapshot.tasks).toHaveLength(counted.length);
+          expect(counted.every((id) => candidates.has(id))).toBe(true);
           expect(sum(snapshot.counts)).toBe(counted.length);
           for (const category of TASK_CATEGORIES) {
             expect(snapshot.counts[category]).toBe(

@@ -1,41 +1,49 @@
 import { describe, expect, it } from 'vitest';
+import { endOfDayInstant } from '#shared/domain/calendar.ts';
 import type { Target } from '#shared/domain/plan/model.ts';
 import type { ProgressReport } from '#shared/domain/progress/report.ts';
 import { computeSnapshot, type SnapshotInput } from '#shared/domain/rollup/compute-snapshot.ts';
 import type { SectorSnapshot } from '#shared/domain/rollup/snapshot-schema.ts';
-import { latestOnly, provinceInstant, report, target, task } from '../risk/fixtures.ts';
+import { provinceInstant, report, target, task } from '../risk/fixtures.ts';
+import { rollupTask, snapshotInput } from './input.ts';
 
 function snapshotOf(
   targets: Target[],
-  latestActuals: Record<string, number>,
+  leadActuals: Record<string, number>,
   options: {
     reports?: ProgressReport[];
     previousYear?: SectorSnapshot | null;
-    quarter?: SnapshotInput['quarter'];
+    period?: SnapshotInput['period'];
   } = {},
 ): SectorSnapshot {
-  const quarter = options.quarter ?? '2026-Q3';
-  const year = quarter.slice(0, 4);
-  return computeSnapshot({
-    quarter,
-    sector: 'agriculture',
-    cutoff: 'calendar',
-    tasks: [
-      {
-        task: task({ targets }),
-        latestReport: latestOnly({
-          reportId: 'latest',
-          receivedAt: provinceInstant(`${year}-08-01`),
-        }),
-        latestActuals,
-        riskReasons: [],
-      },
-    ],
-    reports: options.reports ?? [],
-    previousYear: options.previousYear ?? null,
-    computedAt: `${year}-10-02T02:00:00.000Z`,
-    closed: true,
+  const period = options.period ?? '2026-Q3';
+  const year = period.slice(0, 4);
+  const lead = report({
+    id: 'lead',
+    period,
+    actuals: leadActuals,
+    receivedAt: provinceInstant(`${year}-08-01`),
   });
+  const reports = [
+    ...(Object.keys(leadActuals).length > 0 ? [lead] : []),
+    ...(options.reports ?? []),
+  ];
+  return computeSnapshot(
+    snapshotInput({
+      period,
+      deadline: `${year}-10-10`,
+      knownAt: endOfDayInstant(`${year}-10-10`).toISOString(),
+      computedAt: `${year}-10-11T02:00:00.000Z`,
+      tasks: [
+        rollupTask(task({ targets, schedule: { start: `${year}-07-01`, due: `${year}-09-30` } }), {
+          planPeriod: { start: `${year}-07-01`, end: `${year}-12-31` },
+          latest: reports,
+        }),
+      ],
+      reports,
+      previousYear: options.previousYear ?? null,
+    }),
+  );
 }
 
 const row = (snapshot: SectorSnapshot, index = 0) => snapshot.targets[index];
@@ -110,7 +118,7 @@ describe('target attainment in the snapshot', () => {
     },
   );
 
-  it('falls back to the newest lead report carrying the key when the latest actuals lack it', () => {
+  it('takes the newest lead report carrying the key before a newer one of another agency', () => {
     // Prepare: the commune's report is newer, the lead's counts
     const reports = [
       report({
@@ -164,11 +172,11 @@ describe('target attainment in the snapshot', () => {
   });
 });
 
-describe('same quarter last year', () => {
+describe('same period last year', () => {
   const lastYear = snapshotOf(
     [target({ key: 'lua' }), target({ key: 'ngo' }), target({ key: 'khoai' })],
     { lua: 1000, ngo: 0 },
-    { quarter: '2025-Q3' },
+    { period: '2025-Q3' },
   );
 
   it('compares with last year’s actual for the same task and key', () => {
@@ -185,7 +193,7 @@ describe('same quarter last year', () => {
 
   it('rounds the ratio to two decimals', () => {
     // Prepare: 2 / 3 of last year's figure
-    const small = snapshotOf([target({ key: 'lua' })], { lua: 3 }, { quarter: '2025-Q3' });
+    const small = snapshotOf([target({ key: 'lua' })], { lua: 3 }, { period: '2025-Q3' });
 
     // Act
     const snapshot = snapshotOf([target({ key: 'lua' })], { lua: 2 }, { previousYear: small });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { endOfDayInstant } from '#shared/domain/calendar.ts';
 import type { Schedule, Task } from '#shared/domain/plan/model.ts';
 import type { ProgressReport } from '#shared/domain/progress/report.ts';
 import { computeSnapshot } from '#shared/domain/rollup/compute-snapshot.ts';
-import { latestOnly, provinceInstant, report, task } from '../risk/fixtures.ts';
+import { provinceInstant, report, task } from '../risk/fixtures.ts';
+import { DEADLINE, rollupTask, snapshotInput } from './input.ts';
 
-/** The category of one task in Q3 2026 (closed, computed 02/10/2026), given its reports. */
 /** Two lead agencies: the task is done when both are (task-state.ts). */
 const coLed = {
   lead: [
@@ -13,37 +14,24 @@ const coLed = {
   ],
 };
 
+/**
+ * The category of one task in the official Q3 2026 snapshot (deadline 10/10/2026, or the
+ * one given), given its reports.
+ */
 function categoryOf(
   schedule: Partial<Schedule>,
   reports: ProgressReport[],
   overrides: Partial<Task> = {},
+  deadline = DEADLINE,
 ) {
-  const newest = [...reports].sort((a, b) => (a.receivedAt < b.receivedAt ? 1 : -1))[0];
-  const snapshot = computeSnapshot({
-    quarter: '2026-Q3',
-    sector: 'agriculture',
-    cutoff: 'calendar',
-    tasks: [
-      {
-        task: task({ schedule, ...overrides }),
-        latestReport: newest
-          ? latestOnly({
-              reportId: newest.id,
-              agencyId: newest.agencyId,
-              status: newest.status,
-              percentComplete: newest.percentComplete,
-              receivedAt: newest.receivedAt,
-            })
-          : null,
-        latestActuals: {},
-        riskReasons: [],
-      },
-    ],
-    reports,
-    previousYear: null,
-    computedAt: '2026-10-02T02:00:00.000Z',
-    closed: true,
-  });
+  const snapshot = computeSnapshot(
+    snapshotInput({
+      deadline,
+      knownAt: endOfDayInstant(deadline).toISOString(),
+      tasks: [rollupTask(task({ schedule, ...overrides }), { latest: reports })],
+      reports,
+    }),
+  );
   return snapshot.tasks[0]?.category;
 }
 
@@ -178,14 +166,22 @@ describe('not completed', () => {
   });
 
   it.each([
-    { schedule: { start: '2026-10-05', due: '2026-12-31' }, category: 'notStarted' },
-    { schedule: { start: '2026-09-30', due: '2026-12-31' }, category: 'noReport' },
+    { schedule: { start: '2026-09-25', due: '2026-12-31' }, category: 'notStarted' },
+    { schedule: { start: '2026-09-18', due: '2026-12-31' }, category: 'noReport' },
     { schedule: { kind: 'unspecified' as const, start: null, due: null }, category: 'noReport' },
   ])('with no report and schedule $schedule is $category', ({ schedule, category }) => {
-    // Prepare: no reports. Act
-    const result = categoryOf(schedule, []);
+    // Prepare: the province's deadline, 18/09: the task is judged that day. Act
+    const result = categoryOf(schedule, [], {}, '2026-09-18');
 
     // Assess
     expect(result).toBe(category);
+  });
+
+  it('is not counted in a period it does not live in', () => {
+    // Prepare: a task that starts in the fourth quarter. Act
+    const result = categoryOf({ start: '2026-10-05', due: '2026-12-31' }, []);
+
+    // Assess
+    expect(result).toBeUndefined();
   });
 });

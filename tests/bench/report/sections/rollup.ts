@@ -2,6 +2,7 @@
 import type { CapacityLine } from '../../lib/capacity-proxy.ts';
 import { growthExponent, median } from '../../lib/stats.ts';
 import type { RollupPartResult } from '../../rollup/bench.ts';
+import { LINKED_TASKS } from '../../rollup/synthetic-province.ts';
 import { bytes, int, ms, num, table, times } from '../format.ts';
 
 const units = (lines: CapacityLine[], kind: 'read' | 'write') =>
@@ -48,13 +49,18 @@ export function rollupSection(result: RollupPartResult | null): string {
 **What it measures.** \`runRollup\` (\`shared/use-cases/run-rollup.ts\`) of quarter 2026-Q3 over
 the three sectors with \`DynamoRollupStore\`, on synthetic provinces: tasks in equal thirds per
 sector, cloned from the seed plans with their targets, schedules and agencies, each with
-${result.reportsPerTask} reports received during the quarter and its lead agency's latest state, written as the
-stores write them (same key helpers, same attributes). Each timed rollup is the whole use case:
-it reads the sectors' tasks, latest states, agencies and the quarter's reports, computes, and
-writes the snapshots (the stored heads are removed first, so no run stops at "unchanged").
-The raw read issues the same queries, page for page, and does nothing with the items. The
-store is dynalite on disk in a process of its own, reached over a socket as DynamoDB is; each
-size is measured in a fresh process, raw read and rollup alternating; the median is shown.
+${result.reportsPerTask} reports on the quarter received during it and its lead agency's latest state; the province's
+indicators (the seed registry) with two years of monthly values each, and the targets of the
+first ${LINKED_TASKS} tasks linked to them; all written as the stores write them (same key helpers, same
+attributes). Each timed rollup is the whole use case, at 30/09/2026, after the quarter's
+deadline: it reads the sectors' tasks, latest states, agencies, and the reports describing the
+quarter and its months (one partition per plan and period described), computes the figures of
+every indicator (values, linked targets and the linked tasks' reports), computes the official
+snapshots and writes them (the stored revision heads are removed first, so no run stops at
+"nothing new"). The raw read issues the same queries, page for page, and does nothing with the
+items. The store is dynalite on disk in a process of its own, reached over a socket as DynamoDB
+is; each size is measured in a fresh process, raw read and rollup alternating; the median is
+shown.
 
 ${table(
   [
