@@ -18,6 +18,7 @@ interface SubmitRequest {
   submission: ReportSubmission;
   agencyId: string;
   actsFor: string[];
+  person: string | null;
 }
 
 const submitOnce = idempotentCommand(
@@ -42,7 +43,13 @@ export const handler = httpApi(
     const submission = parsePart(reportSubmissionSchema, event.body as unknown, 'body');
     logger.appendKeys({ agency: caller.agencyId, task: taskId });
 
-    const request = { taskId, submission, agencyId: caller.agencyId, actsFor: caller.actsFor };
+    const request = {
+      taskId,
+      submission,
+      agencyId: caller.agencyId,
+      actsFor: caller.actsFor,
+      person: caller.person ?? null,
+    };
     const report = await submitOnce({ scope, request }, context);
     return json(201, report, { location: `/tasks/${taskId}/reports/${report.id}` });
   },

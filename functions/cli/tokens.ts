@@ -3,6 +3,10 @@
  *
  *   npm run --silent tokens -- issue --role agency --agency so-cong-thuong [--label …] [--expires 2027-06-30]
  *   npm run --silent tokens -- issue --role admin|viewer [--label …]
+ *   npm run --silent tokens -- issue --role agency --agency so-y-te --person "Nguyễn Văn A"
+ *
+ * With --person the token is a personal account: its holder signs in to the web app with
+ * the token id and the secret (printed once), and every write names the person.
  *   npm run --silent tokens -- list
  *   npm run --silent tokens -- revoke tok_…
  *
@@ -15,7 +19,7 @@ import { issueToken } from '#shared/use-cases/access.ts';
 import { parseCommandLine, runCommand, UsageError } from './command-line.ts';
 import { commandTable, DATA_DIR_OPTION } from './command-table.ts';
 
-const USAGE = `usage: npm run --silent tokens -- issue --role ${ROLES.join('|')} [--agency ID] [--label TEXT] [--expires YYYY-MM-DD]
+const USAGE = `usage: npm run --silent tokens -- issue --role ${ROLES.join('|')} [--agency ID] [--label TEXT] [--expires YYYY-MM-DD] [--person NAME]
        npm run --silent tokens -- list
        npm run --silent tokens -- revoke TOKEN_ID
        (each with [--data-dir DIR] for a local platform other than .data's)`;
@@ -26,6 +30,7 @@ const TOKENS_COMMAND = {
     role: { type: 'string' },
     agency: { type: 'string' },
     label: { type: 'string' },
+    person: { type: 'string' },
     expires: { type: 'string' },
     ...DATA_DIR_OPTION,
   },
@@ -79,8 +84,9 @@ async function main(argv: string[]): Promise<number> {
         {
           role: wanted.role,
           agencyId: values.agency,
-          label: values.label ?? wanted.role,
+          label: values.label ?? values.person ?? wanted.role,
           expiresAt: wanted.expiresAt,
+          person: values.person,
         },
         tokens,
         new Date(),
@@ -90,6 +96,7 @@ async function main(argv: string[]): Promise<number> {
           tokenId: record.tokenId,
           role: record.role,
           agencyId: record.agencyId,
+          ...(record.person !== null && { person: record.person }),
           token: secret,
         }),
       );

@@ -25,6 +25,8 @@ export interface IssueTokenCommand {
   agencyId?: string | undefined;
   label: string;
   expiresAt?: Date | undefined;
+  /** Issues a personal account: the person signs in with it, and every write names them. */
+  person?: string | undefined;
 }
 
 export async function issueToken(
@@ -62,6 +64,7 @@ export async function issueToken(
     role: command.role,
     agencyId: command.agencyId ?? null,
     label: command.label,
+    person: command.person ?? null,
     issuedAt: now.toISOString(),
     expiresAt: command.expiresAt?.toISOString() ?? null,
     revokedAt: null,
@@ -79,7 +82,13 @@ export async function authenticate(
   const record = await tokens.findByHash(hashToken(secret));
   if (!record || !isTokenUsable(record, now)) return null;
   if (record.role !== 'agency' || !record.agencyId) {
-    return { tokenId: record.tokenId, role: record.role, agencyId: null, actsFor: [] };
+    return {
+      tokenId: record.tokenId,
+      role: record.role,
+      agencyId: null,
+      actsFor: [],
+      person: record.person,
+    };
   }
   let agency = await tokens.getAgency(record.agencyId);
   // A token of a merged agency acts for the survivor (the merge re-points it, too).
@@ -92,5 +101,6 @@ export async function authenticate(
     role: 'agency',
     agencyId: agency.id,
     actsFor: [...new Set([agency.id, ...agency.absorbed, ...agency.memberOf])],
+    person: record.person,
   };
 }

@@ -69,22 +69,23 @@ function toRollupTask(
 const withoutComputedAt = ({ computedAt: _computedAt, ...rest }: SectorSnapshot) =>
   JSON.stringify(rest);
 
-async function rollupSector(
-  request: RollupRequest,
+/**
+ * A sector's snapshot as a rollup run now would compute it, without storing it: the
+ * rollup's first step, and the web app's live view of the current quarter.
+ */
+export async function computeSectorSnapshot(
+  request: Pick<RollupRequest, 'quarter' | 'cutoff'>,
   sector: Sector,
-  deps: RunRollupDeps,
+  deps: Pick<RunRollupDeps, 'rollups'>,
   now: Date,
 ): Promise<SectorSnapshot> {
   const { quarter, cutoff } = request;
-  const existing = await deps.rollups.getSnapshot(quarter, cutoff, sector);
-  if (existing?.status === 'closed') return existing;
-
   const memberOf = await deps.rollups.memberships();
   const tasks: RollupTask[] = [];
   for await (const state of deps.rollups.loadSector(sector))
     tasks.push(toRollupTask(state, memberOf));
   const window = dataWindow(quarter, cutoff);
-  const snapshot = computeSnapshot({
+  return computeSnapshot({
     quarter,
     sector,
     cutoff,
@@ -95,6 +96,17 @@ async function rollupSector(
     closed: compareIso(todayInProvince(now), window.end) > 0,
     memberOf,
   });
+}
+
+async function rollupSector(
+  request: RollupRequest,
+  sector: Sector,
+  deps: RunRollupDeps,
+  now: Date,
+): Promise<SectorSnapshot> {
+  const existing = await deps.rollups.getSnapshot(request.quarter, request.cutoff, sector);
+  if (existing?.status === 'closed') return existing;
+  const snapshot = await computeSectorSnapshot(request, sector, deps, now);
   if (existing && withoutComputedAt(existing) === withoutComputedAt(snapshot)) return existing;
   return deps.rollups.saveSnapshot(snapshot);
 }

@@ -15,6 +15,8 @@ export interface Caller {
   agencyId: string | null;
   /** The agency and the collectives it belongs to ("UBND các xã, phường" for a commune). */
   actsFor: string[];
+  /** The person signed in (a personal account or a Cognito user); absent for machine tokens. */
+  person?: string | null;
 }
 
 /** API Gateway passes authorizer context values as strings. */
@@ -23,6 +25,8 @@ export const authorizerContextSchema = z.object({
   role: z.enum(ROLES),
   agencyId: z.string(),
   actsFor: z.string(),
+  /** The person of a personal token; empty for a machine token. */
+  person: z.string().default(''),
 });
 export type AuthorizerContext = z.infer<typeof authorizerContextSchema>;
 
@@ -32,6 +36,7 @@ export function toAuthorizerContext(caller: Caller): AuthorizerContext {
     role: caller.role,
     agencyId: caller.agencyId ?? '',
     actsFor: caller.actsFor.join(','),
+    person: caller.person ?? '',
   };
 }
 
@@ -41,10 +46,11 @@ export function fromAuthorizerContext(context: AuthorizerContext): Caller {
     role: context.role,
     agencyId: context.agencyId === '' ? null : context.agencyId,
     actsFor: context.actsFor === '' ? [] : context.actsFor.split(','),
+    person: context.person === '' ? null : context.person,
   };
 }
 
 /** Who an audit entry names for a caller: the token, its agency, and the person if any. */
 export function actorOf(caller: Caller): Actor {
-  return { tokenId: caller.tokenId, agencyId: caller.agencyId, person: null };
+  return { tokenId: caller.tokenId, agencyId: caller.agencyId, person: caller.person ?? null };
 }
