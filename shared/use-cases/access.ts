@@ -90,17 +90,27 @@ export async function authenticate(
       person: record.person,
     };
   }
-  let agency = await tokens.getAgency(record.agencyId);
-  // A token of a merged agency acts for the survivor (the merge re-points it, too).
+  const acting = await actingAgency(record.agencyId, tokens);
+  if (!acting) return null;
+  return { tokenId: record.tokenId, role: 'agency', ...acting, person: record.person };
+}
+
+/**
+ * The agency a credential bound to `agencyId` acts as, and the agencies it acts for; null
+ * when the agency is unknown or deactivated. A credential of a merged agency acts for the
+ * survivor (the merge re-points tokens, too).
+ */
+export async function actingAgency(
+  agencyId: string,
+  agencies: Pick<TokenRepository, 'getAgency'>,
+): Promise<{ agencyId: string; actsFor: string[] } | null> {
+  let agency = await agencies.getAgency(agencyId);
   for (let hops = 0; agency?.mergedInto && hops < 8; hops++) {
-    agency = await tokens.getAgency(agency.mergedInto);
+    agency = await agencies.getAgency(agency.mergedInto);
   }
   if (!agency?.active) return null;
   return {
-    tokenId: record.tokenId,
-    role: 'agency',
     agencyId: agency.id,
     actsFor: [...new Set([agency.id, ...agency.absorbed, ...agency.memberOf])],
-    person: record.person,
   };
 }
