@@ -206,7 +206,12 @@ export const handler = webHandler<'webAdmin'>(
             ).catch(() => null);
             return uploadPage(
               request,
-              { ...model, preview, document: preview ? model.document : null, errors: problemsOf(error) },
+              {
+                ...model,
+                preview,
+                document: preview ? model.document : null,
+                errors: problemsOf(error),
+              },
               422,
             );
           }
@@ -253,7 +258,9 @@ export const handler = webHandler<'webAdmin'>(
           }
           const label = form.text('nhan');
           if (!label) {
-            throw new ValidationError('Hãy nhập nhãn của mã.', [{ field: 'nhan', reason: 'bắt buộc' }]);
+            throw new ValidationError('Hãy nhập nhãn của mã.', [
+              { field: 'nhan', reason: 'bắt buộc' },
+            ]);
           }
           const { secret, record } = await issueToken(
             { role, agencyId: agencyId ?? undefined, label },

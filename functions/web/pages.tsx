@@ -17,10 +17,7 @@ import { SECTORS } from '#shared/domain/plan/model.ts';
 import type { ReportSubmission } from '#shared/domain/progress/report.ts';
 import { randomSecret, SESSION_LIFETIME_SECONDS } from '#shared/domain/session/session.ts';
 import { holdsTask, submitReport } from '#shared/use-cases/submit-report.ts';
-import {
-  provinceOverview,
-  quarterSnapshot,
-} from '#shared/use-cases/web/province-overview.ts';
+import { provinceOverview, quarterSnapshot } from '#shared/use-cases/web/province-overview.ts';
 import { signIn, signOut, SignInRefusedError } from '#shared/use-cases/web/sessions.ts';
 import { agencyInbox, lastOwnReport, taskPage } from '#shared/use-cases/web/web-reads.ts';
 import { link } from '#shared/web/context.ts';
@@ -40,7 +37,14 @@ import { DOCUMENT_FORMATS, rollupDocument } from '../api/rollup-documents.ts';
 import { EventBridgePublisher } from '#shared/adapters/eventbridge/event-publisher.ts';
 import { createEventBridgeClient } from '#shared/adapters/aws-clients.ts';
 import { eventBusEnvSchema, readEnv } from '#shared/config/env.ts';
-import { html, redirect, clearCookie, setCookie, SESSION_COOKIE, SIGN_IN_COOKIE } from './http/responses.ts';
+import {
+  html,
+  redirect,
+  clearCookie,
+  setCookie,
+  SESSION_COOKIE,
+  SIGN_IN_COOKIE,
+} from './http/responses.ts';
 import { errorPage, webHandler, type PageRequest } from './http/web-handler.tsx';
 import { webStores } from './wiring.ts';
 
@@ -229,8 +233,7 @@ export const handler = webHandler<'webPages'>(
       handle: async (request) => {
         const page = await taskPage(request.params.taskId ?? '', stores.reads);
         const caller = request.caller;
-        const canReport =
-          caller?.role === 'agency' && holdsTask(page.detail.task, caller.actsFor);
+        const canReport = caller?.role === 'agency' && holdsTask(page.detail.task, caller.actsFor);
         return html(
           200,
           renderDocument(<TaskPageView ctx={request.ctx} page={page} canReport={canReport} />),

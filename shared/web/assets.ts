@@ -56,7 +56,9 @@ const REPO_ROOT = resolve(import.meta.dirname, '../..');
  * their names; elsewhere (the local runtime, tests) they are read where the repository
  * keeps them.
  */
-export function loadAssets(assetsDir: string | undefined = process.env.WEB_ASSETS_DIR): AssetCatalog {
+export function loadAssets(
+  assetsDir: string | undefined = process.env.WEB_ASSETS_DIR,
+): AssetCatalog {
   const assets = (Object.keys(ASSET_FILES) as AssetKey[]).map((key): Asset => {
     const declared = ASSET_FILES[key];
     const body = readFileSync(

@@ -160,9 +160,7 @@ export function TrendChart(props: { columns: TrendColumn[] }) {
                   {formatQuarterLabel(column.quarter)} ({column.note})
                 </th>
                 {TASK_CATEGORIES.map((category) => (
-                  <td class="num">
-                    {column.counts ? formatNumber(column.counts[category]) : '—'}
-                  </td>
+                  <td class="num">{column.counts ? formatNumber(column.counts[category]) : '—'}</td>
                 ))}
               </tr>
             ))}

@@ -109,7 +109,9 @@ export class CognitoPeople implements PeopleDirectory {
 
   private async ensureGroup(name: string): Promise<void> {
     try {
-      await this.client.send(new CreateGroupCommand({ UserPoolId: this.userPoolId, GroupName: name }));
+      await this.client.send(
+        new CreateGroupCommand({ UserPoolId: this.userPoolId, GroupName: name }),
+      );
     } catch (error) {
       if (!(error instanceof GroupExistsException)) throw error;
     }

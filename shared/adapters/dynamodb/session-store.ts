@@ -1,5 +1,10 @@
 /** Web sessions: one item each, removed by the table's TTL after they end. */
-import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
 import { storedSessionSchema, type StoredSession } from '#shared/domain/session/session.ts';
 import type { SessionRepository } from '#shared/use-cases/web/session-ports.ts';
 import { sessionKeys } from './keys.ts';

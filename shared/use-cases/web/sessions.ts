@@ -28,11 +28,7 @@ export class SignInRefusedError extends UnprocessableError {
   }
 }
 
-export async function signIn(
-  login: string,
-  secret: string,
-  deps: SessionDeps,
-): Promise<Session> {
+export async function signIn(login: string, secret: string, deps: SessionDeps): Promise<Session> {
   const now = deps.clock.now();
   const caller = await deps.accounts.verify(login.trim(), secret.trim(), now);
   if (!caller) throw new SignInRefusedError();
@@ -43,9 +39,7 @@ export async function signIn(
 }
 
 export type SessionLookup =
-  | { state: 'none' }
-  | { state: 'expired' }
-  | { state: 'live'; session: StoredSession };
+  { state: 'none' } | { state: 'expired' } | { state: 'live'; session: StoredSession };
 
 export async function findSession(
   id: string | undefined,

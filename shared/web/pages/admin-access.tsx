@@ -101,9 +101,7 @@ export function AccessPage(props: { ctx: PageContext; model: AccessModel }) {
       )}
 
       <h2>Người dùng</h2>
-      <p class="lead">
-        Mỗi người đăng nhập bằng tài khoản riêng; mọi báo cáo ghi tên người gửi.
-      </p>
+      <p class="lead">Mỗi người đăng nhập bằng tài khoản riêng; mọi báo cáo ghi tên người gửi.</p>
       <div class="table-wrap">
         <table>
           <caption>Người dùng đăng nhập ứng dụng</caption>

@@ -50,7 +50,10 @@ function UnresolvedQuestion(props: { item: UnresolvedName; index: number; answer
       <select id={field} name={field} required>
         <option value="">Chọn câu trả lời</option>
         {item.suggestions.map((suggestion) => (
-          <option value={`alias:${suggestion.id}`} selected={props.answer === `alias:${suggestion.id}`}>
+          <option
+            value={`alias:${suggestion.id}`}
+            selected={props.answer === `alias:${suggestion.id}`}
+          >
             Là cách viết khác của {suggestion.name}
           </option>
         ))}

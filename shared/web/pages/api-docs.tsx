@@ -12,8 +12,8 @@ export function ApiDocsPage(props: { ctx: PageContext }) {
     <Layout ctx={ctx} title="Tài liệu API" scripts={[assetLink(ctx, 'apiViewer')]}>
       <h1>Tài liệu API cho hệ thống của các cơ quan</h1>
       <p class="lead">
-        Mô tả OpenAPI 3.1 đầy đủ ở <a href={link(ctx, '/openapi.json')}>/openapi.json</a>. Mọi
-        yêu cầu cần mã truy cập (Bearer) do quản trị viên cấp.
+        Mô tả OpenAPI 3.1 đầy đủ ở <a href={link(ctx, '/openapi.json')}>/openapi.json</a>. Mọi yêu
+        cầu cần mã truy cập (Bearer) do quản trị viên cấp.
       </p>
       <openapi-explorer
         spec-url={link(ctx, '/openapi.json')}

@@ -35,8 +35,8 @@ export function InboxPage(props: {
         </p>
       )}
       <p class="lead">
-        Quý hiện tại: từ {formatDate(inbox.quarter.start)} đến {formatDate(inbox.quarter.end)}.
-        Còn {formatNumber(owed)} nhiệm vụ chưa báo cáo trong quý.
+        Quý hiện tại: từ {formatDate(inbox.quarter.start)} đến {formatDate(inbox.quarter.end)}. Còn{' '}
+        {formatNumber(owed)} nhiệm vụ chưa báo cáo trong quý.
       </p>
       {inbox.rows.length === 0 ? (
         <p>Cơ quan không chủ trì hay phối hợp nhiệm vụ nào trong các kế hoạch đang theo dõi.</p>

@@ -127,10 +127,7 @@ export function OverviewPage(props: {
                 <td class="num">{formatNumber(row.expected)}</td>
                 <td class="num">{formatNumber(row.received)}</td>
                 <td class="num">
-                  <RateBar
-                    value={row.completeness}
-                    label={`Tỷ lệ đầy đủ của ${row.agencyName}`}
-                  />
+                  <RateBar value={row.completeness} label={`Tỷ lệ đầy đủ của ${row.agencyName}`} />
                 </td>
                 <td class="num">
                   <RateBar value={row.timeliness} label={`Tỷ lệ đúng hạn của ${row.agencyName}`} />
@@ -140,9 +137,7 @@ export function OverviewPage(props: {
           </tbody>
         </table>
       </div>
-      <p class="lead">
-        Lĩnh vực: {sectors.map((s) => SECTOR_LABELS[s.sector]).join('; ')}.
-      </p>
+      <p class="lead">Lĩnh vực: {sectors.map((s) => SECTOR_LABELS[s.sector]).join('; ')}.</p>
     </Layout>
   );
 }
