@@ -148,13 +148,14 @@ describe('an agency officer reports and a leader sees it', () => {
 
     // Act: corrected, then a double click
     await page.getByLabel('Tỷ lệ hoàn thành (%)').fill('20');
-    const form = await page
-      .locator('form.stack')
-      .evaluate((element) =>
-        Object.fromEntries(
-          new FormData(element as HTMLFormElement) as unknown as [string, string][],
-        ),
-      );
+    const hidden = (name: string) => page.locator(`input[name="${name}"]`).inputValue();
+    const form = {
+      _csrf: await hidden('_csrf'),
+      idempotencyKey: await hidden('idempotencyKey'),
+      status: 'delayed',
+      'actual-lua': '9.000',
+      obstacles: 'Mưa lũ kéo dài',
+    };
     await page.getByRole('button', { name: 'Gửi báo cáo' }).dblclick();
     await page.waitForURL(`${platform.url}/co-quan/${AGENCY}?da-gui=${TASK}`);
     // The same rendered form sent once more (a resend after a lost answer).
@@ -294,7 +295,8 @@ describe('the end of a session', () => {
     // Act
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await page.waitForURL(/\/dang-nhap\?ly-do=da-dang-xuat/);
-    await context.addCookies([{ ...cookie!, expires: -1 }]);
+    if (!cookie) throw new Error('no session cookie');
+    await context.addCookies([{ ...cookie, expires: -1 }]);
     await page.goto(`${platform.url}/`);
 
     // Assess

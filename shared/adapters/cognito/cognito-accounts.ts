@@ -6,12 +6,12 @@
  * an administrator sets permanent passwords on the people page.
  */
 import {
-  CognitoIdentityProviderClient,
   InitiateAuthCommand,
   NotAuthorizedException,
   PasswordResetRequiredException,
   UserNotConfirmedException,
   UserNotFoundException,
+  type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoJwtVerifier } from 'aws-jwt-verify';
 import { roleOfGroups } from '#shared/domain/access/person-groups.ts';
