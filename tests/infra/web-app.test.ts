@@ -88,11 +88,12 @@ describe('the web app on AWS', () => {
       expect(JSON.stringify(fn.Properties.Environment)).toContain('WEB_ASSETS_DIR');
     }
     expect(policies).toHaveLength(1);
-    const [id, policy] = policies[0] ?? ['', { Properties: {} }];
+    const [id, policy] = policies[0] ?? ['', { Type: '', Properties: {} }];
     expect(id).toMatch(/webAdmin/);
-    const statements = (
-      policy.Properties.PolicyDocument as { Statement: { Sid?: string; Resource: unknown }[] }
-    ).Statement.filter((statement) => statement.Sid === 'ManagePeople');
+    const document = policy.Properties.PolicyDocument as {
+      Statement: { Sid?: string; Resource: unknown }[];
+    };
+    const statements = document.Statement.filter((statement) => statement.Sid === 'ManagePeople');
     expect(statements).toHaveLength(1);
     expect(JSON.stringify(statements[0]?.Resource)).toContain('PeopleUsers');
   });

@@ -6,13 +6,8 @@
  * people; nobody signs up. The pool holds people, so it outlives its stack.
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import {
-  AccountRecovery,
-  CfnUserPoolGroup,
-  Mfa,
-  UserPool,
-  UserPoolClient,
-} from 'aws-cdk-lib/aws-cognito';
+import type { UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { AccountRecovery, CfnUserPoolGroup, Mfa, UserPool } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { ROLE_GROUPS } from '#shared/domain/access/person-groups.ts';
 import { ROLE_LABELS } from '#shared/web/labels.ts';
