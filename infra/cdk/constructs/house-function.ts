@@ -104,7 +104,8 @@ function copyFiles(files: readonly { source: string; name: string }[]) {
     afterBundling: (inputDir: string, outputDir: string) => [
       `mkdir -p "${outputDir}/${BUNDLED_FILES_DIR}"`,
       ...files.map(
-        (file) => `cp "${inputDir}/${file.source}" "${outputDir}/${BUNDLED_FILES_DIR}/${file.name}"`,
+        (file) =>
+          `cp "${inputDir}/${file.source}" "${outputDir}/${BUNDLED_FILES_DIR}/${file.name}"`,
       ),
     ],
   };
