@@ -2,29 +2,21 @@
 import { actorOf } from '#shared/domain/access/caller.ts';
 import type { Actor } from '#shared/domain/audit/audit-entry.ts';
 import { logger } from '#shared/observability.ts';
-import { DOCUMENT_PARSERS, documentIssues } from '#shared/use-cases/registry/document-parsers.ts';
 import { documentText } from '#shared/use-cases/registry/document-source.ts';
 import {
   importDocument,
   previewImport,
-  type ImportDeps,
   type ImportRequest,
 } from '#shared/use-cases/registry/import-document.ts';
 import type * as z from 'zod';
-import { systemClock, tableStores } from '../wiring.ts';
+import { tableStores } from '../wiring.ts';
 import { idempotencyScope, idempotentCommand, stableId } from './http/idempotency.ts';
 import { httpApi, json } from './http/middleware.ts';
+import { importDeps } from './import-deps.ts';
 import { callerOf, parsePart } from './http/request.ts';
 import { planImportSchema } from './schemas/requests.ts';
-import { targetLinker } from '#shared/use-cases/indicators/plan-links.ts';
 
 const { tableName, stores } = tableStores();
-
-/**
- * Stops writing well before API Gateway's 29 s: an import that cannot finish in time
- * publishes nothing, and the current version stays.
- */
-const IMPORT_BUDGET_MS = 20_000;
 
 type ImportBody = z.infer<typeof planImportSchema>;
 
@@ -43,20 +35,7 @@ async function toRequest(body: ImportBody): Promise<ImportRequest> {
   };
 }
 
-function depsFor(actor: Actor, requestId: string): ImportDeps {
-  return {
-    parsers: DOCUMENT_PARSERS,
-    issuesOf: documentIssues,
-    agencies: stores.agencies,
-    plans: stores.plans,
-    audit: stores.audit,
-    links: targetLinker(stores.indicators),
-    clock: systemClock,
-    actor,
-    requestId,
-    deadline: Date.now() + IMPORT_BUDGET_MS,
-  };
-}
+const depsFor = (actor: Actor, requestId: string) => importDeps(stores, actor, requestId);
 
 /** A retried import (same Idempotency-Key) answers what the first one did. */
 const importOnce = idempotentCommand(

@@ -1,45 +1,17 @@
 /** POST /tasks/{taskId}/reports: the lead of a task reports progress on it. */
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { tableAndBus } from '../wiring.ts';
 import { actorOf } from '#shared/domain/access/caller.ts';
-import type { Actor } from '#shared/domain/audit/audit-entry.ts';
 import { ForbiddenError } from '#shared/domain/errors.ts';
-import { reportSubmissionSchema, type ReportSubmission } from '#shared/domain/progress/report.ts';
-import { logger, metrics } from '#shared/observability.ts';
-import { submitReport } from '#shared/use-cases/submit-report.ts';
-import { idempotencyScope, idempotentCommand, stableId } from './http/idempotency.ts';
+import { reportSubmissionSchema } from '#shared/domain/progress/report.ts';
+import { logger } from '#shared/observability.ts';
+import { idempotencyScope } from './http/idempotency.ts';
 import { httpApi, json } from './http/middleware.ts';
 import { callerOf, parsePart } from './http/request.ts';
 import { taskPathSchema } from './schemas/requests.ts';
+import { submitCommand } from './submit-command.ts';
 
 const { tableName, stores, events, clock } = tableAndBus();
-const deps = {
-  tasks: stores.progress,
-  reports: stores.progress,
-  events,
-  clock,
-  audit: stores.audit,
-  agencies: { get: async (id: string) => (await stores.agencies.get(id))?.agency ?? null },
-};
-
-interface SubmitRequest {
-  taskId: string;
-  submission: ReportSubmission;
-  agencyId: string;
-  actsFor: string[];
-  actor: Actor;
-}
-
-const submitOnce = idempotentCommand(
-  'submitReport',
-  tableName,
-  async ({ scope, request }: { scope: string; request: SubmitRequest }) => {
-    const report = await submitReport({ ...request, reportId: stableId('rep', scope) }, deps);
-    metrics.addDimensions({ sector: report.sector });
-    metrics.addMetric('ReportsAccepted', MetricUnit.Count, 1);
-    return report;
-  },
-);
+const submitOnce = submitCommand(tableName, stores, events, clock);
 
 export const handler = httpApi(
   async (event, context) => {

@@ -3,6 +3,9 @@
  *
  *   npm run --silent tokens -- issue --role agency --agency so-cong-thuong [--person NAME] [--label …] [--expires 2027-06-30]
  *   npm run --silent tokens -- issue --role admin|viewer [--person NAME] [--label …]
+ *
+ * With --person the token is a personal account: its holder signs in to the web app with
+ * the token id and the secret (printed once), and every write names the person.
  *   npm run --silent tokens -- list
  *   npm run --silent tokens -- rotate tok_…
  *   npm run --silent tokens -- revoke tok_…
@@ -92,9 +95,9 @@ async function main(argv: string[]): Promise<number> {
         {
           role: wanted.role,
           agencyId: values.agency,
-          label: values.label ?? wanted.role,
-          person: values.person,
+          label: values.label ?? values.person ?? wanted.role,
           expiresAt: wanted.expiresAt,
+          person: values.person,
         },
         tokens,
         new Date(),

@@ -12,7 +12,7 @@ import {
   type ScheduleDeclaration,
 } from '#shared/platform/events.ts';
 import { HANDLERS, type HandlerDeclaration } from '#shared/platform/handlers.ts';
-import { ROUTES, type RouteDeclaration } from '#shared/platform/routes.ts';
+import { ALL_ROUTES, type RouteDeclaration } from '#shared/platform/routes.ts';
 
 type Retarget<T, K extends keyof T> = Omit<T, K> & { readonly [P in K]: string };
 
@@ -34,7 +34,7 @@ export interface PlatformDeclarations {
 
 export const SHARED_DECLARATIONS: PlatformDeclarations = {
   handlers: HANDLERS,
-  routes: ROUTES,
+  routes: ALL_ROUTES,
   rules: EVENT_RULES,
   schedules: SCHEDULES,
 };

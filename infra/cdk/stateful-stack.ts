@@ -8,6 +8,7 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import type { Construct } from 'constructs';
 import { NotificationTopics, type EncryptedTopic } from './constructs/notification-topics.ts';
+import { PeoplePool, type PeoplePoolHandles } from './constructs/people-pool.ts';
 import { PlatformEventBus } from './constructs/platform-event-bus.ts';
 import { ProgressTable, type PlatformTable } from './constructs/progress-table.ts';
 
@@ -17,6 +18,8 @@ export interface StatefulResources {
   readonly eventBus: IEventBus;
   readonly riskTopic: EncryptedTopic;
   readonly alarmTopic: EncryptedTopic;
+  /** The people who sign in to the web app. */
+  readonly people: PeoplePoolHandles;
 }
 
 export class StatefulStack extends Stack {
@@ -27,12 +30,14 @@ export class StatefulStack extends Stack {
     const table = new ProgressTable(this, 'Progress');
     const events = new PlatformEventBus(this, 'Events');
     const topics = new NotificationTopics(this, 'Topics');
+    const people = new PeoplePool(this, 'People');
 
     this.resources = {
       table,
       eventBus: events.bus,
       riskTopic: topics.riskNotifications,
       alarmTopic: topics.operatorAlarms,
+      people,
     };
 
     new CfnOutput(this, 'TableName', {
@@ -42,6 +47,10 @@ export class StatefulStack extends Stack {
     new CfnOutput(this, 'EventBusName', {
       description: 'The EventBridge bus (EVENT_BUS_NAME of the publishers)',
       value: events.bus.eventBusName,
+    });
+    new CfnOutput(this, 'UserPoolId', {
+      description: 'The people of the web app: add the first administrator here (group admin)',
+      value: people.userPool.userPoolId,
     });
     new CfnOutput(this, 'RiskTopicArn', {
       description: 'Subscribe the provincial office here for tasks at risk',

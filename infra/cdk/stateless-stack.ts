@@ -78,6 +78,7 @@ export class StatelessStack extends Stack {
       table: stateful.table,
       eventBus: stateful.eventBus,
       riskTopic: stateful.riskTopic,
+      people: stateful.people,
       powertools: {
         serviceName,
         metricsNamespace: METRICS_NAMESPACE,

@@ -21,7 +21,7 @@ import { dynamoStores, type DynamoStores } from '#shared/adapters/dynamodb/store
 import { ConfigurationError } from '#shared/config/env.ts';
 import { EVENT_RULES, SCHEDULES } from '#shared/platform/events.ts';
 import { HANDLERS, type HandlerName } from '#shared/platform/handlers.ts';
-import { ROUTES } from '#shared/platform/routes.ts';
+import { ALL_ROUTES } from '#shared/platform/routes.ts';
 import { loadSeed } from '#shared/seed-registry.ts';
 import { DOCUMENT_PARSERS, documentIssues } from '#shared/use-cases/registry/document-parsers.ts';
 import { seedEmptyStore } from '#shared/use-cases/registry/seed-store.ts';
@@ -205,7 +205,7 @@ export async function startPlatform(config: LocalConfig): Promise<RunningPlatfor
     closers.unshift(() => scheduler.stop());
 
     const server = createHttpGateway({
-      routes: ROUTES,
+      routes: ALL_ROUTES,
       // Modules imported by path are untyped; the route declarations say which are proxy handlers.
       resolveHandler: async (name) => (await loadHandler(name)) as unknown as ProxyHandler,
       authorizer: (await loadHandler('authorizer')) as unknown as TokenAuthorizerHandler,

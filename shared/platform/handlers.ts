@@ -14,7 +14,11 @@ export interface HandlerDeclaration {
     table?: 'read' | 'readWrite';
     publishEvents?: boolean;
     notifyRisks?: boolean;
+    /** The Cognito user pool: `signIn` its settings only; `managePeople` its users too. */
+    userPool?: 'signIn' | 'managePeople';
   };
+  /** Bundles the web app's static files (shared/web/assets.ts). */
+  webAssets?: boolean;
 }
 
 export const HANDLERS = {
@@ -89,6 +93,23 @@ export const HANDLERS = {
     memoryMb: 1024,
     timeoutSeconds: 29,
     grants: { table: 'readWrite', publishEvents: true },
+  },
+  webPages: {
+    entry: 'functions/web/pages.tsx',
+    description:
+      'The web app: sign-in, overview, tasks, the report form, quarters, API docs, assets',
+    memoryMb: 1024,
+    timeoutSeconds: 29,
+    grants: { table: 'readWrite', publishEvents: true, userPool: 'signIn' },
+    webAssets: true,
+  },
+  webAdmin: {
+    entry: 'functions/web/admin.tsx',
+    description: 'The web app for administrators: plan upload with preview, tokens and people',
+    memoryMb: 1024,
+    timeoutSeconds: 29,
+    grants: { table: 'readWrite', userPool: 'managePeople' },
+    webAssets: true,
   },
   evaluateTaskRisk: {
     entry: 'functions/events/evaluate-task-risk.ts',

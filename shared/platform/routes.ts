@@ -1,6 +1,7 @@
 /**
- * The REST API, declared once: API Gateway resources in the CDK app, the router of the
- * local runtime, and the access matrix of the tests all read this list.
+ * The REST API and the web app's pages, declared once: API Gateway resources in the CDK
+ * app, the router of the local runtime, and the access matrix of the tests read these
+ * lists.
  */
 import type { Role } from '#shared/domain/access/caller.ts';
 import type { HandlerName } from './handlers.ts';
@@ -91,3 +92,32 @@ export const ROUTES = [
   { method: 'PUT', path: '/report-template', handler: 'reportTemplate', access: ['admin'] },
   { method: 'DELETE', path: '/report-template', handler: 'reportTemplate', access: ['admin'] },
 ] as const satisfies readonly RouteDeclaration[];
+
+/**
+ * The web app: pages rendered by the web functions on the same API and origin. Public to
+ * API Gateway (no bearer token: a browser holds none); each page checks the session its
+ * cookie names and the person's role itself. Paths are Vietnamese and never collide with
+ * the API's.
+ */
+export const PAGE_ROUTES = [
+  { method: 'GET', path: '/', handler: 'webPages', access: 'public' },
+  { method: 'GET', path: '/dang-nhap', handler: 'webPages', access: 'public' },
+  { method: 'POST', path: '/dang-nhap', handler: 'webPages', access: 'public' },
+  { method: 'POST', path: '/dang-xuat', handler: 'webPages', access: 'public' },
+  { method: 'GET', path: '/nhiem-vu/{taskId}', handler: 'webPages', access: 'public' },
+  { method: 'GET', path: '/nhiem-vu/{taskId}/bao-cao', handler: 'webPages', access: 'public' },
+  { method: 'POST', path: '/nhiem-vu/{taskId}/bao-cao', handler: 'webPages', access: 'public' },
+  { method: 'GET', path: '/co-quan/{agencyId}', handler: 'webPages', access: 'public' },
+  { method: 'GET', path: '/quy/{quarter}/{sector}', handler: 'webPages', access: 'public' },
+  { method: 'GET', path: '/quy/{quarter}/{sector}/tai-ve', handler: 'webPages', access: 'public' },
+  { method: 'GET', path: '/tai-lieu-api', handler: 'webPages', access: 'public' },
+  { method: 'GET', path: '/tai-nguyen/{file}', handler: 'webPages', access: 'public' },
+  { method: 'GET', path: '/quan-tri/ke-hoach', handler: 'webAdmin', access: 'public' },
+  { method: 'POST', path: '/quan-tri/ke-hoach', handler: 'webAdmin', access: 'public' },
+  { method: 'GET', path: '/quan-tri/truy-cap', handler: 'webAdmin', access: 'public' },
+  { method: 'POST', path: '/quan-tri/truy-cap', handler: 'webAdmin', access: 'public' },
+  { method: 'POST', path: '/quan-tri/truy-cap/thu-hoi', handler: 'webAdmin', access: 'public' },
+] as const satisfies readonly RouteDeclaration[];
+
+/** Everything the gateway routes: the API and the pages. */
+export const ALL_ROUTES: readonly RouteDeclaration[] = [...ROUTES, ...PAGE_ROUTES];

@@ -31,9 +31,9 @@ export interface IssueTokenCommand {
   role: Role;
   agencyId?: string | undefined;
   label: string;
-  /** The person a personal token belongs to; absent for a machine token. */
-  person?: string | undefined;
   expiresAt?: Date | undefined;
+  /** Issues a personal account: the person signs in with it, and every write names them. */
+  person?: string | undefined;
 }
 
 /** Who issues, rotates or revokes: recorded in the audit trail when one is kept. */
@@ -195,18 +195,28 @@ export async function authenticate(
       person: record.person,
     };
   }
-  let agency = await tokens.getAgency(record.agencyId);
-  // A token of a merged agency acts for the survivor (the merge re-points it, too).
+  const acting = await actingAgency(record.agencyId, tokens);
+  if (!acting) return null;
+  return { tokenId: record.tokenId, role: 'agency', ...acting, person: record.person };
+}
+
+/**
+ * The agency a credential bound to `agencyId` acts as, and the agencies it acts for; null
+ * when the agency is unknown or deactivated. A credential of a merged agency acts for the
+ * survivor (the merge re-points tokens, too).
+ */
+export async function actingAgency(
+  agencyId: string,
+  agencies: Pick<TokenRepository, 'getAgency'>,
+): Promise<{ agencyId: string; actsFor: string[] } | null> {
+  let agency = await agencies.getAgency(agencyId);
   for (let hops = 0; agency?.mergedInto && hops < 8; hops++) {
-    agency = await tokens.getAgency(agency.mergedInto);
+    agency = await agencies.getAgency(agency.mergedInto);
   }
   // A collective is never a caller, whatever token was issued for it before.
   if (!agency?.active || agency.kind === 'collective') return null;
   return {
-    tokenId: record.tokenId,
-    role: 'agency',
     agencyId: agency.id,
     actsFor: [...new Set([agency.id, ...agency.absorbed, ...agency.memberOf])],
-    person: record.person,
   };
 }

@@ -76,25 +76,19 @@ export function rollupSummary(runs: readonly SectorRun[]): RollupCompletedV2['se
 export async function runRollup(request: RollupRequest, deps: RunRollupDeps): Promise<SectorRun[]> {
   const now = deps.clock.now();
   const period = requirePeriod(request.period);
-  const plans = (await deps.rollups.trackedPlans()).filter((plan) =>
-    rangesOverlap(plan.period, periodRange(period)),
-  );
-  if (plans.length === 0) {
+  const scope = await periodScope(period, deps);
+  if (!scope) {
     throw new UnprocessableError(
       'period-without-plans',
       `không có kế hoạch nào được theo dõi trong ${periodLabel(period, 'inline')}: không có gì để tổng hợp`,
       [{ field: 'path.period', reason: 'không kế hoạch nào có thời gian trùng với kỳ này' }],
     );
   }
-  const deadline = officialDeadline(period, timed(plans));
-  const figures = memoFigures(period, deps);
   const runs: SectorRun[] = [];
   for (const sector of request.sectors) {
     const latest = await deps.rollups.latestRevision(request.period, sector);
-    const moment = snapshotMoment(deadline, now, latest !== null);
-    runs.push(
-      await rollupSector({ period, sector, plans, deadline, moment, latest, now, figures }, deps),
-    );
+    const moment = snapshotMoment(scope.deadline, now, latest !== null);
+    runs.push(await rollupSector({ ...scope, period, sector, moment, latest, now }, deps));
   }
   const detail: RollupCompletedV2 = {
     version: '2',
@@ -104,6 +98,44 @@ export async function runRollup(request: RollupRequest, deps: RunRollupDeps): Pr
   };
   await deps.events.publish([{ detailType: ROLLUP_COMPLETED, detail }]);
   return runs;
+}
+
+/**
+ * A sector's snapshot of a period as it stands now, computed and not stored: the web
+ * app's live view (leaders see a report the moment it is filed, not at the next run).
+ * Null when no plan covers the period.
+ */
+export async function liveSnapshot(
+  code: PeriodCode,
+  sector: Sector,
+  deps: Omit<RunRollupDeps, 'events'>,
+): Promise<SectorSnapshot | null> {
+  const now = deps.clock.now();
+  const period = requirePeriod(code);
+  const scope = await periodScope(period, deps);
+  if (!scope) return null;
+  const job: SectorJob = {
+    ...scope,
+    period,
+    sector,
+    moment: { kind: 'preliminary', knownAt: now },
+    latest: null,
+    now,
+  };
+  return freshSnapshot(job, 0, deps);
+}
+
+/** The plans a period's rollup covers, its official deadline and its figures. */
+async function periodScope(period: Period, deps: Omit<RunRollupDeps, 'events'>) {
+  const plans = (await deps.rollups.trackedPlans()).filter((plan) =>
+    rangesOverlap(plan.period, periodRange(period)),
+  );
+  if (plans.length === 0) return null;
+  return {
+    plans,
+    deadline: officialDeadline(period, timed(plans)),
+    figures: memoFigures(period, deps),
+  };
 }
 
 /**
@@ -149,11 +181,33 @@ async function rollupSector(job: SectorJob, deps: RunRollupDeps): Promise<Sector
       : moment.kind === 'official'
         ? 1
         : (latest?.revision ?? 0) + 1;
+  const fresh = await freshSnapshot(job, revision, deps);
+  switch (moment.kind) {
+    case 'preliminary':
+      if (existing && !hasNewData(existing, fresh) && sameRisks(existing, fresh)) {
+        return { snapshot: existing, written: false };
+      }
+      await deps.rollups.savePreliminary(fresh);
+      return { snapshot: fresh, written: true };
+    case 'official':
+      return written(fresh, await deps.rollups.saveRevision(fresh));
+    case 'revision':
+      if (latest && !hasNewData(latest, fresh)) return { snapshot: latest, written: false };
+      return written(fresh, await deps.rollups.saveRevision(fresh));
+  }
+}
+
+/** The snapshot of the job's sector as the data stand at its moment. */
+async function freshSnapshot(
+  job: SectorJob,
+  revision: number,
+  deps: Omit<RunRollupDeps, 'events'>,
+): Promise<SectorSnapshot> {
   const tasks = await loadTasks(job, deps);
   // Only the plans with tasks in the sector: a plan's reports are read once per sector it
   // has tasks in (KH266 spans three), never for a sector it has none in.
   const plansOfSector = [...new Set(tasks.map(({ task }) => task.plan))];
-  const fresh = computeSnapshot({
+  return computeSnapshot({
     period: formatPeriod(job.period),
     sector: job.sector,
     cutoff: PROVINCE_REPORTING_CALENDAR.cutoff,
@@ -170,26 +224,13 @@ async function rollupSector(job: SectorJob, deps: RunRollupDeps): Promise<Sector
             )
           ).filter(counts),
     previousYear: await previousYear(job, deps),
-    figures: await job.figures(moment.knownAt),
-    knownAt: moment.knownAt.toISOString(),
+    figures: await job.figures(job.moment.knownAt),
+    knownAt: job.moment.knownAt.toISOString(),
     computedAt: job.now.toISOString(),
     revision,
-    previousRevision: moment.kind === 'revision' ? latest : null,
+    previousRevision: job.moment.kind === 'revision' ? job.latest : null,
     memberOf: await deps.rollups.memberships(),
   });
-  switch (moment.kind) {
-    case 'preliminary':
-      if (existing && !hasNewData(existing, fresh) && sameRisks(existing, fresh)) {
-        return { snapshot: existing, written: false };
-      }
-      await deps.rollups.savePreliminary(fresh);
-      return { snapshot: fresh, written: true };
-    case 'official':
-      return written(fresh, await deps.rollups.saveRevision(fresh));
-    case 'revision':
-      if (latest && !hasNewData(latest, fresh)) return { snapshot: latest, written: false };
-      return written(fresh, await deps.rollups.saveRevision(fresh));
-  }
 }
 
 /** Another run may have stored the revision first: then it is what stands. */
@@ -200,7 +241,10 @@ function written(fresh: SectorSnapshot, stored: SectorSnapshot): SectorRun {
 const sameRisks = (a: SectorSnapshot, b: SectorSnapshot) =>
   JSON.stringify(a.atRisk) === JSON.stringify(b.atRisk);
 
-async function loadTasks(job: SectorJob, deps: RunRollupDeps): Promise<RollupTask[]> {
+async function loadTasks(
+  job: SectorJob,
+  deps: Pick<RunRollupDeps, 'rollups'>,
+): Promise<RollupTask[]> {
   const planPeriods = new Map(job.plans.map((plan) => [plan.code, plan.period]));
   const tasks: RollupTask[] = [];
   for await (const state of deps.rollups.loadSector(job.sector, [...planPeriods.keys()])) {
@@ -217,7 +261,10 @@ async function loadTasks(job: SectorJob, deps: RunRollupDeps): Promise<RollupTas
 }
 
 /** Last year's latest revision of the period, for the targets' same-period ratios. */
-async function previousYear(job: SectorJob, deps: RunRollupDeps): Promise<SectorSnapshot | null> {
+async function previousYear(
+  job: SectorJob,
+  deps: Pick<RunRollupDeps, 'rollups'>,
+): Promise<SectorSnapshot | null> {
   const before = previousYearPeriod(job.period);
   return before ? deps.rollups.latestRevision(formatPeriod(before), job.sector) : null;
 }
@@ -227,7 +274,7 @@ function timed(plans: readonly PlanRecord[]) {
 }
 
 /** The figures are the same for every sector of a run: computed once per instant. */
-function memoFigures(period: Period, deps: RunRollupDeps) {
+function memoFigures(period: Period, deps: Pick<RunRollupDeps, 'figures'>) {
   const memo = new Map<number, Promise<IndicatorFigures[]>>();
   return (knownAt: Date) => {
     const key = knownAt.getTime();

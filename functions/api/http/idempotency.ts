@@ -45,7 +45,12 @@ export interface IdempotentRequest<Request> {
 /** The header's key, scoped to the calling agency (or, for admin and viewer, the token). */
 export function idempotencyScope(event: APIGatewayProxyEvent, caller: Caller): string {
   const headers = parsePart(idempotencyKeySchema, event.headers, 'header');
-  return `${caller.agencyId ?? `token:${caller.tokenId}`}:${headers['idempotency-key']}`;
+  return scopeOf(caller, headers['idempotency-key']);
+}
+
+/** A key scoped to the caller's agency, or for admin and viewer to the token (or person). */
+export function scopeOf(caller: Caller, key: string): string {
+  return `${caller.agencyId ?? `token:${caller.tokenId}`}:${key}`;
 }
 
 /** A stable identifier derived from a scope, so a re-executed command writes the same item. */

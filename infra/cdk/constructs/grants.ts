@@ -7,6 +7,7 @@
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { HouseFunction } from './house-function.ts';
+import type { PeoplePoolHandles } from './people-pool.ts';
 import type { EncryptedTopic } from './notification-topics.ts';
 import type { PlatformTable } from './progress-table.ts';
 
@@ -67,4 +68,37 @@ export function bindRiskTopic(fn: HouseFunction, risks: EncryptedTopic): void {
       resources: [risks.key.keyArn],
     }),
   );
+}
+
+/** What the people page does with the user pool, and nothing more. */
+export const PEOPLE_ACTIONS = [
+  'cognito-idp:ListUsers',
+  'cognito-idp:AdminListGroupsForUser',
+  'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminSetUserPassword',
+  'cognito-idp:AdminAddUserToGroup',
+  'cognito-idp:AdminDisableUser',
+  'cognito-idp:CreateGroup',
+];
+
+/**
+ * The user pool's ids for sign-in (InitiateAuth with a public client needs no IAM), and
+ * for `managePeople` the people page's actions on this pool only.
+ */
+export function bindUserPool(
+  fn: HouseFunction,
+  people: PeoplePoolHandles,
+  access: 'signIn' | 'managePeople',
+): void {
+  fn.addEnvironment('USER_POOL_ID', people.userPool.userPoolId);
+  fn.addEnvironment('USER_POOL_CLIENT_ID', people.client.userPoolClientId);
+  if (access === 'managePeople') {
+    fn.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        sid: 'ManagePeople',
+        actions: PEOPLE_ACTIONS,
+        resources: [people.userPool.userPoolArn],
+      }),
+    );
+  }
 }

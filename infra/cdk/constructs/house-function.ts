@@ -73,7 +73,16 @@ export interface HouseFunctionProps {
    * @default the repository root
    */
   readonly projectRoot?: string;
+  /**
+   * Files copied beside the bundle, under `web-assets/<name>` (WEB_ASSETS_DIR): the web
+   * app's stylesheet and scripts, which the function serves.
+   * @default none
+   */
+  readonly bundledFiles?: readonly { source: string; name: string }[];
 }
+
+/** Where bundled files sit in the function's package. */
+export const BUNDLED_FILES_DIR = 'web-assets';
 
 const APPLICATION_LOG_LEVEL: Record<LogLevel, ApplicationLogLevel> = {
   DEBUG: ApplicationLogLevel.DEBUG,
@@ -86,6 +95,21 @@ const MEMORY_MB = { min: 128, max: 10_240 };
 const MAX_TIMEOUT = Duration.minutes(15);
 /** Lambda refuses longer descriptions at deploy time; better to fail at synth. */
 const MAX_DESCRIPTION = 256;
+
+/** esbuild's hooks that copy files into the bundle's folder, as the local bundler runs them. */
+function copyFiles(files: readonly { source: string; name: string }[]) {
+  return {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (inputDir: string, outputDir: string) => [
+      `mkdir -p "${outputDir}/${BUNDLED_FILES_DIR}"`,
+      ...files.map(
+        (file) =>
+          `cp "${inputDir}/${file.source}" "${outputDir}/${BUNDLED_FILES_DIR}/${file.name}"`,
+      ),
+    ],
+  };
+}
 
 export class HouseFunction extends Construct {
   readonly lambda: NodejsFunction;
@@ -149,6 +173,7 @@ export class HouseFunction extends Construct {
         POWERTOOLS_SERVICE_NAME: props.powertools.serviceName,
         POWERTOOLS_METRICS_NAMESPACE: props.powertools.metricsNamespace,
         POWERTOOLS_LOG_LEVEL: props.powertools.logLevel,
+        ...(props.bundledFiles && { WEB_ASSETS_DIR: `/var/task/${BUNDLED_FILES_DIR}` }),
         ...props.environment,
       },
       bundling: {
@@ -162,6 +187,7 @@ export class HouseFunction extends Construct {
         sourcesContent: LAMBDA_BUNDLING.sourcesContent,
         externalModules: [...LAMBDA_BUNDLING.externalModules],
         logLevel: EsbuildLogLevel.WARNING,
+        commandHooks: props.bundledFiles && copyFiles(props.bundledFiles),
       },
     });
 

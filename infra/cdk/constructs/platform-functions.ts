@@ -10,9 +10,11 @@ import { Construct } from 'constructs';
 import { EVENT_SOURCE } from '#shared/platform/events.ts';
 import type { HandlerDeclarations } from '../declarations.ts';
 import { REPO_ROOT } from '../paths.ts';
-import { bindEventBus, bindRiskTopic, bindTable } from './grants.ts';
+import { ASSET_FILES } from '#shared/web/assets.ts';
+import { bindEventBus, bindRiskTopic, bindTable, bindUserPool } from './grants.ts';
 import { HouseFunction, type PowertoolsSettings } from './house-function.ts';
 import type { EncryptedTopic } from './notification-topics.ts';
+import type { PeoplePoolHandles } from './people-pool.ts';
 import type { PlatformTable } from './progress-table.ts';
 
 export interface PlatformFunctionsProps {
@@ -24,6 +26,11 @@ export interface PlatformFunctionsProps {
   readonly eventBus: IEventBus;
   /** Bound to handlers that declare `notifyRisks`. Required. */
   readonly riskTopic: EncryptedTopic;
+  /**
+   * Bound to handlers that declare `userPool`.
+   * @default none - a handler that declares it fails the synth
+   */
+  readonly people?: PeoplePoolHandles;
   /** Powertools environment shared by every function. Required. */
   readonly powertools: PowertoolsSettings;
   /**
@@ -47,11 +54,21 @@ export class PlatformFunctions extends Construct {
         timeout: Duration.seconds(declaration.timeoutSeconds),
         powertools: props.powertools,
         logRetention: props.logRetention,
+        bundledFiles: declaration.webAssets
+          ? Object.values(ASSET_FILES).map((asset) => ({
+              source: asset.source,
+              name: asset.name,
+            }))
+          : undefined,
       });
       const { grants } = declaration;
       if (grants.table) bindTable(fn, props.table, grants.table);
       if (grants.publishEvents) bindEventBus(fn, props.eventBus, EVENT_SOURCE);
       if (grants.notifyRisks) bindRiskTopic(fn, props.riskTopic);
+      if (grants.userPool) {
+        if (!props.people) throw new Error(`${name} declares userPool, but no pool was given`);
+        bindUserPool(fn, props.people, grants.userPool);
+      }
       byName.set(name, fn);
     }
     this.byName = byName;

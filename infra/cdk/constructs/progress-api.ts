@@ -2,8 +2,8 @@
  * The REST API, built from the route declarations: one method per route, Lambda proxy
  * integrations, the TOKEN authorizer on every route that is not public, access logs in
  * JSON, execution logs at INFO without request bodies (reports may name people), X-Ray,
- * stage-wide throttling, and problem+json gateway responses. No CORS: the callers are
- * agency systems and scripts, not browsers.
+ * stage-wide throttling, and problem+json gateway responses. No CORS: the web app's pages
+ * are served from the same API and origin, and the other callers are agency systems.
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import {
@@ -25,6 +25,7 @@ import {
 } from 'aws-cdk-lib/aws-apigateway';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { PAGE_ROUTES } from '#shared/platform/routes.ts';
 import { AUTHORIZER_HANDLER, type RouteSpec } from '../declarations.ts';
 import { acknowledge } from '../nag.ts';
 import { addProblemGatewayResponses } from './gateway-responses.ts';
@@ -101,6 +102,10 @@ function accessLogFormat(): AccessLogFormat {
 }
 
 const PATH_PARAMETER = /\{([^}+]+)\+?\}/g;
+
+/** The web app's pages: served by the web functions, which check sessions themselves. */
+const PAGE_HANDLERS = new Set(PAGE_ROUTES.map((route) => route.handler as string));
+const isPage = (route: RouteSpec): boolean => PAGE_HANDLERS.has(route.handler);
 
 /** A revoked token must stop working within a minute: the authorizer cache may not outlast it. */
 const AUTHORIZER_CACHE_TTL = Duration.seconds(60);
@@ -192,7 +197,18 @@ export class ProgressApi extends Construct {
       requestModels: jsonBody ? { 'application/json': this.jsonObject() } : undefined,
     });
 
-    if (isPublic) {
+    if (isPublic && isPage(route)) {
+      acknowledge(
+        method,
+        'AwsSolutions-APIG4',
+        `${route.method} ${route.path} is a web page: a browser holds no bearer token, so the page handler checks the session its HttpOnly cookie names (and the person's role) itself.`,
+      );
+      acknowledge(
+        method,
+        'AwsSolutions-COG4',
+        `${route.method} ${route.path} is a web page: people sign in through the Cognito user pool in the page handler (USER_PASSWORD_AUTH, ID token verified with aws-jwt-verify), which then holds a server-side session.`,
+      );
+    } else if (isPublic) {
       acknowledge(
         method,
         'AwsSolutions-APIG4',

@@ -170,6 +170,11 @@ export const accessKeys = {
   byTokenId: (tokenId: string) => `TOKEN#${tokenId}`,
 } as const;
 
+/** Web sessions by the hash of their id; the TTL attribute removes them after they end. */
+export const sessionKeys = {
+  session: (idHash: string) => ({ PK: `SESSION#${idHash}`, SK: 'SESSION' }),
+} as const;
+
 export const riskKeys = {
   /** Present only while the task is at risk: GET /risks reads these. */
   flag: (taskId: string, sector: string) => ({

@@ -25,7 +25,7 @@ export const authorizerContextSchema = z.object({
   role: z.enum(ROLES),
   agencyId: z.string(),
   actsFor: z.string(),
-  /** API Gateway passes strings only: empty for no person. */
+  /** The person of a personal token; empty for a machine token. */
   person: z.string().default(''),
 });
 export type AuthorizerContext = z.infer<typeof authorizerContextSchema>;

@@ -16,7 +16,7 @@ export const tokenRecordSchema = z.object({
   role: z.enum(ROLES),
   agencyId: z.string().nullable(),
   label: z.string(),
-  /** The person a personal token (or session) belongs to; null for a machine token. */
+  /** A personal account: the person it was issued to, who signs in to the web app with it. */
   person: z.string().nullable().default(null),
   issuedAt: z.iso.datetime(),
   expiresAt: z.iso.datetime().nullable(),

@@ -2,9 +2,9 @@
  * Periods relative to a day or to another period: the one in progress in the province,
  * the same period a year earlier ("cùng kỳ"), and the year to date ("lũy kế").
  */
-import { parseIsoDate, todayInProvince, type IsoDate } from '../calendar.ts';
+import { addDays, parseIsoDate, todayInProvince, type IsoDate } from '../calendar.ts';
 import type { Period, TilingPeriodKind } from './period.ts';
-import { periodMonthSpan } from './period-span.ts';
+import { periodMonthSpan, periodRange } from './period-span.ts';
 
 /** The period of `kind` that contains `day` (a province calendar date). */
 export function periodContaining(day: IsoDate, kind: TilingPeriodKind): Period {
@@ -61,4 +61,16 @@ export function yearToDate(period: Period): Period | null {
     default:
       return null;
   }
+}
+
+/** The `count` periods of `kind` before the one containing `period`'s first day, oldest first. */
+export function periodsBefore(period: Period, kind: TilingPeriodKind, count: number): Period[] {
+  const before: Period[] = [];
+  let day = periodRange(period).start;
+  for (let i = 0; i < count; i++) {
+    const previous = periodContaining(addDays(day, -1), kind);
+    before.unshift(previous);
+    day = periodRange(previous).start;
+  }
+  return before;
 }

@@ -6,6 +6,7 @@
 import { SECTOR_LABELS } from '../indicator/wording.ts';
 import type { COMPARATORS, Sector } from '../plan/model.ts';
 import type { ReportingCutoff } from '../period/data-window.ts';
+import type { ReportStatus } from '../progress/report.ts';
 import type { SectorSnapshot, TaskCategory } from './snapshot-schema.ts';
 
 /** The government's categories of task progress, as the province's reports name them. */
@@ -16,6 +17,16 @@ export const TASK_CATEGORY_LABELS: Readonly<Record<TaskCategory, string>> = {
   overdueNotCompleted: 'Quá hạn chưa hoàn thành',
   notStarted: 'Chưa triển khai',
   noReport: 'Chưa báo cáo',
+  cancelled: 'Đã hủy',
+};
+
+/** A report's status as the agency chooses it on the report form. */
+export const REPORT_STATUS_LABELS: Readonly<Record<ReportStatus, string>> = {
+  not_started: 'Chưa triển khai',
+  on_track: 'Đúng tiến độ',
+  at_risk: 'Có nguy cơ chậm',
+  delayed: 'Chậm tiến độ',
+  completed: 'Đã hoàn thành',
   cancelled: 'Đã hủy',
 };
 

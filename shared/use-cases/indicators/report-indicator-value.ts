@@ -5,7 +5,7 @@
  * revisions. History for past periods (2024, 2025) is entered the same way, by an
  * owning agency or an admin, so the first year on the platform has its "cùng kỳ".
  */
-import * as z from 'zod';
+import type * as z from 'zod';
 import { compareIso, todayInProvince } from '#shared/domain/calendar.ts';
 import { ForbiddenError, NotFoundError, UnprocessableError } from '#shared/domain/errors.ts';
 import { indicatorValueSchema } from '#shared/domain/indicator/indicator-value.ts';

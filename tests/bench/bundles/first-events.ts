@@ -77,6 +77,9 @@ export const FIRST_EVENTS: Record<HandlerName, unknown> = {
     methodArn: 'arn:aws:execute-api:ap-southeast-1:000000000000:api/prod/GET/tasks',
   },
   openApi: apiEvent({ resource: '/openapi.json' }),
+  // A person without a session: the page handler answers with the sign-in redirect.
+  webPages: apiEvent({ resource: '/' }),
+  webAdmin: apiEvent({ resource: '/quan-tri/ke-hoach' }),
   submitReport: apiEvent({
     method: 'POST',
     resource: '/tasks/{taskId}/reports',
