@@ -47,5 +47,6 @@ export function rollupDeps(
     events,
     clock,
     figures: (period, knownAt) => periodFigures(period, figureDeps, { knownAt }),
+    audit: stores.audit,
   };
 }

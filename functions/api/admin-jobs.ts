@@ -1,4 +1,6 @@
 /** Admin jobs on demand: POST /risks/scans (the daily scan, now) and POST /rollups/{period}/runs. */
+import { actorOf } from '#shared/domain/access/caller.ts';
+import type { Actor } from '#shared/domain/audit/audit-entry.ts';
 import { SECTORS } from '#shared/domain/plan/model.ts';
 import type { PeriodCode } from '#shared/domain/period/period.ts';
 import { scanRisks } from '#shared/use-cases/evaluate-risks.ts';
@@ -13,7 +15,7 @@ import { rollupPathSchema, rollupRunQuerySchema } from './schemas/requests.ts';
 const { tableName, stores, events, clock } = tableAndBus();
 const rollups = rollupDeps(stores, events, clock);
 
-type Job = { job: 'risk-scan' } | { job: 'rollup'; period: PeriodCode };
+type Job = { job: 'risk-scan' } | { job: 'rollup'; period: PeriodCode; actor: Actor };
 
 const runOnce = idempotentCommand(
   'adminJobs',
@@ -23,14 +25,16 @@ const runOnce = idempotentCommand(
       return scanRisks(SECTORS, { risks: stores.risks, events, clock });
     }
     const started = Date.now();
-    const runs = await runRollup({ period: request.period, sectors: SECTORS }, rollups);
+    const { period, actor } = request;
+    const runs = await runRollup({ period, sectors: SECTORS, actor }, rollups);
     recordRollupRun(Date.now() - started);
     return { period: request.period, sectors: rollupSummary(runs) };
   },
 );
 
 export const handler = httpApi(async (event, context) => {
-  const scope = idempotencyScope(event, callerOf(event));
+  const caller = callerOf(event);
+  const scope = idempotencyScope(event, caller);
   if (event.resource === '/risks/scans') {
     return json(200, await runOnce({ scope, request: { job: 'risk-scan' } }, context));
   }
@@ -40,5 +44,8 @@ export const handler = httpApi(async (event, context) => {
     'path',
   );
   parsePart(rollupRunQuerySchema, event.queryStringParameters, 'query');
-  return json(200, await runOnce({ scope, request: { job: 'rollup', period } }, context));
+  return json(
+    200,
+    await runOnce({ scope, request: { job: 'rollup', period, actor: actorOf(caller) } }, context),
+  );
 });

@@ -6,6 +6,7 @@
  * The document renderers are imported when asked for, so a JSON read never loads them.
  */
 import { NotFoundError } from '#shared/domain/errors.ts';
+import { SECTOR_LABELS } from '#shared/domain/indicator/wording.ts';
 import { SECTORS } from '#shared/domain/plan/model.ts';
 import { requirePeriod } from '#shared/domain/period/period.ts';
 import { periodLabel } from '#shared/domain/period/period-label.ts';
@@ -39,8 +40,8 @@ const readSnapshots: ApiHandler = async (event) => {
     throw new NotFoundError(
       'rollup-not-found',
       revision === undefined
-        ? `chưa có số liệu tổng hợp ${periodLabel(requirePeriod(period), 'inline')}${sector ? ` của lĩnh vực ${sector}` : ''}; quản trị viên chạy tổng hợp bằng POST /rollups/${period}/runs`
-        : `không có lần tổng hợp ${revision} ${periodLabel(requirePeriod(period), 'inline')}${sector ? ` của lĩnh vực ${sector}` : ''}`,
+        ? `chưa có số liệu tổng hợp ${periodLabel(requirePeriod(period), 'inline')}${sector ? ` của lĩnh vực ${SECTOR_LABELS[sector]}` : ''}; quản trị viên chạy tổng hợp bằng POST /rollups/${period}/runs`
+        : `không có lần tổng hợp ${revision} ${periodLabel(requirePeriod(period), 'inline')}${sector ? ` của lĩnh vực ${SECTOR_LABELS[sector]}` : ''}`,
     );
   }
   if (format === 'json') {

@@ -11,7 +11,12 @@ import * as z from 'zod';
 import { SECTORS } from '#shared/domain/plan/model.ts';
 import { periodCodeSchema } from '#shared/domain/period/period.ts';
 import { logger, metrics, recordRollupRun } from '#shared/observability.ts';
-import { closePeriods, rollupSummary, runRollup } from '#shared/use-cases/run-rollup.ts';
+import {
+  closePeriods,
+  rollupSummary,
+  runRollup,
+  SCHEDULE_ACTOR,
+} from '#shared/use-cases/run-rollup.ts';
 import { rollupDeps, tableAndBus } from '../wiring.ts';
 
 const { stores, events, clock } = tableAndBus();
@@ -22,7 +27,14 @@ async function takeSnapshots(event: unknown) {
   const started = Date.now();
   const { period } = inputSchema.parse(event ?? {});
   const results = period
-    ? [{ period, sectors: rollupSummary(await runRollup({ period, sectors: SECTORS }, deps)) }]
+    ? [
+        {
+          period,
+          sectors: rollupSummary(
+            await runRollup({ period, sectors: SECTORS, actor: SCHEDULE_ACTOR }, deps),
+          ),
+        },
+      ]
     : await closePeriods(SECTORS, deps);
   recordRollupRun(Date.now() - started);
   logger.info('period snapshots taken', { results });

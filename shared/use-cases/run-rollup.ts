@@ -13,6 +13,7 @@
  * The daily job (`closePeriods`) runs it for every period whose deadline has passed; an
  * admin runs it for any period at any time: nothing closes a period before its deadline.
  */
+import { entityOf, type Actor } from '#shared/domain/audit/audit-entry.ts';
 import { UnprocessableError } from '#shared/domain/errors.ts';
 import type { IndicatorFigures } from '#shared/domain/indicator/figures.ts';
 import type { Sector } from '#shared/domain/plan/model.ts';
@@ -40,6 +41,7 @@ import {
 } from '#shared/domain/rollup/snapshot-timing.ts';
 import { ROLLUP_COMPLETED, type RollupCompletedV2 } from '#shared/events/rollup-completed.ts';
 import type { Clock, EventPublisher } from './progress-ports.ts';
+import type { AuditLog } from './registry/registry-ports.ts';
 import type { RollupRepository } from './rollup-ports.ts';
 
 export interface RunRollupDeps {
@@ -48,11 +50,18 @@ export interface RunRollupDeps {
   clock: Clock;
   /** The indicator figures of a period, counting what was received by `knownAt`. */
   figures: (period: Period, knownAt: Date) => Promise<IndicatorFigures[]>;
+  /** Every snapshot written (preliminary, official, revision) is recorded. */
+  audit: AuditLog;
 }
+
+/** Who takes the snapshots the schedules take. */
+export const SCHEDULE_ACTOR: Actor = { tokenId: 'schedule', agencyId: null, person: null };
 
 export interface RollupRequest {
   period: PeriodCode;
   sectors: readonly Sector[];
+  /** Who asked: an admin's token, or the schedule. */
+  actor: Actor;
 }
 
 /** What one sector's run did: the snapshot it left, and whether it wrote one. */
@@ -96,8 +105,31 @@ export async function runRollup(request: RollupRequest, deps: RunRollupDeps): Pr
     sectors: rollupSummary(runs),
     completedAt: now.toISOString(),
   };
+  await recordRuns(runs, request.actor, now, deps);
   await deps.events.publish([{ detailType: ROLLUP_COMPLETED, detail }]);
   return runs;
+}
+
+/** One audit entry per snapshot written; its id is the snapshot's, so a retry records it once. */
+async function recordRuns(
+  runs: readonly SectorRun[],
+  actor: Actor,
+  now: Date,
+  deps: Pick<RunRollupDeps, 'audit'>,
+): Promise<void> {
+  for (const { snapshot, written } of runs) {
+    if (!written) continue;
+    const { period, sector, status, revision, computedAt, basis, counts } = snapshot;
+    await deps.audit.record({
+      id: `rollup:${period}:${sector}:${revision}:${computedAt}`,
+      at: now.toISOString(),
+      action: 'rollup.run',
+      entity: entityOf.rollup(period),
+      actor,
+      before: null,
+      after: { sector, status, revision, computedAt, tasks: basis.tasks, counts },
+    });
+  }
 }
 
 /**
@@ -108,7 +140,7 @@ export async function runRollup(request: RollupRequest, deps: RunRollupDeps): Pr
 export async function liveSnapshot(
   code: PeriodCode,
   sector: Sector,
-  deps: Omit<RunRollupDeps, 'events'>,
+  deps: Omit<RunRollupDeps, 'events' | 'audit'>,
 ): Promise<SectorSnapshot | null> {
   const now = deps.clock.now();
   const period = requirePeriod(code);
@@ -126,7 +158,7 @@ export async function liveSnapshot(
 }
 
 /** The plans a period's rollup covers, its official deadline and its figures. */
-async function periodScope(period: Period, deps: Omit<RunRollupDeps, 'events'>) {
+async function periodScope(period: Period, deps: Omit<RunRollupDeps, 'events' | 'audit'>) {
   const plans = (await deps.rollups.trackedPlans()).filter((plan) =>
     rangesOverlap(plan.period, periodRange(period)),
   );
@@ -152,7 +184,9 @@ export async function closePeriods(
     const code = formatPeriod(period);
     results.push({
       period: code,
-      sectors: rollupSummary(await runRollup({ period: code, sectors }, deps)),
+      sectors: rollupSummary(
+        await runRollup({ period: code, sectors, actor: SCHEDULE_ACTOR }, deps),
+      ),
     });
   }
   return results;
@@ -201,7 +235,7 @@ async function rollupSector(job: SectorJob, deps: RunRollupDeps): Promise<Sector
 async function freshSnapshot(
   job: SectorJob,
   revision: number,
-  deps: Omit<RunRollupDeps, 'events'>,
+  deps: Omit<RunRollupDeps, 'events' | 'audit'>,
 ): Promise<SectorSnapshot> {
   const tasks = await loadTasks(job, deps);
   // Only the plans with tasks in the sector: a plan's reports are read once per sector it

@@ -32,8 +32,6 @@ export interface SubmitReportCommand {
   agencyId: string;
   /** The agencies the caller acts for: itself and the collectives it belongs to. */
   actsFor: readonly string[];
-  /** The person filing it, when a person rather than a machine token does. */
-  person?: string | null;
   /** Stable across retries of the same request. */
   reportId: string;
   submission: ReportSubmission;
@@ -116,7 +114,6 @@ export async function submitReport(
     id: command.reportId,
     taskId: task.id,
     agencyId: command.agencyId,
-    person: command.person ?? null,
     plan: task.plan,
     sector: task.sector,
     period: period.period,

@@ -1,11 +1,11 @@
 /**
  * The web app's static files, declared once: the CDK app copies each into the web
- * functions' bundles (as `<name>`, under WEB_ASSETS_DIR), and the page handler serves
+ * functions' bundles (as `<name>`, under BUNDLED_ASSETS_DIR), and the page handler serves
  * them under a name carrying a hash of their content, so a browser may keep each for a
  * year and still never run a stale one.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const ASSET_FILES = {
@@ -48,17 +48,24 @@ export interface AssetCatalog {
   byHashedName(name: string): Asset | undefined;
 }
 
+/** Where the CDK app copies the assets, beside the bundle (`/var/task/web-assets`). */
+export const BUNDLED_ASSETS_DIR = 'web-assets';
+
 /** The repository root, from this module's folder (shared/web). */
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
 
+/** In a bundle, this module is the bundle's index.mjs: the assets sit in a folder beside it. */
+function bundledAssets(): string | undefined {
+  const beside = join(import.meta.dirname, BUNDLED_ASSETS_DIR);
+  return existsSync(beside) ? beside : undefined;
+}
+
 /**
- * Reads every asset once. In a Lambda bundle the files sit flat in WEB_ASSETS_DIR under
+ * Reads every asset once. In a Lambda bundle the files sit flat in BUNDLED_ASSETS_DIR under
  * their names; elsewhere (the local runtime, tests) they are read where the repository
  * keeps them.
  */
-export function loadAssets(
-  assetsDir: string | undefined = process.env.WEB_ASSETS_DIR,
-): AssetCatalog {
+export function loadAssets(assetsDir: string | undefined = bundledAssets()): AssetCatalog {
   const assets = (Object.keys(ASSET_FILES) as AssetKey[]).map((key): Asset => {
     const declared = ASSET_FILES[key];
     const body = readFileSync(

@@ -81,7 +81,7 @@ describe.concurrent('flags and arguments a command does not know', () => {
     ['dead-letters -- list extra', 'unexpected argument extra'],
     ['tokens -- list --rol admin', 'unknown flag --rol; the flags are --role VALUE'],
     ['tokens -- issue --role', '--role needs a value'],
-    ['tokens -- lst', 'unknown command lst; the commands are issue, list, revoke'],
+    ['tokens -- lst', 'unknown command lst; the commands are issue, list, rotate, revoke'],
   ])('npm run %s ends with status 2 and says what exists', async (command, message) => {
     // Act
     const outcome = await shell(`npm run --silent ${command}`);

@@ -47,22 +47,28 @@ const DYNAMIC_IMPORT = /\bimport\(\s*["']([^"']+)["']\s*\)/g;
  * purpose (see lambda-bundling.ts and BENCHMARKS.md, figure 3); the budget keeps what is
  * left from growing unnoticed: raise it only with the measurement that justifies it.
  */
-const BUNDLE_BUDGET_BYTES = 470 * 1024;
+const BUNDLE_BUDGET_BYTES = 480 * 1024;
 /**
  * The import also carries the document readers: htmlparser2 for cells and Word XML, yauzl
- * for the .docx, and the notice parser (measured: 560 KiB with them, 430 KiB without).
+ * for the .docx, and the notice parser (measured: 592 KiB with them, 430 KiB without).
+ * Measured after periods, roles and the web app joined (2026-12-02): every API bundle
+ * grew by 5-15 KiB (period rules, the audit trail, the approval flow); issue 14 takes
+ * them under 250 KiB.
  */
 const BUDGETS: Partial<Record<string, number>> = {
-  importPlan: 580 * 1024,
+  importPlan: 600 * 1024,
   // The Excel and Word renderers (write-excel-file, docxtemplater, pizzip, xmldom): about
-  // 400 KiB, imported only when a document is asked for, so a JSON read never runs them.
-  readRollups: 860 * 1024,
-  reportTemplate: 760 * 1024,
+  // 400 KiB, imported only when a document is asked for, so a JSON read never runs them
+  // (measured: 875 and 764 KiB).
+  readRollups: 880 * 1024,
+  reportTemplate: 770 * 1024,
+  // The rollup with the periods' snapshots, revisions and indicator figures (504 KiB).
+  adminJobs: 510 * 1024,
   // The web app's pages: the rollup documents (as readRollups), the Cognito client and
   // aws-jwt-verify for sign-in, the EventBridge client for reports, hono's JSX renderer
-  // (measured: 1,029 KiB). The admin pages: the import's readers and the Cognito client
+  // (measured: 1,066 KiB). The admin pages: the import's readers and the Cognito client
   // (652 KiB). Both are page handlers that sign people in, not hot API paths.
-  webPages: 1060 * 1024,
+  webPages: 1080 * 1024,
   webAdmin: 680 * 1024,
 };
 

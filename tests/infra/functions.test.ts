@@ -4,6 +4,7 @@ import {
   TABLE_READ_ACTIONS,
   TABLE_WRITE_ACTIONS,
 } from '#infra/cdk/constructs/grants.ts';
+import { PEOPLE_ACTIONS } from '#infra/cdk/constructs/grants.ts';
 import { GLOBAL_INDEXES } from '#shared/adapters/dynamodb/table-definition.ts';
 import { EVENT_SOURCE } from '#shared/platform/events.ts';
 import { HANDLERS } from '#shared/platform/handlers.ts';
@@ -101,6 +102,7 @@ describe.each(Object.entries(SAMPLE_HANDLERS))('function %s', (name, declaration
       ...(grants.table ? ['TABLE_NAME'] : []),
       ...(grants.publishEvents ? ['EVENT_BUS_NAME'] : []),
       ...(grants.notifyRisks ? ['RISK_TOPIC_ARN'] : []),
+      ...(grants.userPool ? ['USER_POOL_ID', 'USER_POOL_CLIENT_ID'] : []),
     ];
     expect(Object.keys(variables).sort()).toEqual(expected.sort());
     if (grants.table) {
@@ -216,6 +218,8 @@ describe.each(Object.entries(SAMPLE_HANDLERS))('function %s', (name, declaration
       'kms:Decrypt',
       'kms:GenerateDataKey',
       ...DESTINATION_ACTIONS,
+      // The people page manages the user pool's users, on that pool only (web-app.test.ts).
+      ...(declaration.grants.userPool === 'managePeople' ? PEOPLE_ACTIONS : []),
     ]);
 
     // Act

@@ -85,7 +85,7 @@ describe('the web app on AWS', () => {
       expect.stringMatching(/webPages/),
     ]);
     for (const [, fn] of withPool) {
-      expect(JSON.stringify(fn.Properties.Environment)).toContain('WEB_ASSETS_DIR');
+      expect(JSON.stringify(fn.Properties.Environment)).toContain('USER_POOL_CLIENT_ID');
     }
     expect(policies).toHaveLength(1);
     const [id, policy] = policies[0] ?? ['', { Type: '', Properties: {} }];

@@ -1,17 +1,26 @@
 /**
  * Every route × every kind of caller, generated from the route declarations: no foreign
- * write succeeds, and every refusal is 401 or 403 with problem+json.
+ * write succeeds, and every refusal is 401 or 403 with problem+json. The agencies'
+ * kinds of caller on the task KH266-I-2: its lead (the Department of Agriculture), a
+ * co-lead (a commune, member of the lead collective "UBND cấp xã"), a coordinating
+ * agency (the Department of Health, member of "Các sở, ban, ngành"), the collective's
+ * own token (issued before collectives were refused one), the plan's reviewer (the
+ * provincial office) and an unrelated agency (sent at a task that names neither).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '#shared/adapters/aws-clients.ts';
 import { defaultReportTemplate } from '#shared/adapters/documents/default-report-template.ts';
 import { DynamoTokenStore } from '#shared/adapters/dynamodb/token-store.ts';
+import { hashToken } from '#shared/domain/access/token.ts';
 import { DOCX_MEDIA_TYPE } from '#shared/platform/media-types.ts';
 import { ROUTES, type RouteDeclaration } from '#shared/platform/routes.ts';
 import { issueToken } from '#shared/use-cases/access.ts';
 import { bodyOf, startTestPlatform, type TestPlatform } from '../support/platform.ts';
 
 const HOLDER = 'so-nong-nghiep-va-moi-truong';
+const CO_LEAD = 'ubnd-xa-huu-lien';
+const COORDINATING = 'so-y-te';
+const REVIEWER = 'van-phong-ubnd-tinh';
 const OWN_TASK = 'KH266-I-2';
 const FOREIGN_TASK = 'KH266-II-6'; // Sở Công Thương and the investor only
 
@@ -24,6 +33,10 @@ type CallerKind =
   | 'viewer'
   | 'admin'
   | 'holder'
+  | 'coLead'
+  | 'coordinating'
+  | 'collective'
+  | 'reviewer'
   | 'outsider';
 const CALLERS: CallerKind[] = [
   'none',
@@ -34,8 +47,15 @@ const CALLERS: CallerKind[] = [
   'viewer',
   'admin',
   'holder',
+  'coLead',
+  'coordinating',
+  'collective',
+  'reviewer',
   'outsider',
 ];
+const AGENCY_CALLERS: CallerKind[] = ['holder', 'coLead', 'coordinating', 'reviewer', 'outsider'];
+/** The callers sent at KH266-I-2; the others at a task that names none of them. */
+const ON_OWN_TASK: CallerKind[] = ['holder', 'coLead', 'coordinating'];
 
 let platform: TestPlatform;
 const tokens = {} as Record<CallerKind, string | null>;
@@ -52,6 +72,19 @@ beforeAll(async () => {
     new Date(),
   );
   await store.revoke(revoked.record.tokenId, new Date());
+  // A token for the collective itself, as one could be issued before the rule.
+  const forCollective = await issueToken(
+    { role: 'agency', agencyId: CO_LEAD, label: 'collective' },
+    store,
+    new Date(),
+  );
+  const collectiveSecret = `lsp_${'C'.repeat(43)}`;
+  await store.save({
+    ...forCollective.record,
+    tokenId: 'tok_collective',
+    tokenHash: hashToken(collectiveSecret),
+    agencyId: 'ubnd-cap-xa',
+  });
   const expired = await issueToken(
     { role: 'agency', agencyId: HOLDER, label: 'expired', expiresAt: new Date(Date.now() - 1000) },
     store,
@@ -66,8 +99,21 @@ beforeAll(async () => {
     viewer: platform.tokens.viewer,
     admin: platform.tokens.admin,
     holder: platform.tokens.agencies[HOLDER],
+    coLead: platform.tokens.agencies[CO_LEAD],
+    coordinating: platform.tokens.agencies[COORDINATING],
+    collective: collectiveSecret,
+    reviewer: platform.tokens.agencies[REVIEWER],
     outsider: platform.tokens.agencies['so-y-te'],
   });
+  // The provincial office reviews KH266 (approval itself is tested in task-roles.test.ts).
+  const plan = await bodyOf(await platform.request('/plans/KH266', { token: tokens.admin }));
+  const reviewer = await platform.request('/plans/KH266', {
+    method: 'PATCH',
+    token: platform.tokens.admin,
+    headers: { 'idempotency-key': 'matrix-reviewer' },
+    body: JSON.stringify({ revision: plan.revision, reviewer: REVIEWER }),
+  });
+  expect(reviewer.status).toBe(200);
   // The merge route merges an agency made for it.
   const made = await platform.request('/agencies', {
     method: 'POST',
@@ -88,26 +134,28 @@ afterAll(() => platform.stop());
 
 function expectedStatus(route: RouteDeclaration, caller: CallerKind): number {
   if (route.access === 'public') return 200;
-  if (['none', 'malformed', 'unknown', 'revoked', 'expired'].includes(caller)) return 401;
-  const role = caller === 'holder' || caller === 'outsider' ? 'agency' : caller;
+  if (['none', 'malformed', 'unknown', 'revoked', 'expired', 'collective'].includes(caller))
+    return 401;
+  const role = AGENCY_CALLERS.includes(caller) ? 'agency' : caller;
   if (!route.access.includes(role as never)) return 403;
+  // Only a lead reports; only a coordinating agency contributes.
   if (route.method === 'POST' && route.path === '/tasks/{taskId}/reports')
-    return caller === 'holder' ? 201 : 403;
+    return caller === 'holder' || caller === 'coLead' ? 201 : 403;
+  if (route.method === 'POST' && route.path === '/tasks/{taskId}/contributions')
+    return caller === 'coordinating' ? 201 : 403;
   if (route.method === 'POST' && route.path === '/agencies') return 201;
-  // The holder leads its task and the outsider holds nothing: neither contributes to it.
-  if (route.method === 'POST' && route.path === '/tasks/{taskId}/contributions') return 403;
   // No report waits for anyone here.
   if (route.method === 'POST' && route.path === '/reviews') return 404;
   if (route.method === 'POST' && route.path === '/indicators') return 201;
   // The Department of Agriculture owns the rice area; the Department of Health does not.
   if (route.method === 'POST' && route.path === '/indicators/{code}/values')
-    return caller === 'outsider' ? 403 : 201;
+    return caller === 'admin' || caller === 'holder' ? 201 : 403;
   return 200;
 }
 
-/** Holders write to their own task; everyone else is sent at a foreign one. */
+/** Those the task names write to it; everyone else is sent at a foreign one. */
 function pathFor(route: RouteDeclaration, caller: CallerKind): string {
-  const taskId = caller === 'holder' ? OWN_TASK : FOREIGN_TASK;
+  const taskId = ON_OWN_TASK.includes(caller) ? OWN_TASK : FOREIGN_TASK;
   const agencyId = route.path.endsWith('/merge') ? 'co-quan-hop-nhat' : 'so-cong-thuong';
   const code = route.path.startsWith('/indicators') ? 'dien-tich-lua' : 'KH266';
   return route.path
@@ -120,7 +168,7 @@ function pathFor(route: RouteDeclaration, caller: CallerKind): string {
 
 /** A body each write route accepts from a caller allowed to make it. */
 const BODIES: Record<string, unknown> = {
-  'POST /tasks/{taskId}/reports': { status: 'on_track', percentComplete: 5 },
+  'POST /tasks/{taskId}/reports': { period: '2026-Q4', status: 'on_track', percentComplete: 5 },
   'POST /plans': {
     file: 'tiny.txt',
     text: 'PHỤ LỤC 8: 6 tháng cuối năm 2026\n(Kèm theo Kế hoạch số 266 /KH-UBND ngày 07 tháng 7 năm 2026 của UBND tỉnh Lạng Sơn)\nSTT\tGiải pháp\tCơ quan chủ trì\n',
@@ -130,7 +178,7 @@ const BODIES: Record<string, unknown> = {
   'POST /agencies': { name: 'Cơ quan mới trong ma trận', kind: 'other' },
   'PATCH /agencies/{agencyId}': { addAliases: ['Sở CT tỉnh Lạng Sơn'] },
   'POST /agencies/{agencyId}/merge': { into: 'so-cong-thuong' },
-  'POST /tasks/{taskId}/contributions': { narrative: 'Phối hợp rà soát' },
+  'POST /tasks/{taskId}/contributions': { period: '2026-Q4', narrative: 'Phối hợp rà soát' },
   'POST /reviews': { decisions: [{ taskId: OWN_TASK, reportId: 'rep_none', decision: 'accept' }] },
   'POST /indicators': {
     code: 'chi-tieu-ma-tran',
@@ -192,5 +240,29 @@ describe('access matrix', () => {
     });
 
     expect((await bodyOf(response)).items).toEqual([]);
+  });
+
+  it('left the task moved by its leads alone, and counted only theirs in the rollup', async () => {
+    // Act
+    await platform.bus.drain();
+    const detail = await bodyOf(
+      await platform.request(`/tasks/${OWN_TASK}`, { token: platform.tokens.viewer }),
+    );
+    const run = await platform.request('/rollups/2026-Q4/runs', {
+      method: 'POST',
+      token: platform.tokens.admin,
+      headers: { 'idempotency-key': 'matrix-after' },
+    });
+    const snapshot = await bodyOf(
+      await platform.request('/rollups/2026-Q4/agriculture', { token: platform.tokens.viewer }),
+    );
+
+    // Assess
+    expect(run.status).toBe(200);
+    const states = detail.latestByAgency.map((state: { agencyId: string }) => state.agencyId);
+    expect(states.sort()).toEqual([CO_LEAD, HOLDER].sort());
+    expect(detail.task.latestReport.agencyId).toMatch(new RegExp(`^(${HOLDER}|${CO_LEAD})$`));
+    const row = snapshot.tasks.find((task: { taskId: string }) => task.taskId === OWN_TASK);
+    expect(row).toMatchObject({ percentComplete: 5 });
   });
 });

@@ -44,7 +44,7 @@ import type { SectorSnapshot } from '#shared/domain/rollup/snapshot-schema.ts';
 import type { DomainEvent } from '#shared/events/domain-event.ts';
 import type { TaskRiskState } from '#shared/use-cases/risk-ports.ts';
 import type { RollupRepository } from '#shared/use-cases/rollup-ports.ts';
-import { runRollup } from '#shared/use-cases/run-rollup.ts';
+import { runRollup, SCHEDULE_ACTOR } from '#shared/use-cases/run-rollup.ts';
 import { agencyCaller, apiEvent, lambdaContext } from '../support/api-event.ts';
 import { seedPlans } from '../support/seed-tasks.ts';
 import { catalogAnswers } from '../support/stored-items.ts';
@@ -526,6 +526,7 @@ describe('a rollup interrupted on its second sector', () => {
     events,
     clock: { now: () => now },
     figures: async () => [],
+    audit: { record: async () => undefined },
   });
 
   it('converges, when retried, on the snapshots of an uninterrupted run, counting each report once', async () => {
@@ -542,7 +543,7 @@ describe('a rollup interrupted on its second sector', () => {
         fc.boolean(),
         async (inputs, step, duplicates) => {
           const reports = inputs.map(toReport);
-          const request = { period: PERIOD, sectors: SECTORS } as const;
+          const request = { period: PERIOD, sectors: SECTORS, actor: SCHEDULE_ACTOR } as const;
           const reference = new FakeRollupRepository(reports, null, false);
           const expected = await runRollup(request, deps(reference, new RecordingPublisher(), NOW));
           const crashing = new FakeRollupRepository(

@@ -148,7 +148,8 @@ describe('an agency officer reports and a leader sees it', () => {
 
     // Act: corrected, then a double click
     await page.getByLabel('Tỷ lệ hoàn thành (%)').fill('20');
-    const hidden = (name: string) => page.locator(`input[name="${name}"]`).inputValue();
+    const hidden = (name: string) =>
+      page.locator(`#noi-dung form input[name="${name}"]`).inputValue();
     const form = {
       _csrf: await hidden('_csrf'),
       idempotencyKey: await hidden('idempotencyKey'),
@@ -171,7 +172,7 @@ describe('an agency officer reports and a leader sees it', () => {
     expect(reports).toHaveLength(1);
     expect(reports[0]).toMatchObject({
       agencyId: AGENCY,
-      person: 'Nguyễn Văn An',
+      filedBy: { person: 'Nguyễn Văn An' },
       status: 'delayed',
       percentComplete: 20,
       actuals: { lua: 9000 },

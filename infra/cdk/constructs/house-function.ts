@@ -9,6 +9,7 @@
  * log group have to exist before the function, and a subclass cannot create children
  * before calling `super`.
  */
+import { BUNDLED_ASSETS_DIR } from '#shared/web/assets.ts';
 import { join } from 'node:path';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -74,15 +75,12 @@ export interface HouseFunctionProps {
    */
   readonly projectRoot?: string;
   /**
-   * Files copied beside the bundle, under `web-assets/<name>` (WEB_ASSETS_DIR): the web
+   * Files copied beside the bundle, under `web-assets/<name>` (BUNDLED_ASSETS_DIR): the web
    * app's stylesheet and scripts, which the function serves.
    * @default none
    */
   readonly bundledFiles?: readonly { source: string; name: string }[];
 }
-
-/** Where bundled files sit in the function's package. */
-export const BUNDLED_FILES_DIR = 'web-assets';
 
 const APPLICATION_LOG_LEVEL: Record<LogLevel, ApplicationLogLevel> = {
   DEBUG: ApplicationLogLevel.DEBUG,
@@ -102,10 +100,10 @@ function copyFiles(files: readonly { source: string; name: string }[]) {
     beforeBundling: () => [],
     beforeInstall: () => [],
     afterBundling: (inputDir: string, outputDir: string) => [
-      `mkdir -p "${outputDir}/${BUNDLED_FILES_DIR}"`,
+      `mkdir -p "${outputDir}/${BUNDLED_ASSETS_DIR}"`,
       ...files.map(
         (file) =>
-          `cp "${inputDir}/${file.source}" "${outputDir}/${BUNDLED_FILES_DIR}/${file.name}"`,
+          `cp "${inputDir}/${file.source}" "${outputDir}/${BUNDLED_ASSETS_DIR}/${file.name}"`,
       ),
     ],
   };
@@ -173,7 +171,6 @@ export class HouseFunction extends Construct {
         POWERTOOLS_SERVICE_NAME: props.powertools.serviceName,
         POWERTOOLS_METRICS_NAMESPACE: props.powertools.metricsNamespace,
         POWERTOOLS_LOG_LEVEL: props.powertools.logLevel,
-        ...(props.bundledFiles && { WEB_ASSETS_DIR: `/var/task/${BUNDLED_FILES_DIR}` }),
         ...props.environment,
       },
       bundling: {

@@ -85,11 +85,6 @@ export const progressReportSchema = z
     id: z.string(),
     taskId: z.string(),
     agencyId: z.string(),
-    /**
-     * The person who filed it (signed in to the web app, or with a personal token); absent
-     * or null for a machine token and for reports filed before people could sign in.
-     */
-    person: z.string().nullable().optional(),
     plan: z.string(),
     sector: sectorSchema,
     period: periodCodeSchema,

@@ -54,8 +54,9 @@ export function ReportFormPage(props: { ctx: PageContext; model: ReportFormModel
         {last ? (
           <p>
             {formatInstant(last.receivedAt)}
-            {last.person ? `, ${last.person}` : ''}: {REPORT_STATUS_LABELS[last.status]}, hoàn thành{' '}
-            {formatPercent(last.percentComplete)}. Biểu mẫu dưới đây đã điền sẵn theo báo cáo này.
+            {last.filedBy?.person ? `, ${last.filedBy.person}` : ''}:{' '}
+            {REPORT_STATUS_LABELS[last.status]}, hoàn thành {formatPercent(last.percentComplete)}.
+            Biểu mẫu dưới đây đã điền sẵn theo báo cáo này.
           </p>
         ) : (
           <p>Cơ quan chưa báo cáo nhiệm vụ này.</p>

@@ -117,7 +117,7 @@ export function TaskPageView(props: { ctx: PageContext; page: TaskPage; canRepor
           <article class="card">
             <h3>
               {formatInstant(report.receivedAt)} · {report.agencyName}
-              {report.person ? ` · ${report.person}` : ''}
+              {report.filedBy?.person ? ` · ${report.filedBy.person}` : ''}
             </h3>
             <p>
               <strong>{REPORT_STATUS_LABELS[report.status]}</strong>, hoàn thành{' '}

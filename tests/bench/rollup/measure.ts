@@ -15,7 +15,7 @@ import { dynamoStores } from '#shared/adapters/dynamodb/stores.ts';
 import { rollupDeps } from '#functions/wiring.ts';
 import { SECTORS } from '#shared/domain/plan/model.ts';
 import type { SectorSnapshot } from '#shared/domain/rollup/snapshot-schema.ts';
-import { runRollup } from '#shared/use-cases/run-rollup.ts';
+import { runRollup, SCHEDULE_ACTOR } from '#shared/use-cases/run-rollup.ts';
 import { startCapacityProxy, summarise, type CapacityLine } from '../lib/capacity-proxy.ts';
 import { runMeasurement } from '../lib/child.ts';
 import { progress } from '../lib/progress.ts';
@@ -51,7 +51,7 @@ async function rollup(db: DynamoDBDocumentClient, tableName: string): Promise<Se
     { publish: async () => undefined },
     { now: () => ROLLUP_NOW },
   );
-  const runs = await runRollup({ period: QUARTER, sectors: SECTORS }, deps);
+  const runs = await runRollup({ period: QUARTER, sectors: SECTORS, actor: SCHEDULE_ACTOR }, deps);
   return runs.map((run) => run.snapshot);
 }
 

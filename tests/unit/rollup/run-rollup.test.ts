@@ -3,6 +3,7 @@ import type { Sector } from '#shared/domain/plan/model.ts';
 import type { ProgressReport } from '#shared/domain/progress/report.ts';
 import type { PlanRecord } from '#shared/domain/registry/plan-record.ts';
 import type { SectorSnapshot } from '#shared/domain/rollup/snapshot-schema.ts';
+import type { Actor, AuditEntry } from '#shared/domain/audit/audit-entry.ts';
 import type { DomainEvent } from '#shared/events/domain-event.ts';
 import type { RollupRepository } from '#shared/use-cases/rollup-ports.ts';
 import { closePeriods, runRollup } from '#shared/use-cases/run-rollup.ts';
@@ -78,14 +79,17 @@ class MemoryRollups implements RollupRepository {
 }
 
 const events: DomainEvent[] = [];
+const audited: AuditEntry[] = [];
+const ADMIN: Actor = { tokenId: 'tok_admin', agencyId: null, person: 'Quản trị viên' };
 const deps = (rollups: RollupRepository, at: string) => ({
   rollups,
   events: { publish: async (published: DomainEvent[]) => void events.push(...published) },
   clock: { now: () => new Date(at) },
   figures: async () => [],
+  audit: { record: async (entry: AuditEntry) => void audited.push(entry) },
 });
 const run = (rollups: RollupRepository, at: string, period = '2026-Q3') =>
-  runRollup({ period, sectors: ['agriculture'] }, deps(rollups, at));
+  runRollup({ period, sectors: ['agriculture'], actor: ADMIN }, deps(rollups, at));
 
 const onQ3 = (day: string, id: string, percentComplete: number) =>
   report({ id, percentComplete, receivedAt: provinceInstant(day), asOf: day });
@@ -123,6 +127,26 @@ describe('a period’s rollup', () => {
       knownAt: '2026-09-18T16:59:59.999Z',
       asOf: '2026-09-18',
       basis: { reports: 1 },
+    });
+  });
+
+  it('records each snapshot it writes in the audit trail, with who asked, and none it keeps', async () => {
+    // Prepare
+    const rollups = new MemoryRollups([onQ3('2026-09-18', 'a', 40)]);
+    audited.length = 0;
+
+    // Act: the official snapshot, then a run with nothing new
+    await run(rollups, '2026-10-20T09:00:00+07:00');
+    await run(rollups, '2026-10-21T09:00:00+07:00');
+
+    // Assess
+    expect(audited).toHaveLength(1);
+    expect(audited[0]).toMatchObject({
+      action: 'rollup.run',
+      entity: 'rollup/2026-Q3',
+      actor: ADMIN,
+      before: null,
+      after: { sector: 'agriculture', status: 'official', revision: 1, tasks: 1 },
     });
   });
 
