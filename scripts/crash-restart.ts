@@ -13,7 +13,7 @@
  * Prints a short summary; exits 1 on any mismatch, 2 on a run that could not complete.
  *
  * Options: --submissions N (10000), --clients N (20), --kill-at F (0.5: the fraction of
- * submissions acknowledged when the runtime is killed), --deadline-s N (600), --keep-data.
+ * submissions acknowledged when the runtime is killed), --deadline-s N (1500: the guard against a hang, far above a quiet machine's few minutes), --keep-data.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -36,7 +36,7 @@ const { values: options } = parseArgs({
     submissions: { type: 'string', default: '10000' },
     clients: { type: 'string', default: '20' },
     'kill-at': { type: 'string', default: '0.5' },
-    'deadline-s': { type: 'string', default: '600' },
+    'deadline-s': { type: 'string', default: '1500' },
     'keep-data': { type: 'boolean', default: false },
   },
 });
