@@ -47,7 +47,7 @@ import type { RollupRepository } from '#shared/use-cases/rollup-ports.ts';
 import { runRollup, SCHEDULE_ACTOR } from '#shared/use-cases/run-rollup.ts';
 import { agencyCaller, apiEvent, lambdaContext } from '../support/api-event.ts';
 import { seedPlans } from '../support/seed-tasks.ts';
-import { catalogAnswers } from '../support/stored-items.ts';
+import { catalogAnswers, planRecord } from '../support/stored-items.ts';
 
 const documents = mockClient(DynamoDBDocumentClient);
 const dynamo = mockClient(DynamoDBClient);
@@ -333,17 +333,8 @@ describe('a rollup interrupted on its second sector', () => {
   const NOW = new Date('2026-09-20T03:00:00Z'); // 10:00 in the province
   const LATER = new Date('2026-09-20T04:00:00Z');
   const plans: PlanRecord[] = seedPlans.plans.map((plan) => ({
+    ...planRecord(plan.code),
     ...plan,
-    status: 'active',
-    currentVersion: 1,
-    latestVersion: 1,
-    publishedVersions: [1],
-    requiresApproval: false,
-    reviewer: null,
-    reportingCalendar: null,
-    revision: 1,
-    createdAt: '2026-07-08T00:00:00.000Z',
-    updatedAt: '2026-07-08T00:00:00.000Z',
   }));
   const planPeriod = new Map(plans.map((plan) => [plan.code, plan.period]));
   // Leaf tasks alive in the quarter: every report on them counts.

@@ -5,8 +5,9 @@
 import type { Task } from '#shared/domain/plan/model.ts';
 import type { PlanRecord } from '#shared/domain/registry/plan-record.ts';
 
-export function storedPlan(code: string, overrides: Partial<PlanRecord> = {}) {
-  const plan: PlanRecord = {
+/** A published plan's record (version 1, active, the province's calendar). */
+export function planRecord(code: string, overrides: Partial<PlanRecord> = {}): PlanRecord {
+  return {
     code,
     kind: 'plan',
     number: `${code.slice(2)}/KH-UBND`,
@@ -27,7 +28,10 @@ export function storedPlan(code: string, overrides: Partial<PlanRecord> = {}) {
     updatedAt: '2026-07-08T00:00:00.000Z',
     ...overrides,
   };
-  return { PK: `PLAN#${code}`, SK: 'PLAN', entity: 'plan', ...plan };
+}
+
+export function storedPlan(code: string, overrides: Partial<PlanRecord> = {}) {
+  return { PK: `PLAN#${code}`, SK: 'PLAN', entity: 'plan', ...planRecord(code, overrides) };
 }
 
 export function storedTask(task: Task, version = 1) {

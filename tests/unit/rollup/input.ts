@@ -5,7 +5,7 @@
  */
 import { endOfDayInstant } from '#shared/domain/calendar.ts';
 import type { Task } from '#shared/domain/plan/model.ts';
-import type { LatestReport, ProgressReport } from '#shared/domain/progress/report.ts';
+import { latestReportOf, type ProgressReport } from '#shared/domain/progress/report.ts';
 import type { RiskReason } from '#shared/domain/progress/task-view.ts';
 import type { RollupTask, SnapshotInput } from '#shared/domain/rollup/compute-snapshot.ts';
 
@@ -33,18 +33,7 @@ export function snapshotInput(overrides: Partial<SnapshotInput> = {}): SnapshotI
 }
 
 /** The latest state a report leaves for its agency. */
-export function stateOf(report: ProgressReport): LatestReport {
-  return {
-    reportId: report.id,
-    agencyId: report.agencyId,
-    status: report.status,
-    percentComplete: report.percentComplete,
-    period: report.period,
-    asOf: report.asOf,
-    receivedAt: report.receivedAt,
-    hasObstacles: report.obstacles.length > 0,
-  };
-}
+export const stateOf = latestReportOf;
 
 /** A task as the rollup reads it: in KH266 unless its plan says otherwise. */
 export function rollupTask(

@@ -7,28 +7,10 @@ import type { Actor, AuditEntry } from '#shared/domain/audit/audit-entry.ts';
 import type { DomainEvent } from '#shared/events/domain-event.ts';
 import type { RollupRepository } from '#shared/use-cases/rollup-ports.ts';
 import { closePeriods, runRollup } from '#shared/use-cases/run-rollup.ts';
+import { planRecord } from '../../support/stored-items.ts';
 import { provinceInstant, report, task } from '../risk/fixtures.ts';
 
-const KH266: PlanRecord = {
-  code: 'KH266',
-  kind: 'plan',
-  number: '266/KH-UBND',
-  title: 'Kế hoạch 266',
-  issuingBody: 'UBND tỉnh Lạng Sơn',
-  issuedOn: '2026-07-07',
-  period: { start: '2026-07-01', end: '2026-12-31' },
-  sections: [],
-  status: 'active',
-  currentVersion: 1,
-  latestVersion: 1,
-  publishedVersions: [1],
-  requiresApproval: false,
-  reviewer: null,
-  reportingCalendar: null,
-  revision: 1,
-  createdAt: '2026-07-08T00:00:00.000Z',
-  updatedAt: '2026-07-08T00:00:00.000Z',
-};
+const KH266: PlanRecord = planRecord('KH266');
 const TASK = task({ schedule: { kind: 'window', start: '2026-07-01', due: '2026-11-30' } });
 
 /** A store of the period's snapshots over one task and the reports given. */
