@@ -133,28 +133,25 @@ async function recordRuns(
 }
 
 /**
- * A sector's snapshot of a period as it stands now, computed and not stored: the web
+ * The sectors' snapshots of a period as they stand now, computed and not stored: the web
  * app's live view (leaders see a report the moment it is filed, not at the next run).
- * Null when no plan covers the period.
+ * Empty when no plan covers the period.
  */
-export async function liveSnapshot(
+export async function liveSnapshots(
   code: PeriodCode,
-  sector: Sector,
+  sectors: readonly Sector[],
   deps: Omit<RunRollupDeps, 'events' | 'audit'>,
-): Promise<SectorSnapshot | null> {
+): Promise<SectorSnapshot[]> {
   const now = deps.clock.now();
   const period = requirePeriod(code);
   const scope = await periodScope(period, deps);
-  if (!scope) return null;
-  const job: SectorJob = {
-    ...scope,
-    period,
-    sector,
-    moment: { kind: 'preliminary', knownAt: now },
-    latest: null,
-    now,
-  };
-  return freshSnapshot(job, 0, deps);
+  if (!scope) return [];
+  const moment = { kind: 'preliminary', knownAt: now } as const;
+  return Promise.all(
+    sectors.map((sector) =>
+      freshSnapshot({ ...scope, period, sector, moment, latest: null, now }, 0, deps),
+    ),
+  );
 }
 
 /** The plans a period's rollup covers, its official deadline and its figures. */

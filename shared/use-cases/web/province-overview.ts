@@ -9,7 +9,7 @@ import { currentPeriod, periodsBefore } from '#shared/domain/period/period-relat
 import { provinceCounts } from '#shared/domain/rollup/province-view.ts';
 import type { CategoryCounts, SectorSnapshot } from '#shared/domain/rollup/snapshot-schema.ts';
 import { storedSnapshot } from '../read-snapshot.ts';
-import { liveSnapshot, type RunRollupDeps } from '../run-rollup.ts';
+import { liveSnapshots, type RunRollupDeps } from '../run-rollup.ts';
 
 /** Quarters in the trend chart, the current one included. */
 export const TREND_QUARTERS = 5;
@@ -30,12 +30,6 @@ export interface ProvinceOverview {
   trend: QuarterCounts[];
 }
 
-/** The current quarter's snapshot of each sector, computed now and not stored. */
-async function liveSnapshots(quarter: PeriodCode, deps: OverviewDeps): Promise<SectorSnapshot[]> {
-  const snapshots = await Promise.all(SECTORS.map((sector) => liveSnapshot(quarter, sector, deps)));
-  return snapshots.filter((snapshot): snapshot is SectorSnapshot => snapshot !== null);
-}
-
 async function storedCounts(quarter: PeriodCode, deps: OverviewDeps): Promise<QuarterCounts> {
   const snapshots = (
     await Promise.all(SECTORS.map((sector) => storedSnapshot(quarter, sector, deps.rollups)))
@@ -54,7 +48,7 @@ export async function provinceOverview(deps: OverviewDeps): Promise<ProvinceOver
   const current = currentPeriod('quarter', now);
   const quarter = formatPeriod(current);
   const [sectors, past] = await Promise.all([
-    liveSnapshots(quarter, deps),
+    liveSnapshots(quarter, SECTORS, deps),
     Promise.all(
       periodsBefore(current, 'quarter', TREND_QUARTERS - 1).map((each) =>
         storedCounts(formatPeriod(each), deps),
@@ -80,8 +74,8 @@ export async function quarterSnapshot(
 ): Promise<{ snapshot: SectorSnapshot; live: boolean } | null> {
   const current = formatPeriod(currentPeriod('quarter', deps.clock.now()));
   if (formatPeriod(requirePeriod(quarter)) === current) {
-    const snapshot = await liveSnapshot(quarter, sector, deps);
-    return snapshot && { snapshot, live: true };
+    const [snapshot] = await liveSnapshots(quarter, [sector], deps);
+    return snapshot ? { snapshot, live: true } : null;
   }
   const stored = await storedSnapshot(quarter, sector, deps.rollups);
   return stored && { snapshot: stored, live: false };
