@@ -38,7 +38,7 @@ runMain(async () => {
     machine: machineInfo(),
     loadAverageAtStart: loadavg()[0] ?? 0,
     totalSeconds: 0,
-    parts: { submission: null, rollup: null, bundles: null, startup: null },
+    parts: { submission: null, rollup: null, bundles: null, startup: null, web: null },
     partSeconds: {},
   };
   for (const part of PARTS) {
