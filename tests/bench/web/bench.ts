@@ -6,6 +6,7 @@
  * HTML and of every script and stylesheet it references, raw and gzip-compressed, and,
  * where Chromium is installed, a first visit in a real browser to the end of its load event.
  */
+import { loadavg } from 'node:os';
 import { runMeasurement, startServer } from '../lib/child.ts';
 import { readOptions } from '../lib/options.ts';
 import { progress } from '../lib/progress.ts';
@@ -34,6 +35,8 @@ export interface WebPageResult {
   viewer: MeasuredPage['viewer'];
   scriptBudgetException: string | null;
   serverMs: { p50: number; p95: number };
+  /** CPU time the platform's process spent on a request (handler, gateway and dynalite). */
+  serverCpuMs: { p50: number; p95: number };
   html: Weight;
   scripts: FileWeight[];
   stylesheets: FileWeight[];
@@ -44,6 +47,10 @@ export interface WebPageResult {
 }
 
 export interface WebPartResult {
+  /** The day this part ran, and the 1-minute load average as it began and ended: the wall-clock
+   * figures stretch with other work on the same cores. */
+  measuredOn: string;
+  loadAverage: { start: number; end: number };
   requestsPerPage: number;
   warmUpRequestsPerPage: number;
   browserLoadsPerPage: number;
@@ -55,6 +62,7 @@ export interface WebPartResult {
 
 runMeasurement(async () => {
   const { quick } = readOptions();
+  const loadAtStart = loadavg()[0] ?? 0;
   const requests = quick ? 10 : 50;
   const warmUp = quick ? 2 : 5;
   const browserLoads = quick ? 1 : 5;
@@ -75,6 +83,7 @@ runMeasurement(async () => {
       if (answer.status !== 200) throw new Error(`${page.path} answered ${answer.status}`);
       return answer;
     };
+    const serverCpuMs = () => server.call<number>('cpuMs');
 
     progress('web', `warming up: ${warmUp} request(s) to each of ${pages.length} pages`);
     for (let round = 0; round < warmUp; round++) {
@@ -82,9 +91,17 @@ runMeasurement(async () => {
     }
     // In turns, so that whatever else the machine does falls on every page alike.
     progress('web', `timing: ${requests} request(s) to each page, in turns`);
-    const times = new Map(pages.map((page) => [page.path, [] as number[]]));
+    const times = new Map(
+      pages.map((page) => [page.path, { wall: [] as number[], cpu: [] as number[] }]),
+    );
     for (let round = 0; round < requests; round++) {
-      for (const page of pages) times.get(page.path)?.push((await request(page)).ms);
+      for (const page of pages) {
+        const cpuBefore = await serverCpuMs();
+        const { ms } = await request(page);
+        const cpu = (await serverCpuMs()) - cpuBefore;
+        times.get(page.path)?.wall.push(ms);
+        times.get(page.path)?.cpu.push(cpu);
+      }
     }
 
     progress('web', 'weighing each page and the files it references');
@@ -120,7 +137,7 @@ runMeasurement(async () => {
     }
 
     const results = pages.map((page): WebPageResult => {
-      const samples = times.get(page.path) ?? [];
+      const samples = times.get(page.path) ?? { wall: [], cpu: [] };
       const weight = weights.get(page.path);
       if (!weight) throw new Error(`${page.path} was not weighed`);
       return {
@@ -129,13 +146,16 @@ runMeasurement(async () => {
         path: page.path,
         viewer: page.viewer,
         scriptBudgetException: page.scriptBudgetException ?? null,
-        serverMs: { p50: median(samples), p95: percentile(samples, 95) },
+        serverMs: { p50: median(samples.wall), p95: percentile(samples.wall, 95) },
+        serverCpuMs: { p50: median(samples.cpu), p95: percentile(samples.cpu, 95) },
         ...weight,
         browser: loads.get(page.path) ?? null,
       };
     });
 
     return {
+      measuredOn: new Date().toISOString().slice(0, 10),
+      loadAverage: { start: loadAtStart, end: loadavg()[0] ?? 0 },
       requestsPerPage: requests,
       warmUpRequestsPerPage: warmUp,
       browserLoadsPerPage: 'browser' in opened ? browserLoads : 0,

@@ -2,7 +2,7 @@
 import type { WebPageResult, WebPartResult } from '../../web/bench.ts';
 import type { FileWeight } from '../../web/page-weight.ts';
 import { total } from '../../web/page-weight.ts';
-import { bytes, int, ms, table } from '../format.ts';
+import { bytes, int, ms, num, table } from '../format.ts';
 
 const HEADING = "## 5. The web app's pages: weight and time against the budgets";
 
@@ -82,6 +82,7 @@ export function webSection(result: WebPartResult | null): string {
     VIEWERS[page.viewer],
     ms(page.serverMs.p50),
     ms(page.serverMs.p95),
+    ms(page.serverCpuMs.p50),
     ...(browserColumn ? [ms(page.browser?.loadMs ?? Number.NaN)] : []),
     `${bytes(page.html.raw)} / ${bytes(page.html.gzip)}`,
     bytes(total(page.scripts).gzip),
@@ -93,6 +94,7 @@ export function webSection(result: WebPartResult | null): string {
     'opened by',
     'server p50',
     'server p95',
+    'server CPU p50',
     ...(browserColumn ? ['first visit in Chromium'] : []),
     'HTML raw / gzip',
     'JS gzip',
@@ -124,10 +126,15 @@ in through the sign-in form with a personal account (\`tests/bench/web/pages.ts\
 **Server p50 / p95**: from sending \`GET\` to the last byte of the HTML over loopback (the gateway
 emulation, the session check, the page's reads and rendering), ${int(result.requestsPerPage)} requests per page
 after ${int(result.warmUpRequestsPerPage)} of warm-up, one request at a time to every page in turns, so that
-other work on the machine falls on every page alike. **Bytes**: the HTML and every script and
+other work on the machine falls on every page alike. **Server CPU**: the CPU time the
+platform's process (gateway, handler and dynalite, all threads) spent on each of those
+requests, which waiting for a busy core does not inflate as it does the wall clock. **Bytes**: the HTML and every script and
 stylesheet it references (\`<script src>\`, \`<link rel="stylesheet">\`), raw and compressed with
 node:zlib's gzip at level 9, as a gateway or CDN would send them; each file is compressed on
 its own, as it travels. ${browserText}
+
+Measured on ${result.measuredOn}; the 1-minute load average was ${num(result.loadAverage.start)} as the part began and
+${num(result.loadAverage.end)} as it ended, on the cores of the machine above.
 
 **Budgets** (issue 12): at most ${int(budgets.scriptGzipBytes)} bytes (${bytes(budgets.scriptGzipBytes)}: 100 KB read
 strictly) of JavaScript per page, compressed; every page under ${ms(budgets.pageMs)}, held against the
