@@ -47,8 +47,10 @@ export interface WebPageResult {
 }
 
 export interface WebPartResult {
-  /** The day this part ran, and the 1-minute load average as it began and ended: the wall-clock
-   * figures stretch with other work on the same cores. */
+  /**
+   * The day this part ran, and the 1-minute load average as it began and ended: wall-clock
+   * figures stretch with other work on the same cores.
+   */
   measuredOn: string;
   loadAverage: { start: number; end: number };
   requestsPerPage: number;
@@ -67,8 +69,9 @@ runMeasurement(async () => {
   const warmUp = quick ? 2 : 5;
   const browserLoads = quick ? 1 : 5;
   const server = await startServer<WebPlatformInfo>('tests/bench/web/platform-server.ts');
-  const opened = await openBrowser();
+  let opened: Awaited<ReturnType<typeof openBrowser>> = { skipped: 'not started' };
   try {
+    opened = await openBrowser();
     const { url, accounts } = server.ready;
     progress('web', 'signing in a leader, an agency officer and an admin');
     const cookies = {

@@ -30,12 +30,16 @@ const MEASURE = `(() => {
   };
 })()`;
 
-/** The reason instead of a browser when there is no Chromium on this machine. */
+/** A reason instead of a browser when Chromium is missing or fails to start: an optional column. */
 export async function openBrowser(): Promise<{ browser: Browser } | { skipped: string }> {
   if (!existsSync(CHROMIUM)) {
     return { skipped: `no ${CHROMIUM} on this machine (apt-get install -y chromium)` };
   }
-  return { browser: await launchChromium() };
+  try {
+    return { browser: await launchChromium() };
+  } catch (error) {
+    return { skipped: `${CHROMIUM} did not start (${(error as Error).message.split('\n')[0]})` };
+  }
 }
 
 export async function loadInBrowser(

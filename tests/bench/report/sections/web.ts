@@ -112,10 +112,10 @@ export function webSection(result: WebPartResult | null): string {
     ),
   );
   const browserText = browserColumn
-    ? `**First visit in Chromium**: Debian's Chromium driven by playwright-core (as in the browser
-tests), a fresh context each time (empty cache, the session cookie set), from the navigation's
-start to the end of its load event by the page's own Navigation Timing; median of
-${result.browserLoadsPerPage}.`
+    ? `**First visit in Chromium**: Debian's Chromium driven by playwright-core (as in the
+  browser tests), a fresh context each time (empty cache, the session cookie set), from the
+  navigation's start to the end of its load event by the page's own Navigation Timing;
+  median of ${result.browserLoadsPerPage}.`
     : `**No browser column**: ${result.browserSkipped ?? 'no browser ran'}.`;
   return `${HEADING}
 
@@ -123,22 +123,25 @@ ${result.browserLoadsPerPage}.`
 \`npm start\` makes it), in a process of its own; one page of each page route in
 \`PAGE_ROUTES\` (\`shared/platform/routes.ts\`), opened by the person who would open it, signed
 in through the sign-in form with a personal account (\`tests/bench/web/pages.ts\`).
-**Server p50 / p95**: from sending \`GET\` to the last byte of the HTML over loopback (the gateway
-emulation, the session check, the page's reads and rendering), ${int(result.requestsPerPage)} requests per page
-after ${int(result.warmUpRequestsPerPage)} of warm-up, one request at a time to every page in turns, so that
-other work on the machine falls on every page alike. **Server CPU**: the CPU time the
-platform's process (gateway, handler and dynalite, all threads) spent on each of those
-requests, which waiting for a busy core does not inflate as it does the wall clock. **Bytes**: the HTML and every script and
-stylesheet it references (\`<script src>\`, \`<link rel="stylesheet">\`), raw and compressed with
-node:zlib's gzip at level 9, as a gateway or CDN would send them; each file is compressed on
-its own, as it travels. ${browserText}
 
-Measured on ${result.measuredOn}; the 1-minute load average was ${num(result.loadAverage.start)} as the part began and
-${num(result.loadAverage.end)} as it ended, on the cores of the machine above.
+- **Server p50 / p95**: from sending \`GET\` to the last byte of the HTML over loopback (the
+  gateway emulation, the session check, the page's reads and rendering);
+  ${int(result.requestsPerPage)} requests per page after ${int(result.warmUpRequestsPerPage)} of warm-up, one at a time to every page in
+  turns, so that other work on the machine falls on every page alike.
+- **Server CPU**: the CPU time the platform's process (gateway, handler and dynalite, all
+  threads) spent on each of those requests, which waiting for a busy core does not inflate
+  as it does the wall clock.
+- **Bytes**: the HTML and every script and stylesheet it references (\`<script src>\`,
+  \`<link rel="stylesheet">\`), raw and compressed with node:zlib's gzip at level 9, as a
+  gateway or CDN would send them; each file compressed on its own, as it travels.
+- ${browserText}
+
+Measured on ${result.measuredOn}; the 1-minute load average was ${num(result.loadAverage.start)} as the part began
+and ${num(result.loadAverage.end)} as it ended, on the cores of the machine above.
 
 **Budgets** (issue 12): at most ${int(budgets.scriptGzipBytes)} bytes (${bytes(budgets.scriptGzipBytes)}: 100 KB read
-strictly) of JavaScript per page, compressed; every page under ${ms(budgets.pageMs)}, held against the
-slower of the server's p95 and the first visit in the browser.
+strictly) of JavaScript per page, compressed; every page under ${ms(budgets.pageMs)}, held against
+the slower of the server's p95 and the first visit in the browser.
 
 ${table(headers, rows, align)}
 
