@@ -8,7 +8,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { format } from 'prettier';
+import { format, resolveConfig } from 'prettier';
 import { REPO_ROOT, runMain, runScript } from './lib/child.ts';
 import { machineInfo } from './lib/machine.ts';
 import { optionArgs, PARTS, readOptions } from './lib/options.ts';
@@ -38,7 +38,7 @@ runMain(async () => {
     machine: machineInfo(),
     loadAverageAtStart: loadavg()[0] ?? 0,
     totalSeconds: 0,
-    parts: { submission: null, rollup: null, bundles: null, startup: null },
+    parts: { submission: null, rollup: null, bundles: null, startup: null, web: null },
     partSeconds: {},
   };
   for (const part of PARTS) {
@@ -58,7 +58,12 @@ runMain(async () => {
   const final = rounded(results);
   const jsonFile = join(RESULTS_DIR, reference ? 'latest.json' : 'quick.json');
   const markdownFile = reference ? BENCHMARKS_FILE : join(RESULTS_DIR, 'quick.md');
-  await writeFile(jsonFile, await format(JSON.stringify(final), { filepath: jsonFile }));
+  // The repository's Prettier settings, as `npm test` checks the file.
+  const prettierConfig = (await resolveConfig(jsonFile)) ?? {};
+  await writeFile(
+    jsonFile,
+    await format(JSON.stringify(final), { ...prettierConfig, filepath: jsonFile }),
+  );
   await writeFile(markdownFile, await renderBenchmarks(final));
   progress('run', `${results.totalSeconds} s in all; wrote ${jsonFile} and ${markdownFile}`);
 });

@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 
-export const PARTS = ['submission', 'rollup', 'bundles', 'startup'] as const;
+export const PARTS = ['submission', 'rollup', 'bundles', 'startup', 'web'] as const;
 export type PartName = (typeof PARTS)[number];
 
 export interface BenchOptions {

@@ -8,6 +8,7 @@ import { machineSection } from './sections/machine.ts';
 import { rollupSection } from './sections/rollup.ts';
 import { startupSection } from './sections/startup.ts';
 import { submissionSection } from './sections/submission.ts';
+import { webSection } from './sections/web.ts';
 
 export async function renderBenchmarks(results: BenchResults): Promise<string> {
   const markdown = [
@@ -16,6 +17,7 @@ export async function renderBenchmarks(results: BenchResults): Promise<string> {
     rollupSection(results.parts.rollup),
     bundlesSection(results.parts.bundles),
     startupSection(results.parts.startup),
+    webSection(results.parts.web ?? null),
   ].join('\n');
   const file = join(REPO_ROOT, 'BENCHMARKS.md');
   const config = (await resolveConfig(file)) ?? {};

@@ -4,6 +4,7 @@ import type { MachineInfo } from '../lib/machine.ts';
 import type { RollupPartResult } from '../rollup/bench.ts';
 import type { StartupPartResult } from '../startup/bench.ts';
 import type { SubmissionPartResult } from '../submission/bench.ts';
+import type { WebPartResult } from '../web/bench.ts';
 
 export interface BenchResults {
   /** Bumped when the layout changes, so old files are not misread. */
@@ -19,6 +20,8 @@ export interface BenchResults {
     rollup: RollupPartResult | null;
     bundles: BundlesPartResult | null;
     startup: StartupPartResult | null;
+    /** Absent from results recorded before the part existed. */
+    web?: WebPartResult | null;
   };
   /** Seconds each part took, generation included. */
   partSeconds: Record<string, number>;

@@ -18,7 +18,7 @@ too noisy for pass or fail.
 npm run bench              # every figure; rewrites this file and tests/bench/results/latest.json
 npm run bench -- --quick   # smoke run: short phases, fewer runs, no 50,000-task province;
                            # writes tests/bench/results/quick.json and quick.md instead
-npm run bench -- --only rollup,bundles   # some of submission, rollup, bundles, startup (as quick.*)
+npm run bench -- --only rollup,bundles   # some of submission, rollup, bundles, startup, web (as quick.*)
 npm run bench -- --render  # rewrite this file from results/latest.json, measuring nothing
 \`\`\`
 
