@@ -6,7 +6,7 @@
  */
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '#shared/adapters/aws-clients.ts';
 import { sessionKeys } from '#shared/adapters/dynamodb/keys.ts';
 import { dynamoStores, type DynamoStores } from '#shared/adapters/dynamodb/stores.ts';
@@ -16,10 +16,6 @@ import { readRuntimeInfo } from '#infra/local/runtime-file.ts';
 import { LOCAL_TABLE_NAME } from '#infra/local/platform.ts';
 import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
 import { accessibilityViolations, launchChromium, refuseOtherOrigins } from './browser.ts';
-
-// A real browser runs axe on page after page: a guard against a hang, never a speed check
-// (the pages' speed is measured by `npm run bench`).
-vi.setConfig({ testTimeout: 120_000 });
 
 const AGENCY = 'so-nong-nghiep-va-moi-truong';
 /**
