@@ -57,6 +57,11 @@ export function Layout(props: {
   children?: Child;
   /** Extra scripts for this page only (the API viewer). */
   scripts?: string[];
+  /**
+   * The page brings its own main landmark (the API viewer renders one), so the frame wraps
+   * it in a plain container: a page has one main landmark, at the top level.
+   */
+  ownMain?: boolean;
 }) {
   const { ctx } = props;
   const viewer = ctx.viewer;
@@ -117,9 +122,15 @@ export function Layout(props: {
             )}
           </div>
         </header>
-        <main id="noi-dung" tabindex={-1}>
-          {props.children}
-        </main>
+        {props.ownMain ? (
+          <div id="noi-dung" tabindex={-1}>
+            {props.children}
+          </div>
+        ) : (
+          <main id="noi-dung" tabindex={-1}>
+            {props.children}
+          </main>
+        )}
         <footer>
           <div class="inner">
             Ủy ban nhân dân tỉnh Lạng Sơn · Hệ thống theo dõi tiến độ thực hiện kế hoạch

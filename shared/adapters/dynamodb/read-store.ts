@@ -8,6 +8,7 @@ import { agencySchema, taskSchema, type Agency, type Task } from '#shared/domain
 import {
   latestReportWithActualsSchema,
   progressReportSchema,
+  type LatestReport,
 } from '#shared/domain/progress/report.ts';
 import {
   EMPTY_SUMMARY,
@@ -195,6 +196,33 @@ export class DynamoReadStore {
       return [{ ...viewOf(task, summaries.get(task.id) ?? EMPTY_SUMMARY, false), role }];
     });
     return { items, nextCursor: links.nextCursor };
+  }
+
+  /**
+   * Each task's newest state filed under one of `agencyIds` (an agency and those it
+   * absorbed): one BatchGetItem per 100 keys, where reading each task's detail would
+   * take a query per task.
+   */
+  async newestStatesOf(
+    tasks: readonly Pick<Task, 'id' | 'plan'>[],
+    agencyIds: readonly string[],
+  ): Promise<Map<string, LatestReport>> {
+    const items = await this.batchGet(
+      tasks.flatMap((task) =>
+        agencyIds.map((agencyId) => {
+          const { PK, SK } = progressKeys.latestState(task.id, task.plan, agencyId);
+          return { PK, SK };
+        }),
+      ),
+    );
+    const newest = new Map<string, LatestReport>();
+    for (const item of items) {
+      const state = latestReportWithActualsSchema.parse(item.state);
+      const taskId = String(item.taskId);
+      const known = newest.get(taskId);
+      if (!known || known.receivedAt < state.receivedAt) newest.set(taskId, state);
+    }
+    return newest;
   }
 
   private async summaries(taskIds: string[]): Promise<Map<string, TaskSummary>> {

@@ -7,9 +7,9 @@ import { quarterRange, quarterOf, todayInProvince } from '#shared/domain/calenda
 import { NotFoundError } from '#shared/domain/errors.ts';
 import type { Agency } from '#shared/domain/plan/model.ts';
 import { inboxOrder, inboxRow, type InboxRow } from '#shared/domain/progress/inbox.ts';
+import type { LatestReport } from '#shared/domain/progress/report.ts';
 import type { ReportView, TaskDetail, TaskView } from '#shared/domain/progress/task-view.ts';
 import type { PlanRecord } from '#shared/domain/registry/plan-record.ts';
-import pLimit from 'p-limit';
 import type { Clock } from '../progress-ports.ts';
 
 export interface Paged<T> {
@@ -25,12 +25,14 @@ export interface WebReads {
   getPlan(code: string): Promise<PlanRecord | null>;
   getAgency(agencyId: string): Promise<Agency | null>;
   listAgencyTasks(agency: Agency, limit: number, cursor?: string): Promise<Paged<HeldTask>>;
+  newestStatesOf(
+    tasks: readonly Pick<TaskView, 'id' | 'plan'>[],
+    agencyIds: readonly string[],
+  ): Promise<Map<string, LatestReport>>;
 }
 
 /** Reports shown on a task page: the newest, enough for a year of monthly reports by several agencies. */
 export const TASK_PAGE_REPORTS = 100;
-/** Detail reads at once: a few, so an inbox of many tasks does not flood the store. */
-const READ_CONCURRENCY = 8;
 
 export interface TaskPage {
   detail: TaskDetail;
@@ -75,20 +77,11 @@ export async function agencyInbox(
   const today = todayInProvince(deps.clock.now());
   const { year, quarter } = quarterOf(today);
   const range = quarterRange(year, quarter);
-  const owners = new Set([agency.id, ...agency.absorbed]);
-  const limit = pLimit(READ_CONCURRENCY);
-  const rows = await Promise.all(
-    tasks.map((task) =>
-      limit(async () => {
-        const detail = task.isGroup ? null : await deps.reads.getTaskDetail(task.id);
-        const own =
-          detail?.latestByAgency
-            .filter((state) => owners.has(state.agencyId))
-            .sort((a, b) => (a.receivedAt < b.receivedAt ? 1 : -1))[0] ?? null;
-        return inboxRow(task, own, today, range);
-      }),
-    ),
+  const own = await deps.reads.newestStatesOf(
+    tasks.filter((task) => !task.isGroup),
+    [agency.id, ...agency.absorbed],
   );
+  const rows = tasks.map((task) => inboxRow(task, own.get(task.id) ?? null, today, range));
   return { agency, quarter: range, rows: inboxOrder(rows) };
 }
 
