@@ -247,7 +247,13 @@ export const handler = webHandler<'webAdmin'>(
               ]);
             }
             const issued = await people.add(
-              { person, role, agencyId, login: form.text('dang-nhap') },
+              {
+                person,
+                role,
+                agencyId,
+                login: form.text('dang-nhap'),
+                email: form.text('thu-dien-tu') || undefined,
+              },
               now,
             );
             return accessPage(request, {

@@ -341,6 +341,7 @@ describe('a rollup interrupted on its second sector', () => {
     requiresApproval: false,
     reviewer: null,
     reportingCalendar: null,
+    reminderDaysBefore: null,
     revision: 1,
     createdAt: '2026-07-08T00:00:00.000Z',
     updatedAt: '2026-07-08T00:00:00.000Z',

@@ -22,6 +22,7 @@ export function storedPlan(code: string, overrides: Partial<PlanRecord> = {}) {
     requiresApproval: false,
     reviewer: null,
     reportingCalendar: null,
+    reminderDaysBefore: null,
     revision: 1,
     createdAt: '2026-07-08T00:00:00.000Z',
     updatedAt: '2026-07-08T00:00:00.000Z',

@@ -9,9 +9,11 @@ import { DynamoCollaborationStore } from './collaboration-store.ts';
 import { DynamoAgencyStore } from './agency-store.ts';
 import { DynamoAuditLog } from './audit-store.ts';
 import { DynamoIndicatorStore } from './indicator-store.ts';
+import { DynamoOutboxStore } from './outbox-store.ts';
 import { DynamoPlanStore } from './plan-store.ts';
 import { DynamoProgressStore } from './progress-store.ts';
 import { DynamoReadStore } from './read-store.ts';
+import { DynamoReminderSettingsStore } from './reminder-settings-store.ts';
 import { DynamoReportTemplateStore } from './report-template-store.ts';
 import { DynamoRiskStore } from './risk-store.ts';
 import { DynamoRollupStore } from './rollup-store.ts';
@@ -36,6 +38,8 @@ export function dynamoStores(db: DynamoDBDocumentClient, tableName: string) {
     audit: new DynamoAuditLog(db, tableName),
     tokens: new DynamoTokenStore(db, tableName),
     reportTemplates: new DynamoReportTemplateStore(db, tableName),
+    outbox: new DynamoOutboxStore(db, tableName),
+    reminderSettings: new DynamoReminderSettingsStore(db, tableName),
   };
 }
 export type DynamoStores = ReturnType<typeof dynamoStores>;
