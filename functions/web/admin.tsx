@@ -18,6 +18,7 @@ import {
 } from '#shared/use-cases/registry/import-document.ts';
 import { renderDocument } from '#shared/web/layout.tsx';
 import { AccessPage, type AccessModel } from '#shared/web/pages/admin-access.tsx';
+import { OutboxPage } from '#shared/web/pages/admin-outbox.tsx';
 import {
   answerField,
   answerNameField,
@@ -37,6 +38,8 @@ import type { Actor } from '#shared/domain/audit/audit-entry.ts';
 const { tableName, stores, people, web } = webStores();
 
 const ADMIN = ['admin'] as const;
+/** Messages per page of the outbox. */
+const OUTBOX_PAGE = 50;
 
 const emptyUpload = (): PlanUploadModel => ({
   document: null,
@@ -282,6 +285,15 @@ export const handler = webHandler<'webAdmin'>(
           if (!(error instanceof DomainError)) throw error;
           return accessPage(request, { issued: null, message: null, error: error.message }, 422);
         }
+      },
+    },
+
+    'GET /quan-tri/thu-gui': {
+      access: ADMIN,
+      handle: async (request) => {
+        const page = await stores.outbox.list(OUTBOX_PAGE, request.query.sau);
+        const model = { messages: page.items, next: page.nextCursor };
+        return html(200, renderDocument(<OutboxPage ctx={request.ctx} model={model} />));
       },
     },
 

@@ -52,8 +52,7 @@ export class DynamoReminderSettingsStore implements ReminderSettingsRepository {
             revision: revision + 1,
             updatedAt: at,
           },
-          ConditionExpression:
-            revision === 0 ? 'attribute_not_exists(PK)' : 'revision = :revision',
+          ConditionExpression: revision === 0 ? 'attribute_not_exists(PK)' : 'revision = :revision',
           ...(revision === 0 ? {} : { ExpressionAttributeValues: { ':revision': revision } }),
         }),
       );

@@ -14,12 +14,16 @@ import {
 import type { Clock } from '../progress-ports.ts';
 import type { AgencyRepository, AuditLog } from '../registry/registry-ports.ts';
 
-export interface StoredReminderSettings {
-  settings: ReminderSettings;
-  /** 0 until an admin first saves them (the defaults). */
-  revision: number;
-  updatedAt: string | null;
-}
+export const storedReminderSettingsSchema = z
+  .object({
+    settings: reminderSettingsSchema,
+    revision: z.int().nonnegative().meta({
+      description: '0 until an admin first saves them (the defaults); send it back with a change',
+    }),
+    updatedAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'StoredReminderSettings' });
+export type StoredReminderSettings = z.infer<typeof storedReminderSettingsSchema>;
 
 export interface ReminderSettingsRepository {
   get(): Promise<StoredReminderSettings>;

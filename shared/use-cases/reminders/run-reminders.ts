@@ -10,7 +10,10 @@
  * nothing twice. An agency with no address gets no message, and its notices stay
  * unclaimed: once it has an address, the next run within the window reaches it.
  */
-import { answeringAgency, dueNotices } from '#shared/domain/reminder/notices.ts';
+import * as z from 'zod';
+import { isoDateSchema } from '#shared/domain/plan/model.ts';
+import { answeringAgency, dueNotices, NOTICE_KINDS } from '#shared/domain/reminder/notices.ts';
+import { reminderJobSchema, type ReminderJob } from '#shared/domain/reminder/reminder-jobs.ts';
 import {
   digestBasis,
   digestChanges,
@@ -30,12 +33,40 @@ import { agencyAddresses, leaderAddresses, LEADERS } from '#shared/domain/remind
 import { isCompleted } from '#shared/domain/risk/task-state.ts';
 import { compareIso } from '#shared/domain/calendar.ts';
 import type { Clock } from '../progress-ports.ts';
-import { deliverDraft, recoverUnfinished, type Delivery } from './outbox-protocol.ts';
+import { deliverDraft, recoverUnfinished } from './outbox-protocol.ts';
 import type { MailQueue, OutboxRepository, ReminderReads } from './reminder-ports.ts';
 import { loadScene, obligationsOf, type ReminderScene } from './reminder-scene.ts';
 
-export const REMINDER_JOBS = ['daily', 'digest'] as const;
-export type ReminderJob = (typeof REMINDER_JOBS)[number];
+export { reminderJobSchema, type ReminderJob };
+
+const deliverySchema = z.object({
+  id: z.string(),
+  /** False when another run holds every notice it would carry, or queued it first. */
+  queued: z.boolean(),
+  /** The notices (agency, task) it carries. */
+  notices: z.int().nonnegative(),
+});
+
+export const reminderRunSchema = z
+  .object({
+    job: reminderJobSchema,
+    /** The day of the run, in the province. */
+    on: isoDateSchema,
+    /** Messages a run that died had left, finished now. */
+    recovered: z.array(deliverySchema),
+    /** The messages this run composed. */
+    messages: z.array(
+      deliverySchema.extend({
+        kind: z.enum(NOTICE_KINDS),
+        period: z.string(),
+        recipientId: z.string(),
+      }),
+    ),
+    /** Agencies (or the leaders) notices were due to, with no address to send them to. */
+    withoutAddress: z.array(z.string()),
+  })
+  .meta({ id: 'ReminderRun' });
+export type ReminderRun = z.infer<typeof reminderRunSchema>;
 
 export interface ReminderDeps {
   reads: ReminderReads;
@@ -47,24 +78,6 @@ export interface ReminderDeps {
    * a run that died, never by one still running.
    */
   leaseMs: number;
-}
-
-export interface MessageRun extends Delivery {
-  kind: OutboxMessage['kind'];
-  period: string;
-  recipientId: string;
-}
-
-export interface ReminderRun {
-  job: ReminderJob;
-  /** The day of the run, in the province. */
-  on: string;
-  /** Messages a run that died had left, finished now. */
-  recovered: Delivery[];
-  /** The messages this run composed; `queued: false` when another run holds every notice. */
-  messages: MessageRun[];
-  /** Agencies notices were due to, with no address to send them to. */
-  withoutAddress: string[];
 }
 
 export async function runReminderJob(job: ReminderJob, deps: ReminderDeps): Promise<ReminderRun> {
