@@ -133,7 +133,8 @@ export function checkDeclarations(declarations: PlatformDeclarations): void {
   }
   for (const [name, handler] of Object.entries(declarations.handlers)) {
     for (const queue of handler.grants.queues ?? []) {
-      if (!queueNames.has(queue)) problems.push(`handler "${name}" sends to unknown queue "${queue}"`);
+      if (!queueNames.has(queue))
+        problems.push(`handler "${name}" sends to unknown queue "${queue}"`);
     }
   }
 

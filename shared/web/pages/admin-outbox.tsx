@@ -50,8 +50,8 @@ export function OutboxPage(props: { ctx: PageContext; model: OutboxModel }) {
     <Layout ctx={ctx} title="Thư gửi đi">
       <h1>Thư gửi đi</h1>
       <p class="lead">
-        Thư nhắc báo cáo trước hạn, thư báo cáo quá hạn gửi cấp trên và bản tin tuần cho lãnh
-        đạo, mới nhất trước. Mỗi nhiệm vụ chỉ được nhắc một lần cho mỗi kỳ và mỗi loại thư.
+        Thư nhắc báo cáo trước hạn, thư báo cáo quá hạn gửi cấp trên và bản tin tuần cho lãnh đạo,
+        mới nhất trước. Mỗi nhiệm vụ chỉ được nhắc một lần cho mỗi kỳ và mỗi loại thư.
       </p>
       {model.messages.length === 0 ? (
         <p>Chưa có thư nào.</p>
