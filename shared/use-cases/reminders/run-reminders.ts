@@ -85,13 +85,25 @@ export async function runReminderJob(job: ReminderJob, deps: ReminderDeps): Prom
   const protocol = { outbox: deps.outbox, queue: deps.queue, at: now.toISOString() };
   const recovered = await recoverUnfinished(new Date(now.getTime() - deps.leaseMs), protocol);
   const scene = await loadScene(deps.reads, now);
-  const outcome = job === 'daily' ? await daily(scene, deps) : await digest(scene, deps);
+  const outcome =
+    job === 'daily'
+      ? await daily(scene, deps, new Set((await deps.outbox.unfinished()).map(({ id }) => id)))
+      : await digest(scene, deps);
   return { job, on: scene.today, recovered, ...outcome };
 }
 
 type Outcome = Pick<ReminderRun, 'messages' | 'withoutAddress'>;
 
-async function daily(scene: ReminderScene, deps: ReminderDeps): Promise<Outcome> {
+/**
+ * `unfinished`: the messages still drafts (or ready): their notices are composed again, so
+ * that a run that died is finished at once when the same message comes out of them; a
+ * different message cannot take them (the claims stay with the draft until its lease ends).
+ */
+async function daily(
+  scene: ReminderScene,
+  deps: ReminderDeps,
+  unfinished: ReadonlySet<string>,
+): Promise<Outcome> {
   const periods = periodsToNotify(scene.today, [...scene.plans.values()], scene.settings.graceDays);
   const notices = dueNotices(await obligationsOf(scene, periods, deps.reads), {
     today: scene.today,
@@ -108,7 +120,8 @@ async function daily(scene: ReminderScene, deps: ReminderDeps): Promise<Outcome>
   };
   const open = [];
   for (const notice of notices) {
-    if (!(await claimsOf(notice.kind, notice.period)).has(claimKey(notice))) open.push(notice);
+    const holder = (await claimsOf(notice.kind, notice.period)).get(claimKey(notice));
+    if (holder === undefined || unfinished.has(holder)) open.push(notice);
   }
   const outcome: Outcome = { messages: [], withoutAddress: [] };
   for (const group of groupNotices(open)) {

@@ -115,7 +115,7 @@ describe('dueNotices', () => {
     // Prepare
     const commune = owed({ agencyId: 'xa-a', via: 'ubnd-cap-xa', taskId: 'KH266-I-9' });
     const alone = context('2026-12-22', {
-      tasks: new Map([['KH266-I-9', task({ id: 'KH266-I-9', lead: [COMMUNE_TASK.lead[1]!] })]]),
+      tasks: new Map([['KH266-I-9', task({ id: 'KH266-I-9', lead: COMMUNE_TASK.lead.slice(1) })]]),
     });
 
     // Act and Assess

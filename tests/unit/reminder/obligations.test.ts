@@ -4,7 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { requirePeriod } from '#shared/domain/period/period.ts';
-import { obligationsIn, type SettlingReport } from '#shared/domain/reminder/obligations.ts';
+import {
+  obligationsIn,
+  type ObligationTask,
+  type SettlingReport,
+} from '#shared/domain/reminder/obligations.ts';
 import { latestOnly, task } from '../risk/fixtures.ts';
 import { KH266, plans } from './fixtures.ts';
 
@@ -17,7 +21,7 @@ function filed(overrides: Partial<SettlingReport> = {}): SettlingReport {
 
 const owing = (
   reports: SettlingReport[],
-  tasks = [{ task: alive, latest: [] }],
+  tasks: ObligationTask[] = [{ task: alive, latest: [] }],
   memberOf = {},
   period = Q4,
 ) =>
