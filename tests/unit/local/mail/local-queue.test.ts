@@ -20,7 +20,7 @@ const MAIL: QueueDeclaration = {
 
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
-function queueWith(consume: (event: SQSEvent) => Promise<SQSBatchResponse | void>) {
+function queueWith(consume: (event: SQSEvent) => Promise<SQSBatchResponse | undefined>) {
   const letters: QueueDeadLetter[] = [];
   const batches: string[][] = [];
   const queue = new LocalQueue({
