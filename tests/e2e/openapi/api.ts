@@ -72,6 +72,59 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/tasks/{taskId}/contributions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The coordinating agencies' contributions to a task, newest first */
+    get: operations['listTaskContributions'];
+    put?: never;
+    /** File a contribution (a coordinating agency): its part, figures, obstacles and proposals; it never moves the task */
+    post: operations['fileContribution'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/agencies/{agencyId}/contributions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The contributions to the tasks an agency leads (its inbox), newest first */
+    get: operations['listAgencyInbox'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reviews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Reports waiting for the caller's approval, each with what it changes against the last accepted one */
+    get: operations['listPendingReviews'];
+    put?: never;
+    /** Accept or return several waiting reports at once (a return says why) */
+    post: operations['decideReviews'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/agencies': {
     parameters: {
       query?: never;
@@ -385,6 +438,44 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/reminders/runs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Run a reminder job now (admin): the daily reminders and escalations, or the weekly digest
+     * @description The same function the schedules run. Each notice (kind, period, agency, task, recipient) is claimed before anything is sent, so running a job again, or two at once, sends nothing twice; an agency without an address is listed in `withoutAddress` and reached by a later run once it has one.
+     */
+    post: operations['runReminders'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reminder-settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The province's reminder settings (admin): the provincial office, days of notice, grace */
+    get: operations['getReminderSettings'];
+    /** Change the province's reminder settings (admin, audited) */
+    put: operations['changeReminderSettings'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/report-template': {
     parameters: {
       query?: never;
@@ -510,6 +601,48 @@ export interface components {
        */
       asOf?: string;
     };
+    ContributionSubmission: {
+      /**
+       * @description The period the report describes (month, quarter, six or nine months, year); defaults to the current quarter in Asia/Ho_Chi_Minh
+       * @example 2026-Q3
+       */
+      period?: string;
+      /** @description From 0 to 100; a value other than 0 is at least 1e-130 in magnitude (what the store holds exactly) */
+      percentComplete?: number;
+      /**
+       * @description The agency's own figures, keyed by the task's target keys
+       * @default {}
+       */
+      actuals?: {
+        [key: string]: number;
+      };
+      /**
+       * @description Its part of the work
+       * @default
+       */
+      narrative?: string;
+      /**
+       * @description Vướng mắc
+       * @default []
+       */
+      obstacles?: string[];
+      /**
+       * @description Kiến nghị
+       * @default []
+       */
+      proposals?: string[];
+    };
+    ReviewDecisions: {
+      decisions: {
+        /** @example KH266-I-1.1 */
+        taskId: string;
+        reportId: string;
+        /** @enum {string} */
+        decision: 'accept' | 'return';
+        /** @description Required to return */
+        reason?: string;
+      }[];
+    };
     NewAgency: {
       /** @description Defaults to a slug of the name */
       id?: string;
@@ -520,6 +653,11 @@ export interface components {
       aliases?: string[];
       /** @default [] */
       memberOf?: string[];
+      /**
+       * @description The agency's contact addresses (reminders and escalations go there), at most 10; the list replaces the one before
+       * @default []
+       */
+      emails?: string[];
     };
     AgencyPatch: {
       name?: string;
@@ -529,6 +667,8 @@ export interface components {
       removeAliases?: string[];
       memberOf?: string[];
       active?: boolean;
+      /** @description The agency's contact addresses (reminders and escalations go there), at most 10; the list replaces the one before */
+      emails?: string[];
     };
     AgencyMerge: {
       /** @description The surviving agency */
@@ -625,6 +765,12 @@ export interface components {
       };
       /** @enum {string} */
       status?: 'draft' | 'active' | 'closed';
+      /** @description Reports need their reviewer's acceptance before they count */
+      requiresApproval?: boolean;
+      /** @description The agency that reviews departments' reports (the provincial office) */
+      reviewer?: string | null;
+      /** @description Days before each deadline that the plan's reminders go out; null: the province's setting (GET /reminder-settings) */
+      reminderDaysBefore?: number | null;
       sectors?: {
         [key: string]: 'agriculture' | 'industry' | 'services';
       };
@@ -783,9 +929,7 @@ export interface components {
       aggregation?: 'sum' | 'latest' | 'average';
       /** @enum {string} */
       direction?: 'higher_is_better' | 'lower_is_better';
-      /** @default [] */
       aliases?: string[];
-      /** @default [] */
       owners?: string[];
       revision?: number;
     };
@@ -803,6 +947,26 @@ export interface components {
       status: 'estimate' | 'final';
       /** @description Admins only: the agency the value is entered for (default: the indicator's first owner) */
       agencyId?: string;
+    };
+    ReminderRunRequest: {
+      /**
+       * @description `daily`: reminders before report deadlines and escalations after them; `digest`: the weekly digest for leaders
+       * @enum {string}
+       */
+      job: 'daily' | 'digest';
+    };
+    ReminderSettingsChange: {
+      /**
+       * @description The agency escalations go to for departments (and for communes whose task no department leads), unless the plan names a reviewer; null: no escalation
+       * @example van-phong-ubnd-tinh
+       */
+      provincialOffice: string | null;
+      /** @description Days before a period’s submission deadline that reminders go out */
+      daysBefore: number;
+      /** @description Days after the deadline before the still missing reports are escalated */
+      graceDays: number;
+      /** @description The revision the change was made from: refused (409) if it changed since */
+      revision?: number;
     };
     /** @description RFC 9457 problem details */
     Problem: {
@@ -935,6 +1099,7 @@ export interface components {
       id: string;
       taskId: string;
       agencyId: string;
+      person?: string | null;
       plan: string;
       /** @enum {string} */
       sector: 'agriculture' | 'industry' | 'services';
@@ -958,6 +1123,12 @@ export interface components {
       asOf: string;
       /** Format: date-time */
       receivedAt: string;
+      filedBy?: {
+        tokenId: string;
+        person: string | null;
+      };
+      /** @enum {string} */
+      review?: 'pending' | 'accepted' | 'returned';
       /** Format: date */
       deadline: string;
       /**
@@ -972,6 +1143,7 @@ export interface components {
       id: string;
       taskId: string;
       agencyId: string;
+      person?: string | null;
       plan: string;
       /** @enum {string} */
       sector: 'agriculture' | 'industry' | 'services';
@@ -995,6 +1167,12 @@ export interface components {
       asOf: string;
       /** Format: date-time */
       receivedAt: string;
+      filedBy?: {
+        tokenId: string;
+        person: string | null;
+      };
+      /** @enum {string} */
+      review?: 'pending' | 'accepted' | 'returned';
       /** Format: date */
       deadline: string;
       /**
@@ -1002,6 +1180,69 @@ export interface components {
        * @enum {string}
        */
       timeliness: 'on_time' | 'late';
+    };
+    ContributionPage: {
+      items: components['schemas']['Contribution'][];
+      nextCursor: string | null;
+    };
+    Contribution: {
+      id: string;
+      taskId: string;
+      agencyId: string;
+      plan: string;
+      period: string;
+      percentComplete: number | null;
+      actuals: {
+        [key: string]: number;
+      };
+      narrative: string;
+      obstacles: string[];
+      proposals: string[];
+      /** Format: date-time */
+      receivedAt: string;
+      filedBy: {
+        tokenId: string;
+        person: string | null;
+      };
+    };
+    PendingReviewPage: {
+      items: components['schemas']['PendingReview'][];
+      nextCursor: string | null;
+    };
+    PendingReview: {
+      review: components['schemas']['Review'];
+      report: components['schemas']['ProgressReport'];
+      changes: {
+        field: string;
+        before: string | number | null;
+        after: string | number | null;
+      }[];
+    };
+    Review: {
+      reportId: string;
+      taskId: string;
+      agencyId: string;
+      reviewerId: string;
+      period: string;
+      /** Format: date-time */
+      receivedAt: string;
+      /** @enum {string} */
+      state: 'pending' | 'accepted' | 'returned';
+      /** @default null */
+      decidedAt: string | null;
+      /** @default null */
+      decidedBy: string | null;
+      /** @default null */
+      reason: string | null;
+    };
+    ReviewOutcomes: {
+      items: {
+        taskId: string;
+        reportId: string;
+        /** @enum {string} */
+        state: 'pending' | 'accepted' | 'returned';
+        changed: boolean;
+      }[];
     };
     AgencyPage: {
       items: {
@@ -1018,6 +1259,8 @@ export interface components {
         mergedInto: string | null;
         /** @default [] */
         absorbed: string[];
+        /** @default [] */
+        emails: string[];
       }[];
       nextCursor: string | null;
     };
@@ -1036,6 +1279,8 @@ export interface components {
         mergedInto: string | null;
         /** @default [] */
         absorbed: string[];
+        /** @default [] */
+        emails: string[];
       };
       merged: {
         id: string;
@@ -1051,6 +1296,8 @@ export interface components {
         mergedInto: string | null;
         /** @default [] */
         absorbed: string[];
+        /** @default [] */
+        emails: string[];
       };
       linksMoved: number;
       tokensMoved: number;
@@ -1158,6 +1405,10 @@ export interface components {
       latestVersion: number;
       /** @default [] */
       publishedVersions: number[];
+      /** @default false */
+      requiresApproval: boolean;
+      /** @default null */
+      reviewer: string | null;
       /** @default null */
       reportingCalendar: {
         /** @enum {string} */
@@ -1260,6 +1511,8 @@ export interface components {
               };
         };
       } | null;
+      /** @default null */
+      reminderDaysBefore: number | null;
       revision: number;
       /** Format: date-time */
       createdAt: string;
@@ -1366,6 +1619,8 @@ export interface components {
         mergedInto: string | null;
         /** @default [] */
         absorbed: string[];
+        /** @default [] */
+        emails: string[];
       }[];
       unresolved: components['schemas']['UnresolvedName'][];
       warnings: {
@@ -1391,6 +1646,8 @@ export interface components {
           mergedInto: string | null;
           /** @default [] */
           absorbed: string[];
+          /** @default [] */
+          emails: string[];
         }[];
         updated: {
           id: string;
@@ -1406,6 +1663,8 @@ export interface components {
           mergedInto: string | null;
           /** @default [] */
           absorbed: string[];
+          /** @default [] */
+          emails: string[];
         }[];
       };
       changes: components['schemas']['VersionDiff'];
@@ -1478,6 +1737,10 @@ export interface components {
       latestVersion: number;
       /** @default [] */
       publishedVersions: number[];
+      /** @default false */
+      requiresApproval: boolean;
+      /** @default null */
+      reviewer: string | null;
       /** @default null */
       reportingCalendar: {
         /** @enum {string} */
@@ -1580,6 +1843,8 @@ export interface components {
               };
         };
       } | null;
+      /** @default null */
+      reminderDaysBefore: number | null;
       revision: number;
       /** Format: date-time */
       createdAt: string;
@@ -1690,9 +1955,19 @@ export interface components {
         | 'agency.created'
         | 'agency.updated'
         | 'agency.merged'
+        | 'report.submitted'
+        | 'contribution.filed'
+        | 'review.accepted'
+        | 'review.returned'
+        | 'token.issued'
+        | 'token.rotated'
+        | 'token.revoked'
+        | 'rollup.run'
         | 'indicator.created'
         | 'indicator.updated'
-        | 'indicator.linked';
+        | 'indicator.linked'
+        | 'settings.updated'
+        | 'reminders.run';
       entity: string;
       actor: components['schemas']['Actor'];
       before: {
@@ -2029,6 +2304,47 @@ export interface components {
       computedAt: string;
       figures: components['schemas']['IndicatorFigures'][];
     };
+    ReminderRun: {
+      /**
+       * @description `daily`: reminders before report deadlines and escalations after them; `digest`: the weekly digest for leaders
+       * @enum {string}
+       */
+      job: 'daily' | 'digest';
+      /** Format: date */
+      on: string;
+      recovered: {
+        id: string;
+        queued: boolean;
+        notices: number;
+      }[];
+      messages: {
+        id: string;
+        queued: boolean;
+        notices: number;
+        /** @enum {string} */
+        kind: 'reminder' | 'escalation' | 'digest';
+        period: string;
+        recipientId: string;
+      }[];
+      withoutAddress: string[];
+    };
+    StoredReminderSettings: {
+      settings: components['schemas']['ReminderSettings'];
+      /** @description 0 until an admin first saves them (the defaults); send it back with a change */
+      revision: number;
+      updatedAt: string | null;
+    };
+    ReminderSettings: {
+      /**
+       * @description The agency escalations go to for departments (and for communes whose task no department leads), unless the plan names a reviewer; null: no escalation
+       * @example van-phong-ubnd-tinh
+       */
+      provincialOffice: string | null;
+      /** @description Days before a period’s submission deadline that reminders go out */
+      daysBefore: number;
+      /** @description Days after the deadline before the still missing reports are escalated */
+      graceDays: number;
+    };
     ReportTemplate: {
       /** @constant */
       source: 'uploaded';
@@ -2344,6 +2660,186 @@ export interface operations {
       504: components['responses']['Problem504'];
     };
   };
+  listTaskContributions: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        taskId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of contributions */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContributionPage'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+      504: components['responses']['Problem504'];
+    };
+  };
+  fileContribution: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description Unique per request and reused on retry: a replay returns the first response */
+        'idempotency-key': string;
+      };
+      path: {
+        taskId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['ContributionSubmission'];
+      };
+    };
+    responses: {
+      /** @description The stored contribution */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Contribution'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+      504: components['responses']['Problem504'];
+    };
+  };
+  listAgencyInbox: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        agencyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of contributions */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContributionPage'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+      504: components['responses']['Problem504'];
+    };
+  };
+  listPendingReviews: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+        /** @description An admin reads a reviewer's waiting reports; an agency reads its own */
+        reviewer?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of waiting reports */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PendingReviewPage'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+      504: components['responses']['Problem504'];
+    };
+  };
+  decideReviews: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['ReviewDecisions'];
+      };
+    };
+    responses: {
+      /** @description What each decision did */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewOutcomes'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+      504: components['responses']['Problem504'];
+    };
+  };
   listAgencies: {
     parameters: {
       query?: {
@@ -2417,6 +2913,8 @@ export interface operations {
             mergedInto: string | null;
             /** @default [] */
             absorbed: string[];
+            /** @default [] */
+            emails: string[];
           };
         };
       };
@@ -2471,6 +2969,8 @@ export interface operations {
             mergedInto: string | null;
             /** @default [] */
             absorbed: string[];
+            /** @default [] */
+            emails: string[];
           };
         };
       };
@@ -2526,6 +3026,8 @@ export interface operations {
             mergedInto: string | null;
             /** @default [] */
             absorbed: string[];
+            /** @default [] */
+            emails: string[];
           };
         };
       };
@@ -3064,9 +3566,19 @@ export interface operations {
           | 'agency.created'
           | 'agency.updated'
           | 'agency.merged'
+          | 'report.submitted'
+          | 'contribution.filed'
+          | 'review.accepted'
+          | 'review.returned'
+          | 'token.issued'
+          | 'token.rotated'
+          | 'token.revoked'
+          | 'rollup.run'
           | 'indicator.created'
           | 'indicator.updated'
-          | 'indicator.linked';
+          | 'indicator.linked'
+          | 'settings.updated'
+          | 'reminders.run';
         from?: string;
         to?: string;
       };
@@ -3304,6 +3816,108 @@ export interface operations {
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+      504: components['responses']['Problem504'];
+    };
+  };
+  runReminders: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description Unique per request and reused on retry: a replay returns the first response */
+        'idempotency-key': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['ReminderRunRequest'];
+      };
+    };
+    responses: {
+      /** @description What the run queued */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReminderRun'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+      504: components['responses']['Problem504'];
+    };
+  };
+  getReminderSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The settings and their revision */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StoredReminderSettings'];
+        };
+      };
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+      504: components['responses']['Problem504'];
+    };
+  };
+  changeReminderSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['ReminderSettingsChange'];
+      };
+    };
+    responses: {
+      /** @description The settings as stored */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StoredReminderSettings'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
       429: components['responses']['Problem429'];
       500: components['responses']['Problem500'];
       502: components['responses']['Problem502'];
