@@ -11,7 +11,7 @@ import {
   resolveCalendar,
   type ReportingCalendar,
 } from '../period/reporting-calendar.ts';
-import { daysBeforeSchema } from '../reminder/reminder-settings.ts';
+import { daysBeforeSchema } from '../reminder/notice-days.ts';
 
 export const PLAN_STATUSES = ['draft', 'active', 'closed'] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];

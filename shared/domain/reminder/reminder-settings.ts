@@ -6,22 +6,14 @@
  */
 import * as z from 'zod';
 import { agencyIdSchema } from '../registry/agency-changes.ts';
-
-/** Reminders go out at most a month ahead: further out, nobody acts on them. */
-export const MAX_DAYS_BEFORE = 31;
-
-export const daysBeforeSchema = z
-  .int()
-  .min(1)
-  .max(MAX_DAYS_BEFORE)
-  .meta({ description: 'Days before a period’s submission deadline that reminders go out' });
+import { daysBeforeSchema, MAX_DAYS_BEFORE } from './notice-days.ts';
 
 export const reminderSettingsSchema = z
   .strictObject({
     provincialOffice: agencyIdSchema.nullable().meta({
       description:
         'The agency escalations go to for departments (and for communes whose task no department leads), unless the plan names a reviewer; null: no escalation',
-      example: 'van-phong-ubnd-tinh',
+      example: 'van-phong-ubnd',
     }),
     daysBefore: daysBeforeSchema,
     graceDays: z.int().min(0).max(MAX_DAYS_BEFORE).meta({

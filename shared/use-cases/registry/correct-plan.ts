@@ -19,7 +19,7 @@ import {
   resolveCalendar,
 } from '#shared/domain/period/reporting-calendar.ts';
 import { PLAN_STATUSES, type PlanRecord } from '#shared/domain/registry/plan-record.ts';
-import { daysBeforeSchema } from '#shared/domain/reminder/reminder-settings.ts';
+import { daysBeforeSchema } from '#shared/domain/reminder/notice-days.ts';
 import { diffVersions, versionDigest } from '#shared/domain/registry/version-diff.ts';
 import { publishVersion, summaryOf, type PublishDeps } from './import-document.ts';
 
