@@ -14,16 +14,16 @@ import {
   reminderSettingsChangeSchema,
 } from '#shared/use-cases/reminders/reminder-settings.ts';
 import { runReminderJob, type ReminderJob } from '#shared/use-cases/reminders/run-reminders.ts';
-import { reminderDeps } from '../reminder-wiring.ts';
-import { systemClock, tableStores } from '../wiring.ts';
+import { reminderDeps, reminderStores } from '../reminder-wiring.ts';
+import { systemClock } from '../wiring.ts';
 import { dispatch } from './http/dispatch.ts';
 import { idempotencyScope, idempotentCommand, stableId } from './http/idempotency.ts';
 import { httpApi, json } from './http/middleware.ts';
 import { callerOf, parsePart } from './http/request.ts';
 import { reminderRunRequestSchema } from './schemas/requests.ts';
 
-const { tableName, stores } = tableStores();
-const deps = reminderDeps(stores);
+const { tableName, stores, mail } = reminderStores();
+const deps = reminderDeps(stores, mail);
 
 const runOnce = idempotentCommand(
   'reminders',
@@ -57,11 +57,11 @@ export const handler = httpApi(
       const { job } = parsePart(reminderRunRequestSchema, event.body as unknown, 'body');
       return json(200, await runOnce({ scope, request: { job, actor: actorOf(caller) } }, context));
     },
-    'GET /reminder-settings': async () => json(200, await stores.reminderSettings.get()),
+    'GET /reminder-settings': async () => json(200, await mail.reminderSettings.get()),
     'PUT /reminder-settings': async (event) => {
       const change = parsePart(reminderSettingsChangeSchema, event.body as unknown, 'body');
       const saved = await changeReminderSettings(change, {
-        settings: stores.reminderSettings,
+        settings: mail.reminderSettings,
         agencies: stores.agencies,
         audit: stores.audit,
         clock: systemClock,

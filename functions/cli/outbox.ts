@@ -11,7 +11,7 @@
  * table TABLE_NAME names. Locally, each message the platform delivered is also an .eml file
  * in the data folder's `outbox/` (unless SMTP_URL sends them to a server).
  */
-import { dynamoStores } from '#shared/adapters/dynamodb/stores.ts';
+import { outboxStores } from '#shared/adapters/dynamodb/outbox-stores.ts';
 import { renderMessage } from '#shared/domain/reminder/message-text.ts';
 import type { OutboxMessage } from '#shared/domain/reminder/outbox-message.ts';
 import { readRuntimeInfo } from '#infra/local/runtime-file.ts';
@@ -52,7 +52,7 @@ async function main(argv: string[]): Promise<number> {
     throw new UsageError('--limit takes a whole number from 1 to 1000');
   }
   const { db, tableName } = await commandTable(values['data-dir']);
-  const { outbox } = dynamoStores(db, tableName);
+  const { outbox } = outboxStores(db, tableName);
   const baseUrl = await baseUrlOf(values['data-dir']);
 
   if (command === 'show') {

@@ -13,10 +13,12 @@ import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { mailQueueBodySchema } from '#shared/adapters/sqs/mail-queue.ts';
 import { logger, metrics } from '#shared/observability.ts';
 import { sendMessage } from '#shared/use-cases/reminders/send-mail.ts';
+import { outboxStores } from '#shared/adapters/dynamodb/outbox-stores.ts';
 import { sendMailDeps } from '../reminder-wiring.ts';
-import { tableStores } from '../wiring.ts';
+import { tableAccess } from '../wiring.ts';
 
-const deps = sendMailDeps(tableStores().stores);
+const { db, tableName } = tableAccess();
+const deps = sendMailDeps(outboxStores(db, tableName));
 const processor = new BatchProcessor(EventType.SQS);
 
 async function sendRecord(record: SQSRecord): Promise<void> {

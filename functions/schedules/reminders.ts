@@ -10,10 +10,10 @@ import middy from '@middy/core';
 import * as z from 'zod';
 import { logger, metrics, recordReminderRun } from '#shared/observability.ts';
 import { reminderJobSchema, runReminderJob } from '#shared/use-cases/reminders/run-reminders.ts';
-import { reminderDeps } from '../reminder-wiring.ts';
-import { tableStores } from '../wiring.ts';
+import { reminderDeps, reminderStores } from '../reminder-wiring.ts';
 
-const deps = reminderDeps(tableStores().stores);
+const { stores, mail } = reminderStores();
+const deps = reminderDeps(stores, mail);
 const inputSchema = z.strictObject({ job: reminderJobSchema });
 
 async function remind(event: unknown) {

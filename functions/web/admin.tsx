@@ -5,6 +5,7 @@
  * holds the right to manage the user pool's people.
  */
 import { randomUUID } from 'node:crypto';
+import { outboxStores } from '#shared/adapters/dynamodb/outbox-stores.ts';
 import { actorOf, ROLES, type Role } from '#shared/domain/access/caller.ts';
 import { DomainError, ValidationError } from '#shared/domain/errors.ts';
 import { AGENCY_KINDS } from '#shared/domain/plan/model.ts';
@@ -35,7 +36,8 @@ import { link } from '#shared/web/context.ts';
 import { webStores } from './wiring.ts';
 import type { Actor } from '#shared/domain/audit/audit-entry.ts';
 
-const { tableName, stores, people, web } = webStores();
+const { tableName, db, stores, people, web } = webStores();
+const { outbox } = outboxStores(db, tableName);
 
 const ADMIN = ['admin'] as const;
 /** Messages per page of the outbox. */
@@ -291,7 +293,7 @@ export const handler = webHandler<'webAdmin'>(
     'GET /quan-tri/thu-gui': {
       access: ADMIN,
       handle: async (request) => {
-        const page = await stores.outbox.list(OUTBOX_PAGE, request.query.sau);
+        const page = await outbox.list(OUTBOX_PAGE, request.query.sau);
         const model = { messages: page.items, next: page.nextCursor };
         return html(200, renderDocument(<OutboxPage ctx={request.ctx} model={model} />));
       },

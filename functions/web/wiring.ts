@@ -42,5 +42,5 @@ export function webStores() {
     assets: loadAssets(),
     agencyName: async (agencyId) => (await stores.catalog.names()).nameOf(agencyId),
   };
-  return { tableName, stores, sessions, accounts, people, web };
+  return { tableName, db, stores, sessions, accounts, people, web };
 }

@@ -21,6 +21,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDocumentClient } from '#shared/adapters/aws-clients.ts';
+import { DynamoOutboxStore } from '#shared/adapters/dynamodb/outbox-store.ts';
 import { dynamoStores, type DynamoStores } from '#shared/adapters/dynamodb/stores.ts';
 import type { OutboxMessage } from '#shared/domain/reminder/outbox-message.ts';
 import { issueToken } from '#shared/use-cases/access.ts';
@@ -33,6 +34,7 @@ const ITEM_3_1 = 'TBKL20260527-3-1';
 
 let platform: TestPlatform;
 let stores: DynamoStores;
+let outbox: DynamoOutboxStore;
 let calls = 0;
 
 async function admin(path: string, method: string, body?: unknown) {
@@ -65,7 +67,7 @@ async function report(agencyId: string, taskId: string) {
 
 /** The outbox, oldest first: kind, period, recipient, addresses, claims, state. */
 async function messages(): Promise<OutboxMessage[]> {
-  return (await stores.outbox.list(200)).items.reverse();
+  return (await outbox.list(200)).items.reverse();
 }
 
 const claimsOf = (message: OutboxMessage | undefined) =>
@@ -78,7 +80,9 @@ beforeAll(async () => {
   vi.setSystemTime(new Date('2026-12-14T10:00:00+07:00'));
   platform = await startTestPlatform();
   const runtime = await readRuntimeInfo(platform.dataDir);
-  stores = dynamoStores(createDocumentClient(runtime?.storeEndpoint), LOCAL_TABLE_NAME);
+  const db = createDocumentClient(runtime?.storeEndpoint);
+  stores = dynamoStores(db, LOCAL_TABLE_NAME);
+  outbox = new DynamoOutboxStore(db, LOCAL_TABLE_NAME);
   for (const [id, address] of [
     ['thong-ke-tinh', 'vanthu@thongke.langson.gov.vn'],
     ['so-noi-vu', 'vanthu@snv.langson.gov.vn'],

@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '#shared/adapters/aws-clients.ts';
 import { sessionKeys } from '#shared/adapters/dynamodb/keys.ts';
+import { DynamoOutboxStore } from '#shared/adapters/dynamodb/outbox-store.ts';
 import { dynamoStores, type DynamoStores } from '#shared/adapters/dynamodb/stores.ts';
 import type { OutboxMessage } from '#shared/domain/reminder/outbox-message.ts';
 import { hashSessionId } from '#shared/domain/session/session.ts';
@@ -29,6 +30,7 @@ interface Account {
 let platform: TestPlatform;
 let browser: Browser;
 let stores: DynamoStores;
+let outbox: DynamoOutboxStore;
 let officer: Account;
 let leader: Account;
 let admin: Account;
@@ -60,7 +62,9 @@ async function signedIn(account: Account): Promise<{ context: BrowserContext; pa
 beforeAll(async () => {
   platform = await startTestPlatform();
   const runtime = await readRuntimeInfo(platform.dataDir);
-  stores = dynamoStores(createDocumentClient(runtime?.storeEndpoint), LOCAL_TABLE_NAME);
+  const db = createDocumentClient(runtime?.storeEndpoint);
+  stores = dynamoStores(db, LOCAL_TABLE_NAME);
+  outbox = new DynamoOutboxStore(db, LOCAL_TABLE_NAME);
   [officer, leader, admin] = await Promise.all([
     personalAccount('agency', 'Nguyễn Văn An', AGENCY),
     personalAccount('viewer', 'Lê Thị Lãnh Đạo'),
@@ -346,11 +350,11 @@ describe('the outbox', () => {
       claims: [{ agencyId: AGENCY, taskId: TASK, recipientId: 'van-phong-ubnd-tinh' }],
     };
     for (const message of [reminder, escalation]) {
-      await stores.outbox.saveDraft(message);
-      await stores.outbox.finalize(message.id, message, at);
-      await stores.outbox.markQueued(message.id, at);
+      await outbox.saveDraft(message);
+      await outbox.finalize(message.id, message, at);
+      await outbox.markQueued(message.id, at);
     }
-    await stores.outbox.markSent(
+    await outbox.markSent(
       reminder.id,
       {
         subject: 'Nhắc gửi báo cáo Quý IV/2026',
@@ -359,8 +363,8 @@ describe('the outbox', () => {
       },
       at,
     );
-    await stores.outbox.recordFailure(escalation.id, 'MessageRejected: address not verified', at);
-    await stores.outbox.recordFailure(escalation.id, 'MessageRejected: address not verified', at);
+    await outbox.recordFailure(escalation.id, 'MessageRejected: address not verified', at);
+    await outbox.recordFailure(escalation.id, 'MessageRejected: address not verified', at);
     const { context, page } = await signedIn(admin);
 
     // Act

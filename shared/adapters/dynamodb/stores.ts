@@ -1,7 +1,9 @@
 /**
  * Every DynamoDB adapter of the platform, composed once over one client and table: the
  * composition root that handlers, the local runtime and the command lines share. An
- * adapter that reads tasks is handed the one task catalog; none builds another.
+ * adapter that reads tasks is handed the one task catalog; none builds another. The
+ * reminders' adapters are composed beside it (outbox-stores.ts), so that the bundles of
+ * the functions that send no reminder carry none of their code.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AgencyDirectory } from './agency-directory.ts';
@@ -9,11 +11,9 @@ import { DynamoCollaborationStore } from './collaboration-store.ts';
 import { DynamoAgencyStore } from './agency-store.ts';
 import { DynamoAuditLog } from './audit-store.ts';
 import { DynamoIndicatorStore } from './indicator-store.ts';
-import { DynamoOutboxStore } from './outbox-store.ts';
 import { DynamoPlanStore } from './plan-store.ts';
 import { DynamoProgressStore } from './progress-store.ts';
 import { DynamoReadStore } from './read-store.ts';
-import { DynamoReminderSettingsStore } from './reminder-settings-store.ts';
 import { DynamoReportTemplateStore } from './report-template-store.ts';
 import { DynamoRiskStore } from './risk-store.ts';
 import { DynamoRollupStore } from './rollup-store.ts';
@@ -38,8 +38,6 @@ export function dynamoStores(db: DynamoDBDocumentClient, tableName: string) {
     audit: new DynamoAuditLog(db, tableName),
     tokens: new DynamoTokenStore(db, tableName),
     reportTemplates: new DynamoReportTemplateStore(db, tableName),
-    outbox: new DynamoOutboxStore(db, tableName),
-    reminderSettings: new DynamoReminderSettingsStore(db, tableName),
   };
 }
 export type DynamoStores = ReturnType<typeof dynamoStores>;
