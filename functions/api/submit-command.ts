@@ -37,7 +37,10 @@ export function submitCommand(
     'submitReport',
     tableName,
     async ({ scope, request }: { scope: string; request: SubmitRequest }) => {
-      const report = await submitReport({ ...request, reportId: stableId('rep', scope) }, deps);
+      const report = await submitReport(
+        { ...request, person: request.actor.person, reportId: stableId('rep', scope) },
+        deps,
+      );
       metrics.addDimensions({ sector: report.sector });
       metrics.addMetric('ReportsAccepted', MetricUnit.Count, 1);
       return report;

@@ -153,7 +153,8 @@ describe('an agency officer reports and a leader sees it', () => {
 
     // Act: corrected, then a double click
     await page.getByLabel('Tỷ lệ hoàn thành (%)').fill('20');
-    const hidden = (name: string) => page.locator(`input[name="${name}"]`).inputValue();
+    // The report form's own fields (the header's sign-out form carries a CSRF token too).
+    const hidden = (name: string) => page.locator(`main input[name="${name}"]`).inputValue();
     const form = {
       _csrf: await hidden('_csrf'),
       idempotencyKey: await hidden('idempotencyKey'),
@@ -233,7 +234,7 @@ describe('every page passes axe', () => {
     expect(found).toEqual(Object.fromEntries(paths.map((path) => [path, []])));
     expect(refused).toEqual([]);
     await context.close();
-  });
+  }, 120_000);
 });
 
 describe('administration', () => {
