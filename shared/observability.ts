@@ -38,3 +38,19 @@ export function recordRollupRun(durationMs: number): void {
   single.addMetric('RollupDurationMs', MetricUnit.Milliseconds, durationMs);
   single.addMetric('RollupSucceeded', MetricUnit.Count, 1);
 }
+
+/** A finished reminder run: messages queued by kind, counted the same way by schedule and admin. */
+export function recordReminderRun(run: {
+  messages: readonly { kind: string; queued: boolean }[];
+  withoutAddress: readonly string[];
+}): void {
+  for (const kind of ['reminder', 'escalation', 'digest']) {
+    const queued = run.messages.filter((message) => message.kind === kind && message.queued);
+    const single = metrics.singleMetric();
+    single.addDimensions({ kind });
+    single.addMetric('MessagesQueued', MetricUnit.Count, queued.length);
+  }
+  const single = metrics.singleMetric();
+  single.addMetric('RecipientsWithoutAddress', MetricUnit.Count, run.withoutAddress.length);
+  single.addMetric('ReminderRunSucceeded', MetricUnit.Count, 1);
+}

@@ -1,11 +1,12 @@
 /**
  * Issues, lists and revokes API tokens (an administrator's command line).
  *
- *   npm run --silent tokens -- issue --role agency --agency so-cong-thuong [--person NAME] [--label …] [--expires 2027-06-30]
+ *   npm run --silent tokens -- issue --role agency --agency so-cong-thuong [--person NAME [--email ADDRESS]] [--label …] [--expires 2027-06-30]
  *   npm run --silent tokens -- issue --role admin|viewer [--person NAME] [--label …]
  *
  * With --person the token is a personal account: its holder signs in to the web app with
- * the token id and the secret (printed once), and every write names the person.
+ * the token id and the secret (printed once), and every write names the person; with
+ * --email too, the person receives their agency's reminders (a leader: the weekly digest).
  *   npm run --silent tokens -- list
  *   npm run --silent tokens -- rotate tok_…
  *   npm run --silent tokens -- revoke tok_…
@@ -23,7 +24,7 @@ import { issueToken, revokeToken, rotateToken } from '#shared/use-cases/access.t
 import { parseCommandLine, runCommand, UsageError } from './command-line.ts';
 import { commandTable, DATA_DIR_OPTION } from './command-table.ts';
 
-const USAGE = `usage: npm run --silent tokens -- issue --role ${ROLES.join('|')} [--agency ID] [--person NAME] [--label TEXT] [--expires YYYY-MM-DD]
+const USAGE = `usage: npm run --silent tokens -- issue --role ${ROLES.join('|')} [--agency ID] [--person NAME [--email ADDRESS]] [--label TEXT] [--expires YYYY-MM-DD]
        npm run --silent tokens -- list
        npm run --silent tokens -- rotate TOKEN_ID
        npm run --silent tokens -- revoke TOKEN_ID
@@ -36,6 +37,7 @@ const TOKENS_COMMAND = {
     agency: { type: 'string' },
     label: { type: 'string' },
     person: { type: 'string' },
+    email: { type: 'string' },
     expires: { type: 'string' },
     ...DATA_DIR_OPTION,
   },
@@ -98,6 +100,7 @@ async function main(argv: string[]): Promise<number> {
           label: values.label ?? values.person ?? wanted.role,
           expiresAt: wanted.expiresAt,
           person: values.person,
+          email: values.email,
         },
         tokens,
         new Date(),
@@ -109,6 +112,7 @@ async function main(argv: string[]): Promise<number> {
           role: record.role,
           agencyId: record.agencyId,
           person: record.person,
+          email: record.email,
           expiresAt: record.expiresAt,
           token: secret,
         }),

@@ -5,6 +5,7 @@
  * holds the right to manage the user pool's people.
  */
 import { randomUUID } from 'node:crypto';
+import { outboxStores } from '#shared/adapters/dynamodb/outbox-stores.ts';
 import { actorOf, ROLES, type Role } from '#shared/domain/access/caller.ts';
 import { DomainError, ValidationError } from '#shared/domain/errors.ts';
 import { AGENCY_KINDS } from '#shared/domain/plan/model.ts';
@@ -18,6 +19,7 @@ import {
 } from '#shared/use-cases/registry/import-document.ts';
 import { renderDocument } from '#shared/web/layout.tsx';
 import { AccessPage, type AccessModel } from '#shared/web/pages/admin-access.tsx';
+import { OutboxPage } from '#shared/web/pages/admin-outbox.tsx';
 import {
   answerField,
   answerNameField,
@@ -34,9 +36,12 @@ import { link } from '#shared/web/context.ts';
 import { webStores } from './wiring.ts';
 import type { Actor } from '#shared/domain/audit/audit-entry.ts';
 
-const { tableName, stores, people, web } = webStores();
+const { tableName, db, stores, people, web } = webStores();
+const { outbox } = outboxStores(db, tableName);
 
 const ADMIN = ['admin'] as const;
+/** Messages per page of the outbox. */
+const OUTBOX_PAGE = 50;
 
 const emptyUpload = (): PlanUploadModel => ({
   document: null,
@@ -247,7 +252,13 @@ export const handler = webHandler<'webAdmin'>(
               ]);
             }
             const issued = await people.add(
-              { person, role, agencyId, login: form.text('dang-nhap') },
+              {
+                person,
+                role,
+                agencyId,
+                login: form.text('dang-nhap'),
+                email: form.text('thu-dien-tu') || undefined,
+              },
               now,
             );
             return accessPage(request, {
@@ -276,6 +287,15 @@ export const handler = webHandler<'webAdmin'>(
           if (!(error instanceof DomainError)) throw error;
           return accessPage(request, { issued: null, message: null, error: error.message }, 422);
         }
+      },
+    },
+
+    'GET /quan-tri/thu-gui': {
+      access: ADMIN,
+      handle: async (request) => {
+        const page = await outbox.list(OUTBOX_PAGE, request.query.sau);
+        const model = { messages: page.items, next: page.nextCursor };
+        return html(200, renderDocument(<OutboxPage ctx={request.ctx} model={model} />));
       },
     },
 

@@ -7,22 +7,17 @@ import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-
 import * as z from 'zod';
 import { vi as vietnamese } from 'zod/locales';
 import { CognitoAccounts, idTokenVerifier } from '#shared/adapters/cognito/cognito-accounts.ts';
-import { CognitoPeople } from '#shared/adapters/cognito/cognito-people.ts';
 import { PersonalTokenAccounts } from '#shared/adapters/dynamodb/personal-tokens.ts';
 import { DynamoSessionStore } from '#shared/adapters/dynamodb/session-store.ts';
 import { readEnv } from '#shared/config/env.ts';
 import type { PeopleDirectory, PersonalAccounts } from '#shared/use-cases/web/session-ports.ts';
 import { loadAssets } from '#shared/web/assets.ts';
+import { peopleDirectory, userPoolEnvSchema } from '../people-wiring.ts';
 import { systemClock, tableAccess, tableStores } from '../wiring.ts';
 import type { WebDeps } from './http/web-handler.tsx';
 
 // zod's messages for the forms' schemas, in Vietnamese (as the API's).
 z.config(vietnamese());
-
-const userPoolEnvSchema = z.object({
-  USER_POOL_ID: z.string().min(1).optional(),
-  USER_POOL_CLIENT_ID: z.string().min(1).optional(),
-});
 
 export function webStores() {
   const { tableName, stores } = tableStores();
@@ -35,7 +30,7 @@ export function webStores() {
     const client = new CognitoIdentityProviderClient({});
     const settings = { userPoolId: env.USER_POOL_ID, clientId: env.USER_POOL_CLIENT_ID };
     accounts = new CognitoAccounts(client, settings, idTokenVerifier(settings), stores.tokens);
-    people = new CognitoPeople(client, env.USER_POOL_ID);
+    people = peopleDirectory(stores, () => client);
   } else {
     const local = new PersonalTokenAccounts(stores.tokens);
     accounts = local;
@@ -47,5 +42,5 @@ export function webStores() {
     assets: loadAssets(),
     agencyName: async (agencyId) => (await stores.catalog.names()).nameOf(agencyId),
   };
-  return { tableName, stores, sessions, accounts, people, web };
+  return { tableName, db, stores, sessions, accounts, people, web };
 }

@@ -12,6 +12,7 @@ import {
   type ScheduleDeclaration,
 } from '#shared/platform/events.ts';
 import { HANDLERS, type HandlerDeclaration } from '#shared/platform/handlers.ts';
+import { QUEUES, type QueueDeclaration } from '#shared/platform/queues.ts';
 import { ALL_ROUTES, type RouteDeclaration } from '#shared/platform/routes.ts';
 
 type Retarget<T, K extends keyof T> = Omit<T, K> & { readonly [P in K]: string };
@@ -20,6 +21,7 @@ export type HandlerDeclarations = Readonly<Record<string, HandlerDeclaration>>;
 export type RouteSpec = Retarget<RouteDeclaration, 'handler'>;
 export type EventRuleSpec = Retarget<EventRuleDeclaration, 'target'>;
 export type ScheduleSpec = Retarget<ScheduleDeclaration, 'target'>;
+export type QueueSpec = Retarget<QueueDeclaration, 'consumer'>;
 
 export interface PlatformDeclarations {
   /** One Lambda function per entry. */
@@ -30,6 +32,8 @@ export interface PlatformDeclarations {
   readonly rules: readonly EventRuleSpec[];
   /** One EventBridge Scheduler schedule per entry. */
   readonly schedules: readonly ScheduleSpec[];
+  /** One SQS queue (with its dead-letter queue and consumer) per entry. */
+  readonly queues: readonly QueueSpec[];
 }
 
 export const SHARED_DECLARATIONS: PlatformDeclarations = {
@@ -37,6 +41,7 @@ export const SHARED_DECLARATIONS: PlatformDeclarations = {
   routes: ALL_ROUTES,
   rules: EVENT_RULES,
   schedules: SCHEDULES,
+  queues: QUEUES,
 };
 
 /** The handler every non-public route is authorized by. */
@@ -101,6 +106,35 @@ export function checkDeclarations(declarations: PlatformDeclarations): void {
     needHandler(`schedule "${schedule.name}"`, schedule.target);
     if (!/^cron\(.+\)$/.test(schedule.cron)) {
       problems.push(`schedule "${schedule.name}": cron must read cron(...), got ${schedule.cron}`);
+    }
+  }
+
+  const queueNames = new Set<string>();
+  for (const queue of declarations.queues) {
+    if (queueNames.has(queue.name)) problems.push(`queue "${queue.name}" is declared twice`);
+    queueNames.add(queue.name);
+    needHandler(`queue "${queue.name}"`, queue.consumer);
+    const consumer = declarations.handlers[queue.consumer];
+    if (consumer && queue.visibilityTimeoutSeconds < consumer.timeoutSeconds) {
+      problems.push(
+        `queue "${queue.name}": its visibility timeout must be at least ${queue.consumer}'s timeout (${consumer.timeoutSeconds} s)`,
+      );
+    }
+    if (!Number.isInteger(queue.batchSize) || queue.batchSize < 1 || queue.batchSize > 10) {
+      problems.push(`queue "${queue.name}": batchSize must be an integer from 1 to 10`);
+    }
+    if (
+      !Number.isInteger(queue.maxReceiveCount) ||
+      queue.maxReceiveCount < 1 ||
+      queue.maxReceiveCount > 1000
+    ) {
+      problems.push(`queue "${queue.name}": maxReceiveCount must be an integer from 1 to 1000`);
+    }
+  }
+  for (const [name, handler] of Object.entries(declarations.handlers)) {
+    for (const queue of handler.grants.queues ?? []) {
+      if (!queueNames.has(queue))
+        problems.push(`handler "${name}" sends to unknown queue "${queue}"`);
     }
   }
 

@@ -41,6 +41,7 @@ export function buildPlatform(app: App, options: PlatformOptions = {}): Platform
     description: `Lạng Sơn progress (${context.stage}): functions, API, rules, schedules, monitoring`,
     stage: context.stage,
     logLevel: context.logLevel,
+    mail: context.mail,
     stateful: stateful.resources,
     declarations: options.declarations,
     alarms: options.alarms,

@@ -17,9 +17,10 @@ import { PlatformAlarms, type PlatformAlarmsProps } from './constructs/platform-
 import { PlatformDashboard } from './constructs/platform-dashboard.ts';
 import { PlatformFunctions } from './constructs/platform-functions.ts';
 import { METRICS_NAMESPACE, PlatformMetrics } from './constructs/platform-metrics.ts';
+import { PlatformQueues } from './constructs/platform-queues.ts';
 import { PlatformSchedules } from './constructs/platform-schedules.ts';
 import { ProgressApi } from './constructs/progress-api.ts';
-import type { LogLevel } from './context.ts';
+import type { LogLevel, MailContext } from './context.ts';
 import {
   checkDeclarations,
   SHARED_DECLARATIONS,
@@ -39,6 +40,8 @@ export interface StatelessStackProps extends StackProps {
    * @default 'INFO'
    */
   readonly logLevel?: LogLevel;
+  /** Where mail is sent from, and the web app's address in it. Required. */
+  readonly mail: MailContext;
   /**
    * What to build.
    * @default the shared declarations (shared/platform/*.ts)
@@ -73,8 +76,18 @@ export class StatelessStack extends Stack {
     // Per stage, so two stages sharing an account keep their metrics and alarms apart.
     const serviceName = `langson-progress-${props.stage}`;
 
+    const queues = new PlatformQueues(this, 'Queues', { queues: declarations.queues });
     this.functions = new PlatformFunctions(this, 'Functions', {
       handlers: declarations.handlers,
+      queues,
+      mail: {
+        identityArn: this.formatArn({
+          service: 'ses',
+          resource: 'identity',
+          resourceName: props.mail.sesIdentity,
+        }),
+        from: props.mail.from,
+      },
       table: stateful.table,
       eventBus: stateful.eventBus,
       riskTopic: stateful.riskTopic,
@@ -94,6 +107,16 @@ export class StatelessStack extends Stack {
       binaryMediaTypes: BINARY_MEDIA_TYPES,
     });
 
+    queues.connectConsumers(this.functions);
+    // The links in messages: the app's own domain when given, else the API stage's URL (the
+    // senders are no API integrations, so they may depend on the stage).
+    for (const [name, declaration] of Object.entries(declarations.handlers)) {
+      if (!declaration.grants.sendMail) continue;
+      this.functions
+        .get(name)
+        .addEnvironment('PUBLIC_BASE_URL', props.mail.publicBaseUrl ?? this.api.api.url);
+    }
+
     const rules = new EventRules(this, 'EventRules', {
       rules: declarations.rules,
       eventBus: stateful.eventBus,
@@ -109,6 +132,7 @@ export class StatelessStack extends Stack {
       functions: this.functions,
     });
     const deadLetterQueues = [
+      ...queues.deadLetterQueues,
       ...rules.deadLetterQueues,
       ...schedules.deadLetterQueues,
       ...failures.deadLetterQueues,

@@ -2,6 +2,9 @@
  * The local runtime's settings: flags beat environment variables beat defaults.
  *   --host / HOST (127.0.0.1)   --port / PORT (3000)   --data-dir / DATA_DIR (.data)
  *   --log-format / LOG_FORMAT (pretty on a terminal, json otherwise)
+ *   --public-url / PUBLIC_BASE_URL (the address it listens on): the web app in messages
+ *   --smtp-url / SMTP_URL (none: the outbox folder): where mail goes, e.g. smtp://host:25
+ *   --mail-from / MAIL_FROM (no-reply@langson.gov.vn, as on AWS): the address mail is sent from
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,6 +16,9 @@ const configSchema = z.object({
   port: z.coerce.number().int().min(0).max(65_535),
   dataDir: z.string().min(1),
   logFormat: z.enum(['pretty', 'json']),
+  publicUrl: z.url({ protocol: /^https?$/ }).optional(),
+  smtpUrl: z.url({ protocol: /^smtps?$/ }).optional(),
+  mailFrom: z.email().optional(),
 });
 export type LocalConfig = z.infer<typeof configSchema>;
 
@@ -30,6 +36,9 @@ export function readLocalConfig(
         port: { type: 'string' },
         'data-dir': { type: 'string' },
         'log-format': { type: 'string' },
+        'public-url': { type: 'string' },
+        'smtp-url': { type: 'string' },
+        'mail-from': { type: 'string' },
       },
     }).values;
   } catch (error) {
@@ -40,6 +49,9 @@ export function readLocalConfig(
     port: flags.port ?? env.PORT ?? '3000',
     dataDir: resolve(flags['data-dir'] ?? env.DATA_DIR ?? '.data'),
     logFormat: flags['log-format'] ?? env.LOG_FORMAT ?? (isTerminal ? 'pretty' : 'json'),
+    publicUrl: flags['public-url'] ?? (env.PUBLIC_BASE_URL || undefined),
+    smtpUrl: flags['smtp-url'] ?? (env.SMTP_URL || undefined),
+    mailFrom: flags['mail-from'] ?? (env.MAIL_FROM || undefined),
   });
   if (!result.success) {
     const [issue] = result.error.issues;

@@ -42,6 +42,8 @@ export interface PlatformSockets {
   store: string;
   events: string;
   notifications: string;
+  queues: string;
+  mail: string;
   /** Removes the folder when it is a temporary one. */
   release(): Promise<void>;
 }
@@ -50,12 +52,18 @@ export interface PlatformSockets {
 const MAX_SOCKET_PATH_BYTES = 100;
 
 /**
- * Where the store, the event bus and the notifications endpoint listen: `sockets/` in the
+ * Where the store, the event bus, the notifications, queue and mail endpoints listen: `sockets/` in the
  * data folder, or, when that path is too long for a socket, a fresh owner-only temporary
  * folder (runtime.json says which).
  */
 export async function preparePlatformSockets(dataDir: string): Promise<PlatformSockets> {
-  const names = { store: 'dynamodb.sock', events: 'eventbridge.sock', notifications: 'sns.sock' };
+  const names = {
+    store: 'dynamodb.sock',
+    events: 'eventbridge.sock',
+    notifications: 'sns.sock',
+    queues: 'sqs.sock',
+    mail: 'ses.sock',
+  };
   let folder = join(dataDir, 'sockets');
   let temporary = false;
   const longest = Object.values(names).map((name) => Buffer.byteLength(join(folder, name)));
@@ -69,6 +77,8 @@ export async function preparePlatformSockets(dataDir: string): Promise<PlatformS
     store: join(folder, names.store),
     events: join(folder, names.events),
     notifications: join(folder, names.notifications),
+    queues: join(folder, names.queues),
+    mail: join(folder, names.mail),
     release: async () => {
       if (temporary) await rm(folder, { recursive: true, force: true });
     },

@@ -21,6 +21,7 @@ import { dynamoStores, type DynamoStores } from '#shared/adapters/dynamodb/store
 import { ConfigurationError } from '#shared/config/env.ts';
 import { EVENT_RULES, SCHEDULES } from '#shared/platform/events.ts';
 import { HANDLERS, type HandlerName } from '#shared/platform/handlers.ts';
+import { QUEUES } from '#shared/platform/queues.ts';
 import { ALL_ROUTES } from '#shared/platform/routes.ts';
 import { loadSeed } from '#shared/seed-registry.ts';
 import { DOCUMENT_PARSERS, documentIssues } from '#shared/use-cases/registry/document-parsers.ts';
@@ -41,6 +42,11 @@ import { LocalScheduler } from './events/scheduler.ts';
 import { startEventBridgeEndpoint } from './eventbridge-endpoint.ts';
 import { LOCAL_RISK_TOPIC_ARN, startSnsEndpoint } from './sns-endpoint.ts';
 import { startControlServer } from './control-server.ts';
+import { OutboxFolder, outboxFolder, SmtpRelay } from './mail/local-mailbox.ts';
+import { LocalQueue } from './queues/local-queue.ts';
+import { FileQueueDeadLetters } from './queues/queue-dead-letters.ts';
+import { startSesEndpoint } from './ses-endpoint.ts';
+import { startSqsEndpoint } from './sqs-endpoint.ts';
 import { removeRuntimeInfo, writeRuntimeInfo } from './runtime-file.ts';
 import { runtimeLogger } from './runtime-logger.ts';
 import { targetLinker } from '#shared/use-cases/indicators/plan-links.ts';
@@ -48,6 +54,12 @@ import { targetLinker } from '#shared/use-cases/indicators/plan-links.ts';
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
 export const LOCAL_TABLE_NAME = 'langson-progress';
 export const LOCAL_BUS_NAME = 'langson-progress-bus';
+/** As on AWS by default (infra/cdk/context.ts). */
+export const LOCAL_MAIL_FROM = 'no-reply@langson.gov.vn';
+
+/** A local queue's URL: shaped as SQS's, answered by the local endpoint whatever its host. */
+export const localQueueUrl = (name: string) =>
+  `https://sqs.local.amazonaws.com/000000000000/langson-progress-${name}`;
 
 export interface RunningPlatform {
   url: string;
@@ -57,6 +69,10 @@ export interface RunningPlatform {
   bus: LocalEventBus;
   scheduler: LocalScheduler;
   deadLetters: FileDeadLetterStore;
+  /** The queues (the mail queue): `drain` waits for their deliveries. */
+  queues: readonly LocalQueue[];
+  /** The web app's address in messages. */
+  publicUrl: string;
   /** Runs a declared handler now (schedules and command lines use it). */
   invoke(name: HandlerName, event: unknown): Promise<unknown>;
   close(): Promise<void>;
@@ -165,14 +181,38 @@ export async function startPlatform(config: LocalConfig): Promise<RunningPlatfor
       await bus.drain();
       await bus.close();
     });
+    const queues = QUEUES.map(
+      (declaration) =>
+        new LocalQueue({
+          declaration,
+          url: localQueueUrl(declaration.name),
+          invoke: (consumer, event) => invoke(consumer as HandlerName, event),
+          deadLetters: new FileQueueDeadLetters(config.dataDir),
+          logger: runtimeLogger,
+        }),
+    );
+    // Consumers may send mail: the queues drain before the endpoints they send through close.
+    closers.unshift(async () => {
+      for (const queue of queues) await queue.close();
+    });
+    const mailbox = config.smtpUrl
+      ? new SmtpRelay(config.smtpUrl)
+      : new OutboxFolder(outboxFolder(config.dataDir));
     const events = await startEventBridgeEndpoint(bus, sockets.events);
     const notifications = await startSnsEndpoint(config.dataDir, sockets.notifications);
+    const queueEndpoint = await startSqsEndpoint(queues, sockets.queues);
+    const mailEndpoint = await startSesEndpoint(mailbox, sockets.mail);
     // Endpoints close after the bus has drained, before the store and the sockets' folder.
     closers.splice(
       closers.length - 2,
       0,
       () => closeGracefully(events.server),
       () => closeGracefully(notifications.server),
+      () => closeGracefully(queueEndpoint.server),
+      async () => {
+        await closeGracefully(mailEndpoint.server);
+        mailbox.close();
+      },
     );
 
     // The handlers read these once, at import: set them before any handler loads.
@@ -183,6 +223,12 @@ export async function startPlatform(config: LocalConfig): Promise<RunningPlatfor
       EVENTBRIDGE_ENDPOINT: events.endpoint,
       RISK_TOPIC_ARN: LOCAL_RISK_TOPIC_ARN,
       SNS_ENDPOINT: notifications.endpoint,
+      SQS_ENDPOINT: queueEndpoint.endpoint,
+      SES_ENDPOINT: mailEndpoint.endpoint,
+      MAIL_FROM: config.mailFrom ?? LOCAL_MAIL_FROM,
+      ...Object.fromEntries(
+        QUEUES.map((declaration) => [declaration.urlVariable, localQueueUrl(declaration.name)]),
+      ),
       AWS_REGION: process.env.AWS_REGION ?? 'ap-southeast-1',
       POWERTOOLS_SERVICE_NAME: process.env.POWERTOOLS_SERVICE_NAME ?? 'langson-progress',
       POWERTOOLS_METRICS_NAMESPACE: 'LangSonProgress',
@@ -217,6 +263,11 @@ export async function startPlatform(config: LocalConfig): Promise<RunningPlatfor
     });
     const url = await listen(server, config.host, config.port);
     closers.unshift(() => closeGracefully(server));
+    // The links in messages, known once the gateway listens: the consumers start after it.
+    const publicUrl = config.publicUrl ?? url;
+    process.env.PUBLIC_BASE_URL = publicUrl;
+    for (const queue of queues) queue.start();
+    runtimeLogger.info('mail delivery', { to: mailbox.description, publicUrl });
     const control = await startControlServer({
       tokens: stores.tokens,
       deadLetters,
@@ -241,6 +292,8 @@ export async function startPlatform(config: LocalConfig): Promise<RunningPlatfor
       bus,
       scheduler,
       deadLetters,
+      queues,
+      publicUrl,
       invoke,
       close: async () => {
         for (const close of closers) await close();

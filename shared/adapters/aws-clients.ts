@@ -1,16 +1,19 @@
 /**
  * SDK clients as module-level singletons, created once per Lambda container (or process).
- * An endpoint variable (DYNAMODB_ENDPOINT, EVENTBRIDGE_ENDPOINT, SNS_ENDPOINT) points a client at the
- * local runtime's emulation; on AWS they are unset. A local emulation listens on a Unix
- * socket in an owner-only folder (`unix:///…/dynamodb.sock`), so that no web page and no
- * other user of the machine can reach it, as they could a loopback port.
+ * An endpoint variable (DYNAMODB_ENDPOINT, EVENTBRIDGE_ENDPOINT, SNS_ENDPOINT, SQS_ENDPOINT,
+ * SES_ENDPOINT) points a client at the local runtime's emulation; on AWS they are unset. A
+ * local emulation listens on a Unix socket in an owner-only folder (`unix:///…/dynamodb.sock`),
+ * so that no web page and no other user of the machine can reach it, as they could a
+ * loopback port.
  */
 import { Agent } from 'node:http';
 import { createConnection, type Socket } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SNSClient } from '@aws-sdk/client-sns';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 // The SDK warns, once per process, that its releases after early 2027 need Node 22. Lambda
@@ -76,4 +79,12 @@ export function createEventBridgeClient(
 
 export function createSnsClient(endpoint = process.env.SNS_ENDPOINT): SNSClient {
   return new SNSClient(localClientConfig(endpoint));
+}
+
+export function createSqsClient(endpoint = process.env.SQS_ENDPOINT): SQSClient {
+  return new SQSClient(localClientConfig(endpoint));
+}
+
+export function createSesClient(endpoint = process.env.SES_ENDPOINT): SESv2Client {
+  return new SESv2Client(localClientConfig(endpoint));
 }

@@ -31,3 +31,14 @@ export const riskTopicEnvSchema = z.object({
   RISK_TOPIC_ARN: z.string().startsWith('arn:', 'the ARN of the risk notification topic'),
   SNS_ENDPOINT: z.url().optional(),
 });
+
+export const mailQueueEnvSchema = z.object({
+  MAIL_QUEUE_URL: z.url('the URL of the mail queue'),
+  SQS_ENDPOINT: z.url().optional(),
+});
+
+export const mailSenderEnvSchema = z.object({
+  MAIL_FROM: z.email('the address mail is sent from, of the SES identity'),
+  PUBLIC_BASE_URL: z.url('the public address of the web app, for the links in messages'),
+  SES_ENDPOINT: z.url().optional(),
+});

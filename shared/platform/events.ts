@@ -68,4 +68,21 @@ export const SCHEDULES: readonly ScheduleDeclaration[] = [
     target: 'closePeriods',
     input: {},
   },
+  {
+    name: 'DailyReminders',
+    description:
+      'Every morning at 07:00 in the province: reminders before report deadlines, escalations after them',
+    cron: 'cron(0 7 * * ? *)',
+    timeZone: 'Asia/Ho_Chi_Minh',
+    target: 'reminderJob',
+    input: { job: 'daily' },
+  },
+  {
+    name: 'WeeklyDigest',
+    description: "Mondays at 07:30 in the province: the week's digest for leaders",
+    cron: 'cron(30 7 ? * MON *)',
+    timeZone: 'Asia/Ho_Chi_Minh',
+    target: 'reminderJob',
+    input: { job: 'digest' },
+  },
 ];

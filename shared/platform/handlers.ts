@@ -3,6 +3,8 @@
  * per entry with exactly the grants listed; the local runtime imports the same entries.
  * Each entry module exports `handler`.
  */
+import type { QueueName } from './queues.ts';
+
 export interface HandlerDeclaration {
   /** Module path from the repository root. */
   entry: string;
@@ -14,8 +16,15 @@ export interface HandlerDeclaration {
     table?: 'read' | 'readWrite';
     publishEvents?: boolean;
     notifyRisks?: boolean;
-    /** The Cognito user pool: `signIn` its settings only; `managePeople` its users too. */
-    userPool?: 'signIn' | 'managePeople';
+    /**
+     * The Cognito user pool: `signIn` its settings only; `readPeople` its users' names,
+     * groups and addresses; `managePeople` its users too.
+     */
+    userPool?: 'signIn' | 'readPeople' | 'managePeople';
+    /** Queues (shared/platform/queues.ts) the function sends messages to. */
+    queues?: readonly QueueName[];
+    /** Sends mail from the platform's SES identity. */
+    sendMail?: boolean;
   };
   /** Bundles the web app's static files (shared/web/assets.ts). */
   webAssets?: boolean;
@@ -147,6 +156,29 @@ export const HANDLERS = {
     memoryMb: 2048,
     timeoutSeconds: 900,
     grants: { table: 'readWrite', publishEvents: true },
+  },
+  reminders: {
+    entry: 'functions/api/reminders.ts',
+    description:
+      'POST /reminders/runs (admin): a reminder job now; GET, PUT /reminder-settings (admin)',
+    memoryMb: 1024,
+    timeoutSeconds: 29,
+    grants: { table: 'readWrite', queues: ['Mail'], userPool: 'readPeople' },
+  },
+  reminderJob: {
+    entry: 'functions/schedules/reminders.ts',
+    description:
+      'Daily: reminders before deadlines and escalations after them; weekly: the digest for leaders',
+    memoryMb: 1024,
+    timeoutSeconds: 900,
+    grants: { table: 'readWrite', queues: ['Mail'], userPool: 'readPeople' },
+  },
+  sendMail: {
+    entry: 'functions/queues/send-mail.ts',
+    description: 'The mail queue: each message from the outbox, in words, through Amazon SES',
+    memoryMb: 256,
+    timeoutSeconds: 30,
+    grants: { table: 'readWrite', sendMail: true },
   },
   riskScan: {
     entry: 'functions/schedules/risk-scan.ts',

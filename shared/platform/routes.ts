@@ -88,6 +88,9 @@ export const ROUTES = [
   { method: 'GET', path: '/rollups/{period}', handler: 'readRollups', access: READERS },
   { method: 'GET', path: '/rollups/{period}/{sector}', handler: 'readRollups', access: READERS },
   { method: 'GET', path: '/figures/{period}', handler: 'readRollups', access: READERS },
+  { method: 'POST', path: '/reminders/runs', handler: 'reminders', access: ['admin'] },
+  { method: 'GET', path: '/reminder-settings', handler: 'reminders', access: ['admin'] },
+  { method: 'PUT', path: '/reminder-settings', handler: 'reminders', access: ['admin'] },
   { method: 'GET', path: '/report-template', handler: 'reportTemplate', access: ['admin'] },
   { method: 'PUT', path: '/report-template', handler: 'reportTemplate', access: ['admin'] },
   { method: 'DELETE', path: '/report-template', handler: 'reportTemplate', access: ['admin'] },
@@ -117,6 +120,7 @@ export const PAGE_ROUTES = [
   { method: 'GET', path: '/quan-tri/truy-cap', handler: 'webAdmin', access: 'public' },
   { method: 'POST', path: '/quan-tri/truy-cap', handler: 'webAdmin', access: 'public' },
   { method: 'POST', path: '/quan-tri/truy-cap/thu-hoi', handler: 'webAdmin', access: 'public' },
+  { method: 'GET', path: '/quan-tri/thu-gui', handler: 'webAdmin', access: 'public' },
 ] as const satisfies readonly RouteDeclaration[];
 
 /** Everything the gateway routes: the API and the pages. */

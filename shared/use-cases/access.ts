@@ -16,6 +16,7 @@ import {
 import { entityOf, type Actor } from '#shared/domain/audit/audit-entry.ts';
 import { NotFoundError, ValidationError } from '#shared/domain/errors.ts';
 import type { Agency } from '#shared/domain/plan/model.ts';
+import { emailAddressSchema } from '#shared/domain/reminder/contacts.ts';
 import type { AuditLog } from './registry/registry-ports.ts';
 
 export interface TokenRepository {
@@ -34,6 +35,8 @@ export interface IssueTokenCommand {
   expiresAt?: Date | undefined;
   /** Issues a personal account: the person signs in with it, and every write names them. */
   person?: string | undefined;
+  /** The person's own address (a personal account only): reminders and digests reach it. */
+  email?: string | undefined;
 }
 
 /** Who issues, rotates or revokes: recorded in the audit trail when one is kept. */
@@ -78,6 +81,7 @@ export async function issueToken(
       ]);
     }
   }
+  const email = personalEmail(command);
   const latest = new Date(now.getTime() + MAX_TOKEN_LIFETIME_DAYS * DAY_MS);
   const expiresAt =
     command.expiresAt ?? new Date(now.getTime() + DEFAULT_TOKEN_LIFETIME_DAYS * DAY_MS);
@@ -95,6 +99,7 @@ export async function issueToken(
     agencyId: command.agencyId ?? null,
     label: command.label,
     person: command.person ?? null,
+    email,
     issuedAt: now.toISOString(),
     expiresAt: expiresAt.toISOString(),
     revokedAt: null,
@@ -110,6 +115,23 @@ export async function issueToken(
     after: visible(record),
   });
   return { secret, record };
+}
+
+/** The person's address, checked; only a personal account carries one. */
+function personalEmail(command: IssueTokenCommand): string | null {
+  if (command.email === undefined || command.email === '') return null;
+  if (!command.person) {
+    throw new ValidationError('only a personal account carries an address', [
+      { field: 'email', reason: 'needs a person' },
+    ]);
+  }
+  const parsed = emailAddressSchema.safeParse(command.email);
+  if (!parsed.success) {
+    throw new ValidationError(`${command.email} is not an e-mail address`, [
+      { field: 'email', reason: parsed.error.issues[0]?.message ?? 'invalid' },
+    ]);
+  }
+  return parsed.data;
 }
 
 /**
@@ -136,6 +158,7 @@ export async function rotateToken(
       agencyId: old.agencyId ?? undefined,
       label: old.label,
       person: old.person ?? undefined,
+      email: old.email ?? undefined,
     },
     tokens,
     now,

@@ -42,6 +42,7 @@ function navItems(ctx: PageContext): NavItem[] {
     items.push(
       { path: '/quan-tri/ke-hoach', label: 'Nhập kế hoạch' },
       { path: '/quan-tri/truy-cap', label: 'Mã truy cập và người dùng' },
+      { path: '/quan-tri/thu-gui', label: 'Thư gửi đi' },
     );
   }
   items.push({ path: '/tai-lieu-api', label: 'Tài liệu API' });

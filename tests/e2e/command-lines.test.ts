@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDocumentClient } from '#shared/adapters/aws-clients.ts';
+import { DynamoOutboxStore } from '#shared/adapters/dynamodb/outbox-store.ts';
 import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
 
 const exec = promisify(execFile);
@@ -82,6 +84,9 @@ describe.concurrent('flags and arguments a command does not know', () => {
     ['tokens -- list --rol admin', 'unknown flag --rol; the flags are --role VALUE'],
     ['tokens -- issue --role', '--role needs a value'],
     ['tokens -- lst', 'unknown command lst; the commands are issue, list, rotate, revoke'],
+    ['outbox -- --limt 5', 'unknown flag --limt; the flags are --limit VALUE, --data-dir VALUE'],
+    ['outbox -- shw', 'unknown command shw; the commands are list, show'],
+    ['outbox -- show', 'show needs a MESSAGE_ID'],
   ])('npm run %s ends with status 2 and says what exists', async (command, message) => {
     // Act
     const outcome = await shell(`npm run --silent ${command}`);
@@ -126,6 +131,74 @@ describe('the running platform, through its data folder', () => {
     expect(outcome.status).toBe(0);
     expect(JSON.parse(outcome.stdout)).toMatchObject({ period: '2026-Q3' });
     expect(outcome.stderr).toBe('');
+  });
+
+  it('outbox lists the messages, and shows one as it reads', async () => {
+    // Prepare: a reminder in the outbox, queued
+    const outbox = new DynamoOutboxStore(
+      createDocumentClient(process.env.DYNAMODB_ENDPOINT),
+      String(process.env.TABLE_NAME),
+    );
+    const at = '2026-12-14T03:00:00.000Z';
+    const claims = [{ agencyId: 'so-y-te', taskId: 'KH267-VI-43', recipientId: 'so-y-te' }];
+    await outbox.saveDraft({
+      id: 'msg_cli',
+      kind: 'reminder',
+      period: '2026-Q4',
+      recipientId: 'so-y-te',
+      to: ['vanthu@soyte.langson.gov.vn'],
+      state: 'draft',
+      content: {
+        kind: 'reminder',
+        period: '2026-Q4',
+        deadline: '2026-12-18',
+        on: '2026-12-14',
+        recipient: { id: 'so-y-te', name: 'Sở Y tế' },
+        tasks: [
+          {
+            id: 'KH267-VI-43',
+            title: 'Trợ giúp xã hội',
+            plan: 'Kế hoạch số 267/KH-UBND',
+            section: 'VI',
+            ordinal: '43',
+          },
+        ],
+      },
+      claims,
+      createdAt: at,
+      updatedAt: at,
+      queuedAt: null,
+      sentAt: null,
+      failures: 0,
+      lastError: null,
+      sent: null,
+    });
+
+    // Act
+    const listed = await shell('npm run --silent outbox');
+    const shown = await shell('npm run --silent outbox -- show msg_cli');
+    const missing = await shell('npm run --silent outbox -- show msg_none');
+
+    // Assess
+    expect(listed.status).toBe(0);
+    expect(
+      listed.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line)),
+    ).toEqual([
+      expect.objectContaining({
+        id: 'msg_cli',
+        kind: 'reminder',
+        recipient: 'Sở Y tế',
+        state: 'draft',
+        subject: 'Nhắc gửi báo cáo Quý IV/2026: 1 nhiệm vụ chưa báo cáo, hạn 18/12/2026',
+      }),
+    ]);
+    expect(shown.stdout).toContain('To: vanthu@soyte.langson.gov.vn\n');
+    expect(shown.stdout).toContain(`${platform.url}/co-quan/so-y-te`);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr.trim()).toBe('error: no message msg_none');
   });
 
   it('tokens revoke of an unknown token ends with status 1 and one line', async () => {

@@ -56,20 +56,31 @@ const BUNDLE_BUDGET_BYTES = 480 * 1024;
  * them under 250 KiB.
  */
 const BUDGETS: Partial<Record<string, number>> = {
+  // Measured after the merge of the web app (wave 2), which left these over the default:
+  // submitReport 476 KiB, collaborate 479 KiB, manageRegistry 473 KiB, adminJobs 505 KiB.
+  submitReport: 485 * 1024,
+  collaborate: 485 * 1024,
+  manageRegistry: 480 * 1024,
+  adminJobs: 512 * 1024,
+  // The import also carries the document readers (htmlparser2, yauzl, the notice parser):
+  // measured 593 KiB.
   importPlan: 600 * 1024,
   // The Excel and Word renderers (write-excel-file, docxtemplater, pizzip, xmldom): about
   // 400 KiB, imported only when a document is asked for, so a JSON read never runs them
-  // (measured: 875 and 764 KiB).
-  readRollups: 880 * 1024,
+  // (measured 876 KiB and 764 KiB).
+  readRollups: 885 * 1024,
   reportTemplate: 770 * 1024,
-  // The rollup with the periods' snapshots, revisions and indicator figures (504 KiB).
-  adminJobs: 510 * 1024,
   // The web app's pages: the rollup documents (as readRollups), the Cognito client and
   // aws-jwt-verify for sign-in, the EventBridge client for reports, hono's JSX renderer
-  // (measured: 1,066 KiB). The admin pages: the import's readers and the Cognito client
-  // (652 KiB). Both are page handlers that sign people in, not hot API paths.
+  // (measured: 1,069 KiB). The admin pages: the import's readers, the Cognito client and
+  // the outbox page (694 KiB). Both are page handlers that sign people in, not hot API paths.
   webPages: 1080 * 1024,
-  webAdmin: 680 * 1024,
+  webAdmin: 705 * 1024,
+  // The reminders read the people's addresses through the Cognito client (about 65 KiB)
+  // and queue mail through the SQS client; the admin route adds the idempotent HTTP stack
+  // (measured 544 KiB and 481 KiB).
+  reminders: 555 * 1024,
+  reminderJob: 490 * 1024,
 };
 
 describe('bundles', () => {
@@ -163,6 +174,7 @@ describe('bundles', () => {
     const files = Object.fromEntries(
       handlers.map((handler) => [handler, join(bundleDirectory(handler), 'index.mjs')]),
     );
+    // Each web function reads its bundled assets when it loads, from the folder beside it.
     const script = `
       const files = ${JSON.stringify(files)};
       const kinds = {};
@@ -182,6 +194,9 @@ describe('bundles', () => {
         TABLE_NAME: 'progress-bundle-test',
         EVENT_BUS_NAME: 'progress-bundle-test',
         RISK_TOPIC_ARN: 'arn:aws:sns:ap-southeast-1:123456789012:risks',
+        MAIL_QUEUE_URL: 'https://sqs.ap-southeast-1.amazonaws.com/123456789012/mail',
+        MAIL_FROM: 'no-reply@langson.gov.vn',
+        PUBLIC_BASE_URL: 'https://tiendo.langson.gov.vn',
         POWERTOOLS_LOG_LEVEL: 'SILENT',
         POWERTOOLS_METRICS_DISABLED: 'true',
         AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',

@@ -12,7 +12,7 @@ const output = temporaryOutdir();
 afterAll(() => output.dispose());
 
 describe('context', () => {
-  it('defaults to stage dev, INFO logs and an environment-agnostic template', () => {
+  it('defaults to stage dev, INFO logs, the province’s sender and an environment-agnostic template', () => {
     // Prepare
     const app = new App({ outdir: output.outdir });
 
@@ -24,6 +24,33 @@ describe('context', () => {
       stage: 'dev',
       logLevel: 'INFO',
       env: { account: undefined, region: undefined },
+      mail: {
+        from: 'no-reply@langson.gov.vn',
+        sesIdentity: 'langson.gov.vn',
+        publicBaseUrl: undefined,
+      },
+    });
+  });
+
+  it('reads the sender, its SES identity and the public address', () => {
+    // Prepare
+    const app = new App({
+      outdir: output.outdir,
+      context: {
+        mailFrom: 'nhac-viec@vpubnd.langson.gov.vn',
+        sesIdentity: 'nhac-viec@vpubnd.langson.gov.vn',
+        publicBaseUrl: 'https://tiendo.langson.gov.vn',
+      },
+    });
+
+    // Act
+    const { mail } = readContext(app);
+
+    // Assess
+    expect(mail).toEqual({
+      from: 'nhac-viec@vpubnd.langson.gov.vn',
+      sesIdentity: 'nhac-viec@vpubnd.langson.gov.vn',
+      publicBaseUrl: 'https://tiendo.langson.gov.vn',
     });
   });
 
@@ -72,6 +99,9 @@ describe('context', () => {
     [{ account: '1234' }, /account/],
     [{ region: 'Asia' }, /region/],
     [{ logLevel: 'TRACE' }, /logLevel/],
+    [{ mailFrom: 'not an address' }, /mailFrom/],
+    [{ mailFrom: 'a@langson.gov.vn', sesIdentity: 'example.com' }, /not of the SES identity/],
+    [{ publicBaseUrl: 'http://tiendo.langson.gov.vn' }, /publicBaseUrl/],
   ])('refuses %o', (context, message) => {
     // Prepare
     const app = new App({ outdir: output.outdir, context });

@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   INDEX_READ_ACTIONS,
+  PEOPLE_ACTIONS,
+  READ_PEOPLE_ACTIONS,
   TABLE_READ_ACTIONS,
   TABLE_WRITE_ACTIONS,
 } from '#infra/cdk/constructs/grants.ts';
-import { PEOPLE_ACTIONS } from '#infra/cdk/constructs/grants.ts';
 import { GLOBAL_INDEXES } from '#shared/adapters/dynamodb/table-definition.ts';
 import { EVENT_SOURCE } from '#shared/platform/events.ts';
 import { HANDLERS } from '#shared/platform/handlers.ts';
+import { QUEUES } from '#shared/platform/queues.ts';
 import {
   actionsOf,
   defined,
@@ -22,6 +24,14 @@ import {
 
 const XRAY_ACTIONS = ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'];
 const LOG_ACTIONS = ['logs:CreateLogStream', 'logs:PutLogEvents'];
+/** What an SQS event source adds to its consumer's role. */
+const QUEUE_CONSUMER_ACTIONS = [
+  'sqs:ReceiveMessage',
+  'sqs:ChangeMessageVisibility',
+  'sqs:GetQueueUrl',
+  'sqs:DeleteMessage',
+  'sqs:GetQueueAttributes',
+];
 /** What Lambda's failure destination adds to the roles of event targets. */
 const DESTINATION_ACTIONS = ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'];
 
@@ -103,6 +113,10 @@ describe.each(Object.entries(SAMPLE_HANDLERS))('function %s', (name, declaration
       ...(grants.publishEvents ? ['EVENT_BUS_NAME'] : []),
       ...(grants.notifyRisks ? ['RISK_TOPIC_ARN'] : []),
       ...(grants.userPool ? ['USER_POOL_ID', 'USER_POOL_CLIENT_ID'] : []),
+      ...(grants.queues ?? []).map(
+        (queue) => QUEUES.find((each) => each.name === queue)?.urlVariable ?? queue,
+      ),
+      ...(grants.sendMail ? ['MAIL_FROM', 'PUBLIC_BASE_URL'] : []),
     ];
     expect(Object.keys(variables).sort()).toEqual(expected.sort());
     if (grants.table) {
@@ -218,8 +232,11 @@ describe.each(Object.entries(SAMPLE_HANDLERS))('function %s', (name, declaration
       'kms:Decrypt',
       'kms:GenerateDataKey',
       ...DESTINATION_ACTIONS,
-      // The people page manages the user pool's users, on that pool only (web-app.test.ts).
+      ...(declaration.grants.userPool === 'readPeople' ? READ_PEOPLE_ACTIONS : []),
       ...(declaration.grants.userPool === 'managePeople' ? PEOPLE_ACTIONS : []),
+      ...(declaration.grants.sendMail ? ['ses:SendEmail'] : []),
+      // The event source mapping's reading of the queue it consumes.
+      ...(QUEUES.some((queue) => queue.consumer === name) ? QUEUE_CONSUMER_ACTIONS : []),
     ]);
 
     // Act

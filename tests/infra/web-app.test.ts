@@ -65,7 +65,7 @@ describe('the web app on AWS', () => {
     });
   });
 
-  it('gives the web functions the pool ids, and people management to the admin function only', () => {
+  it('gives the pool ids to the web and reminder functions, people management to the admin function only', () => {
     // Prepare
     const functions = resourcesOf(synthesized.stateless).filter(
       ([, r]) => r.Type === 'AWS::Lambda::Function',
@@ -81,20 +81,40 @@ describe('the web app on AWS', () => {
 
     // Assess
     expect(withPool.map(([id]) => id).sort()).toEqual([
+      expect.stringMatching(/reminderJob/),
+      expect.stringMatching(/reminders/),
       expect.stringMatching(/webAdmin/),
       expect.stringMatching(/webPages/),
     ]);
-    for (const [, fn] of withPool) {
-      expect(JSON.stringify(fn.Properties.Environment)).toContain('USER_POOL_CLIENT_ID');
+    for (const [id, fn] of withPool.filter(([each]) => /web/.test(each))) {
+      expect(JSON.stringify(fn.Properties.Environment), id).toContain('USER_POOL_CLIENT_ID');
     }
-    expect(policies).toHaveLength(1);
-    const [id, policy] = policies[0] ?? ['', { Type: '', Properties: {} }];
-    expect(id).toMatch(/webAdmin/);
-    const document = policy.Properties.PolicyDocument as {
-      Statement: { Sid?: string; Resource: unknown }[];
-    };
-    const statements = document.Statement.filter((statement) => statement.Sid === 'ManagePeople');
-    expect(statements).toHaveLength(1);
-    expect(JSON.stringify(statements[0]?.Resource)).toContain('PeopleUsers');
+    const statementsOf = (id: string, sid: string) =>
+      (
+        (policies.find(([each]) => each === id)?.[1].Properties.PolicyDocument ?? {
+          Statement: [],
+        }) as { Statement: { Sid?: string; Action: unknown; Resource: unknown }[] }
+      ).Statement.filter((statement) => statement.Sid === sid);
+    expect(policies.map(([id]) => id).sort()).toEqual([
+      expect.stringMatching(/reminderJob/),
+      expect.stringMatching(/reminders/),
+      expect.stringMatching(/webAdmin/),
+    ]);
+    for (const [id] of policies) {
+      const manages = statementsOf(id, 'ManagePeople');
+      const reads = statementsOf(id, 'ReadPeople');
+      if (/webAdmin/.test(id)) {
+        expect(manages).toHaveLength(1);
+        expect(JSON.stringify(manages[0]?.Resource)).toContain('PeopleUsers');
+      } else {
+        expect(manages).toEqual([]);
+        expect(reads).toHaveLength(1);
+        expect(reads[0]?.Action).toEqual([
+          'cognito-idp:ListUsers',
+          'cognito-idp:AdminListGroupsForUser',
+        ]);
+        expect(JSON.stringify(reads[0]?.Resource)).toContain('PeopleUsers');
+      }
+    }
   });
 });

@@ -190,6 +190,12 @@ const BODIES: Record<string, unknown> = {
   },
   'PATCH /indicators/{code}': { aliases: ['Lúa cả năm'] },
   'POST /indicators/{code}/values': { period: '2026-Q3', value: 14000, status: 'estimate' },
+  'POST /reminders/runs': { job: 'daily' },
+  'PUT /reminder-settings': {
+    provincialOffice: 'van-phong-ubnd-tinh',
+    daysBefore: 5,
+    graceDays: 3,
+  },
   'PUT /plans/{code}/indicator-links': {
     links: [{ taskId: 'KH266-I-2', targetKey: 'lua', indicator: 'dien-tich-lua' }],
   },

@@ -23,6 +23,7 @@ export function planRecord(code: string, overrides: Partial<PlanRecord> = {}): P
     requiresApproval: false,
     reviewer: null,
     reportingCalendar: null,
+    reminderDaysBefore: null,
     revision: 1,
     createdAt: '2026-07-08T00:00:00.000Z',
     updatedAt: '2026-07-08T00:00:00.000Z',

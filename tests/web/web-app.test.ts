@@ -9,7 +9,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '#shared/adapters/aws-clients.ts';
 import { sessionKeys } from '#shared/adapters/dynamodb/keys.ts';
+import { DynamoOutboxStore } from '#shared/adapters/dynamodb/outbox-store.ts';
 import { dynamoStores, type DynamoStores } from '#shared/adapters/dynamodb/stores.ts';
+import type { OutboxMessage } from '#shared/domain/reminder/outbox-message.ts';
 import { hashSessionId } from '#shared/domain/session/session.ts';
 import { issueToken } from '#shared/use-cases/access.ts';
 import { readRuntimeInfo } from '#infra/local/runtime-file.ts';
@@ -33,6 +35,7 @@ interface Account {
 let platform: TestPlatform;
 let browser: Browser;
 let stores: DynamoStores;
+let outbox: DynamoOutboxStore;
 let officer: Account;
 let leader: Account;
 let admin: Account;
@@ -64,7 +67,9 @@ async function signedIn(account: Account): Promise<{ context: BrowserContext; pa
 beforeAll(async () => {
   platform = await startTestPlatform();
   const runtime = await readRuntimeInfo(platform.dataDir);
-  stores = dynamoStores(createDocumentClient(runtime?.storeEndpoint), LOCAL_TABLE_NAME);
+  const db = createDocumentClient(runtime?.storeEndpoint);
+  stores = dynamoStores(db, LOCAL_TABLE_NAME);
+  outbox = new DynamoOutboxStore(db, LOCAL_TABLE_NAME);
   [officer, leader, admin] = await Promise.all([
     personalAccount('agency', 'Nguyễn Văn An', AGENCY),
     personalAccount('viewer', 'Lê Thị Lãnh Đạo'),
@@ -217,6 +222,7 @@ describe('every page passes axe', WALK, () => {
       quarter,
       '/quan-tri/ke-hoach',
       '/quan-tri/truy-cap',
+      '/quan-tri/thu-gui',
       '/tai-lieu-api',
     ];
 
@@ -234,7 +240,7 @@ describe('every page passes axe', WALK, () => {
     expect(found).toEqual(Object.fromEntries(paths.map((path) => [path, []])));
     expect(refused).toEqual([]);
     await context.close();
-  });
+  }, 120_000);
 });
 
 describe('administration', () => {
@@ -289,6 +295,102 @@ describe('administration', () => {
     // Assess
     expect(await fresh.page.locator('.who').textContent()).toContain('Phạm Văn Mới');
     await fresh.context.close();
+    await context.close();
+  });
+});
+
+describe('the outbox', () => {
+  it('shows an admin each message: its recipient, addresses, state, a failure, and its words', async () => {
+    // Prepare: a reminder sent, an escalation whose delivery failed twice
+    const at = '2026-12-14T03:00:00.000Z';
+    const reminder: OutboxMessage = {
+      id: 'msg_web_reminder',
+      kind: 'reminder',
+      period: '2026-Q4',
+      recipientId: AGENCY,
+      to: ['vanthu@snnmt.langson.gov.vn'],
+      state: 'draft',
+      content: {
+        kind: 'reminder',
+        period: '2026-Q4',
+        deadline: '2026-12-18',
+        on: '2026-12-14',
+        recipient: { id: AGENCY, name: 'Sở Nông nghiệp và Môi trường' },
+        tasks: [
+          {
+            id: TASK,
+            title: 'Gieo trồng cây vụ mùa',
+            plan: 'Kế hoạch số 266/KH-UBND',
+            section: 'I',
+            ordinal: '2',
+          },
+        ],
+      },
+      claims: [{ agencyId: AGENCY, taskId: TASK, recipientId: AGENCY }],
+      createdAt: at,
+      updatedAt: at,
+      queuedAt: null,
+      sentAt: null,
+      failures: 0,
+      lastError: null,
+      sent: null,
+    };
+    const escalation: OutboxMessage = {
+      ...reminder,
+      id: 'msg_web_escalation',
+      kind: 'escalation',
+      recipientId: 'van-phong-ubnd-tinh',
+      to: ['vanthu@vpubnd.langson.gov.vn'],
+      content: {
+        kind: 'escalation',
+        period: '2026-Q4',
+        deadline: '2026-12-18',
+        on: '2026-12-22',
+        recipient: { id: 'van-phong-ubnd-tinh', name: 'Văn phòng UBND tỉnh' },
+        late: [
+          {
+            agency: { id: AGENCY, name: 'Sở Nông nghiệp và Môi trường' },
+            tasks: reminder.content.kind === 'reminder' ? reminder.content.tasks : [],
+          },
+        ],
+      },
+      claims: [{ agencyId: AGENCY, taskId: TASK, recipientId: 'van-phong-ubnd-tinh' }],
+    };
+    for (const message of [reminder, escalation]) {
+      await outbox.saveDraft(message);
+      await outbox.finalize(message.id, message, at);
+      await outbox.markQueued(message.id, at);
+    }
+    await outbox.markSent(
+      reminder.id,
+      {
+        subject: 'Nhắc gửi báo cáo Quý IV/2026',
+        text: 'Kính gửi: Sở Nông nghiệp và Môi trường\n',
+        providerId: 'ses-1',
+      },
+      at,
+    );
+    await outbox.recordFailure(escalation.id, 'MessageRejected: address not verified', at);
+    await outbox.recordFailure(escalation.id, 'MessageRejected: address not verified', at);
+    const { context, page } = await signedIn(admin);
+
+    // Act
+    await page.getByRole('link', { name: 'Thư gửi đi' }).click();
+    await page.waitForURL(`${platform.url}/quan-tri/thu-gui`);
+    const sent = page.getByRole('row', { name: /Sở Nông nghiệp và Môi trường vanthu@snnmt/ });
+    const failing = page.getByRole('row', { name: /Văn phòng UBND tỉnh vanthu@vpubnd/ });
+    await failing.getByText(/^Báo cáo Quý IV\/2026 quá hạn/).click();
+
+    // Assess
+    expect(await sent.textContent()).toContain('Nhắc báo cáo');
+    expect(await sent.textContent()).toContain('Đã gửi');
+    expect(await failing.textContent()).toContain(
+      'Gửi lỗi 2 lần: MessageRejected: address not verified',
+    );
+    expect(await failing.locator('pre.mail').textContent()).toContain(
+      '1. Sở Nông nghiệp và Môi trường (1 nhiệm vụ), /co-quan/so-nong-nghiep-va-moi-truong',
+    );
+    expect(await accessibilityViolations(page)).toEqual([]);
     await context.close();
   });
 });

@@ -22,11 +22,17 @@ import { linkChangesSchema } from '#shared/use-cases/indicators/plan-links.ts';
 import { valueSubmissionSchema } from '#shared/use-cases/indicators/report-indicator-value.ts';
 import { planPatchSchema } from '#shared/use-cases/registry/correct-plan.ts';
 import {
+  reminderSettingsChangeSchema,
+  storedReminderSettingsSchema,
+} from '#shared/use-cases/reminders/reminder-settings.ts';
+import { reminderRunSchema } from '#shared/use-cases/reminders/run-reminders.ts';
+import {
   agencyPathSchema,
   auditQuerySchema,
   mergeBodySchema,
   pageQuerySchema,
   planImportSchema,
+  reminderRunRequestSchema,
   reviewDecisionsSchema,
   reviewQuerySchema,
   figuresPathSchema,
@@ -433,6 +439,37 @@ const OPERATIONS: Record<RouteKey, Operation> = {
     responses: {
       '200': ok('The targets', responses.targetLinks),
       ...problems(...COMMAND_ERRORS, ...BODY_ERRORS, 404),
+    },
+  },
+  'POST /reminders/runs': {
+    operationId: 'runReminders',
+    summary:
+      'Run a reminder job now (admin): the daily reminders and escalations, or the weekly digest',
+    description:
+      'The same function the schedules run. Each notice (kind, period, agency, task, recipient) is claimed before anything is sent, so running a job again, or two at once, sends nothing twice; an agency without an address is listed in `withoutAddress` and reached by a later run once it has one.',
+    requestParams: { header: idempotencyHeader },
+    requestBody: { content: { 'application/json': { schema: reminderRunRequestSchema } } },
+    responses: {
+      '200': ok('What the run queued', reminderRunSchema),
+      ...problems(...COMMAND_ERRORS, ...BODY_ERRORS),
+    },
+  },
+  'GET /reminder-settings': {
+    operationId: 'getReminderSettings',
+    summary:
+      "The province's reminder settings (admin): the provincial office, days of notice, grace",
+    responses: {
+      '200': ok('The settings and their revision', storedReminderSettingsSchema),
+      ...problems(...TOKEN_ROUTE_ERRORS),
+    },
+  },
+  'PUT /reminder-settings': {
+    operationId: 'changeReminderSettings',
+    summary: "Change the province's reminder settings (admin, audited)",
+    requestBody: { content: { 'application/json': { schema: reminderSettingsChangeSchema } } },
+    responses: {
+      '200': ok('The settings as stored', storedReminderSettingsSchema),
+      ...problems(...COMMAND_ERRORS, ...BODY_ERRORS),
     },
   },
   'GET /report-template': {

@@ -17,6 +17,7 @@ import { REPORT_STATUSES } from '#shared/domain/progress/report.ts';
 import { indicatorCodeSchema } from '#shared/domain/indicator/indicator.ts';
 import { periodCodeSchema } from '#shared/domain/period/period.ts';
 import { RISK_CODES } from '#shared/domain/risk/risk-config.ts';
+import { reminderJobSchema } from '#shared/domain/reminder/reminder-jobs.ts';
 
 const slug = z
   .string()
@@ -213,3 +214,8 @@ export const indicatorPathSchema = z.strictObject({ code: indicatorCodeSchema })
 
 export const figuresPathSchema = z.strictObject({ period: periodCodeSchema });
 export const figuresQuerySchema = z.strictObject({ sector: sectorSchema.optional() });
+
+/** POST /reminders/runs: which reminder job to run now. */
+export const reminderRunRequestSchema = z
+  .strictObject({ job: reminderJobSchema })
+  .meta({ id: 'ReminderRunRequest' });

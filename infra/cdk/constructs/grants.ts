@@ -6,6 +6,7 @@
  */
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { HouseFunction } from './house-function.ts';
 import type { PeoplePoolHandles } from './people-pool.ts';
 import type { EncryptedTopic } from './notification-topics.ts';
@@ -81,17 +82,30 @@ export const PEOPLE_ACTIONS = [
   'cognito-idp:CreateGroup',
 ];
 
+/** What reading the people and their addresses takes (the reminders' recipients). */
+export const READ_PEOPLE_ACTIONS = ['cognito-idp:ListUsers', 'cognito-idp:AdminListGroupsForUser'];
+
 /**
- * The user pool's ids for sign-in (InitiateAuth with a public client needs no IAM), and
- * for `managePeople` the people page's actions on this pool only.
+ * The user pool's ids for sign-in (InitiateAuth with a public client needs no IAM); for
+ * `readPeople` listing its people with their groups; for `managePeople` the people page's
+ * actions; on this pool only.
  */
 export function bindUserPool(
   fn: HouseFunction,
   people: PeoplePoolHandles,
-  access: 'signIn' | 'managePeople',
+  access: 'signIn' | 'readPeople' | 'managePeople',
 ): void {
   fn.addEnvironment('USER_POOL_ID', people.userPool.userPoolId);
   fn.addEnvironment('USER_POOL_CLIENT_ID', people.client.userPoolClientId);
+  if (access === 'readPeople') {
+    fn.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        sid: 'ReadPeople',
+        actions: READ_PEOPLE_ACTIONS,
+        resources: [people.userPool.userPoolArn],
+      }),
+    );
+  }
   if (access === 'managePeople') {
     fn.role.addToPrincipalPolicy(
       new PolicyStatement({
@@ -101,4 +115,43 @@ export function bindUserPool(
       }),
     );
   }
+}
+
+/** sqs:SendMessage (SendMessageBatch is authorized as it) on the one queue, and its URL. */
+export function bindQueue(
+  fn: HouseFunction,
+  queue: IQueue,
+  declaration: { name: string; urlVariable: string },
+): void {
+  fn.addEnvironment(declaration.urlVariable, queue.queueUrl);
+  fn.role.addToPrincipalPolicy(
+    new PolicyStatement({
+      sid: `SendTo${declaration.name}Queue`,
+      actions: ['sqs:SendMessage'],
+      resources: [queue.queueArn],
+    }),
+  );
+}
+
+/** The sending identity, and the address mail goes from. */
+export interface MailIdentity {
+  /** `arn:aws:ses:<region>:<account>:identity/<domain or address>`. */
+  readonly identityArn: string;
+  readonly from: string;
+}
+
+/**
+ * ses:SendEmail from the platform's identity only, and only with its own address as the
+ * sender: the function cannot send as anyone else, nor from another identity.
+ */
+export function bindMailSender(fn: HouseFunction, mail: MailIdentity): void {
+  fn.addEnvironment('MAIL_FROM', mail.from);
+  fn.role.addToPrincipalPolicy(
+    new PolicyStatement({
+      sid: 'SendMail',
+      actions: ['ses:SendEmail'],
+      resources: [mail.identityArn],
+      conditions: { StringEquals: { 'ses:FromAddress': mail.from } },
+    }),
+  );
 }

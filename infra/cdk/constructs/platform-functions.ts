@@ -11,10 +11,19 @@ import { EVENT_SOURCE } from '#shared/platform/events.ts';
 import type { HandlerDeclarations } from '../declarations.ts';
 import { REPO_ROOT } from '../paths.ts';
 import { ASSET_FILES } from '#shared/web/assets.ts';
-import { bindEventBus, bindRiskTopic, bindTable, bindUserPool } from './grants.ts';
+import {
+  bindEventBus,
+  bindMailSender,
+  bindQueue,
+  bindRiskTopic,
+  bindTable,
+  bindUserPool,
+  type MailIdentity,
+} from './grants.ts';
 import { HouseFunction, type PowertoolsSettings } from './house-function.ts';
 import type { EncryptedTopic } from './notification-topics.ts';
 import type { PeoplePoolHandles } from './people-pool.ts';
+import type { PlatformQueues } from './platform-queues.ts';
 import type { PlatformTable } from './progress-table.ts';
 
 export interface PlatformFunctionsProps {
@@ -31,6 +40,16 @@ export interface PlatformFunctionsProps {
    * @default none - a handler that declares it fails the synth
    */
   readonly people?: PeoplePoolHandles;
+  /**
+   * Bound to handlers that declare `queues`.
+   * @default none - a handler that declares a queue fails the synth
+   */
+  readonly queues?: PlatformQueues;
+  /**
+   * Bound to handlers that declare `sendMail`.
+   * @default none - a handler that declares it fails the synth
+   */
+  readonly mail?: MailIdentity;
   /** Powertools environment shared by every function. Required. */
   readonly powertools: PowertoolsSettings;
   /**
@@ -68,6 +87,14 @@ export class PlatformFunctions extends Construct {
       if (grants.userPool) {
         if (!props.people) throw new Error(`${name} declares userPool, but no pool was given`);
         bindUserPool(fn, props.people, grants.userPool);
+      }
+      for (const queue of grants.queues ?? []) {
+        if (!props.queues) throw new Error(`${name} sends to queue ${queue}, but none was given`);
+        bindQueue(fn, props.queues.get(queue), props.queues.declarationOf(queue));
+      }
+      if (grants.sendMail) {
+        if (!props.mail) throw new Error(`${name} declares sendMail, but no identity was given`);
+        bindMailSender(fn, props.mail);
       }
       byName.set(name, fn);
     }

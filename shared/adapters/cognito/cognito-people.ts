@@ -19,6 +19,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { agencyGroup, groupsOf, roleOfGroups } from '#shared/domain/access/person-groups.ts';
 import { ValidationError } from '#shared/domain/errors.ts';
+import { emailAddressSchema } from '#shared/domain/reminder/contacts.ts';
 import type {
   NewPerson,
   PeopleDirectory,
@@ -57,7 +58,9 @@ export class CognitoPeople implements PeopleDirectory {
       new AdminListGroupsForUserCommand({ UserPoolId: this.userPoolId, Username: login }),
     );
     const membership = roleOfGroups((Groups ?? []).map((group) => group.GroupName ?? ''));
-    const name = user.Attributes?.find((attribute) => attribute.Name === 'name')?.Value;
+    const attribute = (wanted: string) =>
+      user.Attributes?.find((each) => each.Name === wanted)?.Value;
+    const name = attribute('name');
     return {
       login,
       person: name ?? login,
@@ -65,6 +68,7 @@ export class CognitoPeople implements PeopleDirectory {
       agencyId: membership?.agencyId ?? null,
       active: (user.Enabled ?? false) && membership !== null,
       createdAt: user.UserCreateDate?.toISOString() ?? null,
+      email: attribute('email') ?? null,
     };
   }
 
@@ -75,12 +79,28 @@ export class CognitoPeople implements PeopleDirectory {
         { field: 'login', reason: 'từ 3 đến 64 ký tự: chữ thường không dấu, số, . _ -' },
       ]);
     }
+    const email = person.email ? emailAddressSchema.safeParse(person.email) : null;
+    if (email && !email.success) {
+      throw new ValidationError('Địa chỉ thư điện tử không hợp lệ.', [
+        { field: 'email', reason: email.error.issues[0]?.message ?? 'không hợp lệ' },
+      ]);
+    }
     const secret = generatedPassword();
     await this.client.send(
       new AdminCreateUserCommand({
         UserPoolId: this.userPoolId,
         Username: login,
-        UserAttributes: [{ Name: 'name', Value: person.person }],
+        UserAttributes: [
+          { Name: 'name', Value: person.person },
+          // Set by an administrator, not proven by the person: marked verified so that
+          // Cognito sends nothing to it; the platform's reminders use it as given.
+          ...(email?.data
+            ? [
+                { Name: 'email', Value: email.data },
+                { Name: 'email_verified', Value: 'true' },
+              ]
+            : []),
+        ],
         MessageAction: 'SUPPRESS',
       }),
     );

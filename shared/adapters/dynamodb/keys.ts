@@ -260,3 +260,30 @@ export const documentKeys = {
   /** The province's own Word template for the quarterly report, when it uploaded one. */
   reportTemplate: { PK: 'REPORT_TEMPLATE', SK: 'DOCX' },
 } as const;
+
+/**
+ * Reminders: one claim per notice (kind, period, agency, task, recipient), all claims of
+ * a kind and period in one partition (a run reads them with one query); the messages,
+ * listed newest first (GSI1), and, while a run may still have to finish them (draft or
+ * ready), in a sparse list of their own (GSI2); the last digest's basis; the province's
+ * reminder settings.
+ */
+export const outboxKeys = {
+  claims: (kind: string, period: string) => `NOTICES#${kind}#${period}`,
+  claim: (kind: string, period: string, claimKey: string) => ({
+    PK: outboxKeys.claims(kind, period),
+    SK: claimKey,
+  }),
+  message: (id: string, createdAt: string) => ({
+    PK: `MAIL#${id}`,
+    SK: 'MAIL',
+    GSI1PK: outboxKeys.messages,
+    GSI1SK: `${createdAt}#${id}`,
+  }),
+  messageKey: (id: string) => ({ PK: `MAIL#${id}`, SK: 'MAIL' }),
+  messages: 'OUTBOX',
+  unfinished: (id: string) => ({ GSI2PK: outboxKeys.unfinishedList, GSI2SK: id }),
+  unfinishedList: 'OUTBOX#UNFINISHED',
+  digestBasis: { PK: 'DIGEST', SK: 'BASIS' },
+  reminderSettings: { PK: 'SETTINGS', SK: 'REMINDERS' },
+} as const;

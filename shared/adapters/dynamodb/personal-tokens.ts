@@ -42,6 +42,7 @@ export class PersonalTokenAccounts implements PersonalAccounts, PeopleDirectory 
                 record.revokedAt === null &&
                 (record.expiresAt === null || new Date(record.expiresAt) > now),
               createdAt: record.issuedAt,
+              email: record.email,
             },
           ],
     );
@@ -54,6 +55,7 @@ export class PersonalTokenAccounts implements PersonalAccounts, PeopleDirectory 
         agencyId: person.agencyId ?? undefined,
         label: person.person,
         person: person.person,
+        email: person.email,
       },
       this.tokens,
       now,

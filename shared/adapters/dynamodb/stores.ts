@@ -1,7 +1,9 @@
 /**
  * Every DynamoDB adapter of the platform, composed once over one client and table: the
  * composition root that handlers, the local runtime and the command lines share. An
- * adapter that reads tasks is handed the one task catalog; none builds another.
+ * adapter that reads tasks is handed the one task catalog; none builds another. The
+ * reminders' adapters are composed beside it (outbox-stores.ts), so that the bundles of
+ * the functions that send no reminder carry none of their code.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AgencyDirectory } from './agency-directory.ts';

@@ -18,6 +18,8 @@ export const tokenRecordSchema = z.object({
   label: z.string(),
   /** A personal account: the person it was issued to, who signs in to the web app with it. */
   person: z.string().nullable().default(null),
+  /** A person's own address, for the reminders of their agency or a leader's digest. */
+  email: z.string().nullable().default(null),
   issuedAt: z.iso.datetime(),
   expiresAt: z.iso.datetime().nullable(),
   revokedAt: z.iso.datetime().nullable(),

@@ -33,6 +33,8 @@ export const AUDIT_ACTIONS = [
   'indicator.created',
   'indicator.updated',
   'indicator.linked',
+  'settings.updated',
+  'reminders.run',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -59,4 +61,6 @@ export const entityOf = {
   token: (id: string) => `token/${id}`,
   rollup: (period: string) => `rollup/${period}`,
   indicator: (code: string) => `indicator/${code}`,
+  settings: (name: string) => `settings/${name}`,
+  reminders: (job: string) => `reminders/${job}`,
 } as const;

@@ -81,6 +81,11 @@ export const agencySchema = z.object({
    * authorizer learns whom a token acts for from one item.
    */
   absorbed: z.array(z.string()).default([]),
+  /**
+   * The agency's contact addresses, where reminders and escalations are sent
+   * (reminder/contacts.ts validates them where they enter); seeds carry none.
+   */
+  emails: z.array(z.string()).default([]),
 });
 export type Agency = z.infer<typeof agencySchema>;
 

@@ -7,6 +7,7 @@ import * as z from 'zod';
 import { NotFoundError, UnprocessableError, type FieldProblem } from '../errors.ts';
 import { AgencyRegistry } from '../plan/agency-registry.ts';
 import { AGENCY_KINDS, type Agency } from '../plan/model.ts';
+import { agencyAddressesSchema } from '../reminder/contacts.ts';
 
 export const agencyIdSchema = z
   .string()
@@ -22,6 +23,7 @@ export const newAgencySchema = z
     kind: z.enum(AGENCY_KINDS),
     aliases: z.array(nameSchema).max(50).default([]),
     memberOf: z.array(agencyIdSchema).max(20).default([]),
+    emails: agencyAddressesSchema.default([]),
   })
   .meta({ id: 'NewAgency' });
 export type NewAgency = z.infer<typeof newAgencySchema>;
@@ -35,6 +37,7 @@ export const agencyPatchSchema = z
     removeAliases: z.array(nameSchema).max(50).optional(),
     memberOf: z.array(agencyIdSchema).max(20).optional(),
     active: z.boolean().optional(),
+    emails: agencyAddressesSchema.optional(),
   })
   .refine((patch) => Object.keys(patch).length > 0, 'at least one change')
   .meta({ id: 'AgencyPatch' });
@@ -109,6 +112,7 @@ export function createAgency(agencies: readonly Agency[], input: NewAgency): Age
     active: true,
     mergedInto: null,
     absorbed: [],
+    emails: input.emails,
   };
   checkRegistry([...agencies, agency]);
   return agency;
@@ -136,6 +140,7 @@ export function updateAgency(agencies: readonly Agency[], id: string, patch: Age
     aliases,
     memberOf: patch.memberOf ? [...new Set(patch.memberOf)] : current.memberOf,
     active: patch.active ?? current.active,
+    emails: patch.emails ?? current.emails,
   };
   checkRegistry(agencies.map((a) => (a.id === id ? updated : a)));
   return updated;

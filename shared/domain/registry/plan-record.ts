@@ -11,6 +11,7 @@ import {
   resolveCalendar,
   type ReportingCalendar,
 } from '../period/reporting-calendar.ts';
+import { daysBeforeSchema } from '../reminder/notice-days.ts';
 
 export const PLAN_STATUSES = ['draft', 'active', 'closed'] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
@@ -40,6 +41,8 @@ export const planRecordSchema = planDocumentSchema
      * null: the province's calendar as it is.
      */
     reportingCalendar: reportingCalendarOverrideSchema.nullable().default(null),
+    /** Days before a deadline that the plan's reminders go; null: the province's setting. */
+    reminderDaysBefore: daysBeforeSchema.nullable().default(null),
     /** Bumped by every change, for corrections that must not overwrite each other. */
     revision: z.number().int().positive(),
     createdAt: z.iso.datetime(),

@@ -19,6 +19,7 @@ import {
   resolveCalendar,
 } from '#shared/domain/period/reporting-calendar.ts';
 import { PLAN_STATUSES, type PlanRecord } from '#shared/domain/registry/plan-record.ts';
+import { daysBeforeSchema } from '#shared/domain/reminder/notice-days.ts';
 import { diffVersions, versionDigest } from '#shared/domain/registry/version-diff.ts';
 import { publishVersion, summaryOf, type PublishDeps } from './import-document.ts';
 
@@ -39,6 +40,10 @@ export const planPatchSchema = z
     }),
     reviewer: agencyIdSchema.nullable().optional().meta({
       description: "The agency that reviews departments' reports (the provincial office)",
+    }),
+    reminderDaysBefore: daysBeforeSchema.nullable().optional().meta({
+      description:
+        "Days before each deadline that the plan's reminders go out; null: the province's setting (GET /reminder-settings)",
     }),
     /** Section code (roman) → sector: the plan's tasks are re-published with it. */
     sectors: z.record(z.string().max(20), sectorSchema).optional(),

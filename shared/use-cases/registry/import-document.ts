@@ -65,8 +65,8 @@ export type NameResolution =
   | { name: string; aliasOf: string }
   | {
       name: string;
-      newAgency: Omit<NewAgency, 'name' | 'aliases' | 'memberOf'> &
-        Partial<Pick<NewAgency, 'name' | 'aliases' | 'memberOf'>>;
+      newAgency: Omit<NewAgency, 'name' | 'aliases' | 'memberOf' | 'emails'> &
+        Partial<Pick<NewAgency, 'name' | 'aliases' | 'memberOf' | 'emails'>>;
     };
 
 export interface ImportRequest {
@@ -356,6 +356,7 @@ export function applyResolutions(
         name,
         aliases: [...(input.aliases ?? []), ...(name === resolution.name ? [] : [resolution.name])],
         memberOf: input.memberOf ?? [],
+        emails: input.emails ?? [],
       });
       current.push(agency);
       created.push(agency);

@@ -43,6 +43,7 @@ export type PlanCorrection = Partial<
     | 'requiresApproval'
     | 'reviewer'
     | 'reportingCalendar'
+    | 'reminderDaysBefore'
   >
 >;
 

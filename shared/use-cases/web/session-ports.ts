@@ -23,6 +23,8 @@ export interface PersonAccount {
   agencyId: string | null;
   active: boolean;
   createdAt: string | null;
+  /** The person's own address, for reminders (an agency's people) and digests (leaders). */
+  email: string | null;
 }
 
 export interface NewPerson {
@@ -31,6 +33,8 @@ export interface NewPerson {
   agencyId: string | null;
   /** The user name to create (AWS); locally the token id is the login. */
   login?: string | undefined;
+  /** The person's own address, optional. */
+  email?: string | undefined;
 }
 
 /** The people who may sign in: personal tokens locally, Cognito users on AWS. */

@@ -111,6 +111,7 @@ export function AccessPage(props: { ctx: PageContext; model: AccessModel }) {
               <th scope="col">Tên đăng nhập</th>
               <th scope="col">Vai trò</th>
               <th scope="col">Cơ quan</th>
+              <th scope="col">Thư điện tử</th>
               <th scope="col">Trạng thái</th>
               <th scope="col">Thao tác</th>
             </tr>
@@ -122,6 +123,7 @@ export function AccessPage(props: { ctx: PageContext; model: AccessModel }) {
                 <td>{person.login}</td>
                 <td>{ROLE_LABELS[person.role]}</td>
                 <td>{agencyName(person.agencyId)}</td>
+                <td>{person.email ?? '—'}</td>
                 <td>{person.active ? 'Đang dùng' : 'Đã khóa'}</td>
                 <td>
                   {person.active && (
@@ -152,6 +154,10 @@ export function AccessPage(props: { ctx: PageContext; model: AccessModel }) {
             <input id="p-dang-nhap" name="dang-nhap" required autocomplete="off" />
           </div>
         )}
+        <div class="field">
+          <label for="p-thu-dien-tu">Thư điện tử (nhận thư nhắc báo cáo, bản tin tuần)</label>
+          <input id="p-thu-dien-tu" name="thu-dien-tu" type="email" autocomplete="off" />
+        </div>
         <RoleAndAgency prefix="p" agencies={model.agencies} />
         <div>
           <button type="submit">Cấp tài khoản</button>

@@ -137,4 +137,27 @@ export const FIRST_EVENTS: Record<HandlerName, unknown> = {
   reportTemplate: apiEvent({ method: 'DELETE', resource: '/report-template', caller: admin }),
   closePeriods: { period: '2026-Q3' },
   riskScan: {},
+  reminders: apiEvent({ resource: '/reminder-settings', caller: admin }),
+  reminderJob: { job: 'daily' },
+  // A message the outbox does not hold: read, found missing, acknowledged.
+  sendMail: {
+    Records: [
+      {
+        messageId: 'bench-1',
+        receiptHandle: 'bench-1',
+        body: JSON.stringify({ messageId: 'msg_bench' }),
+        attributes: {
+          ApproximateReceiveCount: '1',
+          SentTimestamp: '1795665601000',
+          SenderId: 'bench',
+          ApproximateFirstReceiveTimestamp: '1795665601000',
+        },
+        messageAttributes: {},
+        md5OfBody: '',
+        eventSource: 'aws:sqs',
+        eventSourceARN: 'arn:aws:sqs:ap-southeast-1:000000000000:mail',
+        awsRegion: 'ap-southeast-1',
+      },
+    ],
+  },
 };

@@ -438,6 +438,44 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/reminders/runs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Run a reminder job now (admin): the daily reminders and escalations, or the weekly digest
+     * @description The same function the schedules run. Each notice (kind, period, agency, task, recipient) is claimed before anything is sent, so running a job again, or two at once, sends nothing twice; an agency without an address is listed in `withoutAddress` and reached by a later run once it has one.
+     */
+    post: operations['runReminders'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reminder-settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The province's reminder settings (admin): the provincial office, days of notice, grace */
+    get: operations['getReminderSettings'];
+    /** Change the province's reminder settings (admin, audited) */
+    put: operations['changeReminderSettings'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/report-template': {
     parameters: {
       query?: never;
@@ -615,6 +653,11 @@ export interface components {
       aliases?: string[];
       /** @default [] */
       memberOf?: string[];
+      /**
+       * @description The agency's contact addresses (reminders and escalations go there), at most 10; the list replaces the one before
+       * @default []
+       */
+      emails?: string[];
     };
     AgencyPatch: {
       name?: string;
@@ -624,6 +667,8 @@ export interface components {
       removeAliases?: string[];
       memberOf?: string[];
       active?: boolean;
+      /** @description The agency's contact addresses (reminders and escalations go there), at most 10; the list replaces the one before */
+      emails?: string[];
     };
     AgencyMerge: {
       /** @description The surviving agency */
@@ -724,6 +769,8 @@ export interface components {
       requiresApproval?: boolean;
       /** @description The agency that reviews departments' reports (the provincial office) */
       reviewer?: string | null;
+      /** @description Days before each deadline that the plan's reminders go out; null: the province's setting (GET /reminder-settings) */
+      reminderDaysBefore?: number | null;
       sectors?: {
         [key: string]: 'agriculture' | 'industry' | 'services';
       };
@@ -900,6 +947,26 @@ export interface components {
       status: 'estimate' | 'final';
       /** @description Admins only: the agency the value is entered for (default: the indicator's first owner) */
       agencyId?: string;
+    };
+    ReminderRunRequest: {
+      /**
+       * @description `daily`: reminders before report deadlines and escalations after them; `digest`: the weekly digest for leaders
+       * @enum {string}
+       */
+      job: 'daily' | 'digest';
+    };
+    ReminderSettingsChange: {
+      /**
+       * @description The agency escalations go to for departments (and for communes whose task no department leads), unless the plan names a reviewer; null: no escalation
+       * @example van-phong-ubnd
+       */
+      provincialOffice: string | null;
+      /** @description Days before a period’s submission deadline that reminders go out */
+      daysBefore: number;
+      /** @description Days after the deadline before the still missing reports are escalated */
+      graceDays: number;
+      /** @description The revision the change was made from: refused (409) if it changed since */
+      revision?: number;
     };
     /** @description RFC 9457 problem details */
     Problem: {
@@ -1190,6 +1257,8 @@ export interface components {
         mergedInto: string | null;
         /** @default [] */
         absorbed: string[];
+        /** @default [] */
+        emails: string[];
       }[];
       nextCursor: string | null;
     };
@@ -1208,6 +1277,8 @@ export interface components {
         mergedInto: string | null;
         /** @default [] */
         absorbed: string[];
+        /** @default [] */
+        emails: string[];
       };
       merged: {
         id: string;
@@ -1223,6 +1294,8 @@ export interface components {
         mergedInto: string | null;
         /** @default [] */
         absorbed: string[];
+        /** @default [] */
+        emails: string[];
       };
       linksMoved: number;
       tokensMoved: number;
@@ -1436,6 +1509,8 @@ export interface components {
               };
         };
       } | null;
+      /** @default null */
+      reminderDaysBefore: number | null;
       revision: number;
       /** Format: date-time */
       createdAt: string;
@@ -1542,6 +1617,8 @@ export interface components {
         mergedInto: string | null;
         /** @default [] */
         absorbed: string[];
+        /** @default [] */
+        emails: string[];
       }[];
       unresolved: components['schemas']['UnresolvedName'][];
       warnings: {
@@ -1567,6 +1644,8 @@ export interface components {
           mergedInto: string | null;
           /** @default [] */
           absorbed: string[];
+          /** @default [] */
+          emails: string[];
         }[];
         updated: {
           id: string;
@@ -1582,6 +1661,8 @@ export interface components {
           mergedInto: string | null;
           /** @default [] */
           absorbed: string[];
+          /** @default [] */
+          emails: string[];
         }[];
       };
       changes: components['schemas']['VersionDiff'];
@@ -1760,6 +1841,8 @@ export interface components {
               };
         };
       } | null;
+      /** @default null */
+      reminderDaysBefore: number | null;
       revision: number;
       /** Format: date-time */
       createdAt: string;
@@ -1880,7 +1963,9 @@ export interface components {
         | 'rollup.run'
         | 'indicator.created'
         | 'indicator.updated'
-        | 'indicator.linked';
+        | 'indicator.linked'
+        | 'settings.updated'
+        | 'reminders.run';
       entity: string;
       actor: components['schemas']['Actor'];
       before: {
@@ -2216,6 +2301,47 @@ export interface components {
       /** Format: date-time */
       computedAt: string;
       figures: components['schemas']['IndicatorFigures'][];
+    };
+    ReminderRun: {
+      /**
+       * @description `daily`: reminders before report deadlines and escalations after them; `digest`: the weekly digest for leaders
+       * @enum {string}
+       */
+      job: 'daily' | 'digest';
+      /** Format: date */
+      on: string;
+      recovered: {
+        id: string;
+        queued: boolean;
+        notices: number;
+      }[];
+      messages: {
+        id: string;
+        queued: boolean;
+        notices: number;
+        /** @enum {string} */
+        kind: 'reminder' | 'escalation' | 'digest';
+        period: string;
+        recipientId: string;
+      }[];
+      withoutAddress: string[];
+    };
+    StoredReminderSettings: {
+      settings: components['schemas']['ReminderSettings'];
+      /** @description 0 until an admin first saves them (the defaults); send it back with a change */
+      revision: number;
+      updatedAt: string | null;
+    };
+    ReminderSettings: {
+      /**
+       * @description The agency escalations go to for departments (and for communes whose task no department leads), unless the plan names a reviewer; null: no escalation
+       * @example van-phong-ubnd
+       */
+      provincialOffice: string | null;
+      /** @description Days before a period’s submission deadline that reminders go out */
+      daysBefore: number;
+      /** @description Days after the deadline before the still missing reports are escalated */
+      graceDays: number;
     };
     ReportTemplate: {
       /** @constant */
@@ -2785,6 +2911,8 @@ export interface operations {
             mergedInto: string | null;
             /** @default [] */
             absorbed: string[];
+            /** @default [] */
+            emails: string[];
           };
         };
       };
@@ -2839,6 +2967,8 @@ export interface operations {
             mergedInto: string | null;
             /** @default [] */
             absorbed: string[];
+            /** @default [] */
+            emails: string[];
           };
         };
       };
@@ -2894,6 +3024,8 @@ export interface operations {
             mergedInto: string | null;
             /** @default [] */
             absorbed: string[];
+            /** @default [] */
+            emails: string[];
           };
         };
       };
@@ -3442,7 +3574,9 @@ export interface operations {
           | 'rollup.run'
           | 'indicator.created'
           | 'indicator.updated'
-          | 'indicator.linked';
+          | 'indicator.linked'
+          | 'settings.updated'
+          | 'reminders.run';
         from?: string;
         to?: string;
       };
@@ -3680,6 +3814,108 @@ export interface operations {
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+      504: components['responses']['Problem504'];
+    };
+  };
+  runReminders: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description Unique per request and reused on retry: a replay returns the first response */
+        'idempotency-key': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['ReminderRunRequest'];
+      };
+    };
+    responses: {
+      /** @description What the run queued */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReminderRun'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+      504: components['responses']['Problem504'];
+    };
+  };
+  getReminderSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The settings and their revision */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StoredReminderSettings'];
+        };
+      };
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+      504: components['responses']['Problem504'];
+    };
+  };
+  changeReminderSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['ReminderSettingsChange'];
+      };
+    };
+    responses: {
+      /** @description The settings as stored */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StoredReminderSettings'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
       429: components['responses']['Problem429'];
       500: components['responses']['Problem500'];
       502: components['responses']['Problem502'];

@@ -541,6 +541,7 @@ describe('fromAgencies', () => {
     active: true,
     mergedInto: null,
     absorbed: [],
+    emails: [],
     ...overrides,
   });
 
