@@ -4,14 +4,20 @@ import { join } from 'node:path';
 import { REPO_ROOT } from '../lib/child.ts';
 import type { BenchResults } from './results.ts';
 import { bundlesSection } from './sections/bundles.ts';
+import { goalsSection } from './sections/goals.ts';
 import { machineSection } from './sections/machine.ts';
 import { rollupSection } from './sections/rollup.ts';
 import { startupSection } from './sections/startup.ts';
 import { submissionSection } from './sections/submission.ts';
 
-export async function renderBenchmarks(results: BenchResults): Promise<string> {
+/** `before`: the figures issue 14's goals start from (results/before.json), when present. */
+export async function renderBenchmarks(
+  results: BenchResults,
+  before: BenchResults | null,
+): Promise<string> {
   const markdown = [
     machineSection(results),
+    goalsSection(results, before),
     submissionSection(results.parts.submission),
     rollupSection(results.parts.rollup),
     bundlesSection(results.parts.bundles),

@@ -26,7 +26,7 @@ import {
   type CapacityProxy,
 } from '../lib/capacity-proxy.ts';
 import { REPO_ROOT, runMeasurement } from '../lib/child.ts';
-import { reportRequest, REPORTING_AGENCY } from './tasks.ts';
+import { reportRequest, REPORTED_TASKS } from './tasks.ts';
 
 export interface SubmissionCapacity {
   reports: number;
@@ -65,12 +65,16 @@ runMeasurement(async () => {
     await loadThrough('evaluateTaskRisk', event);
     await loadThrough('notifyRisk', event);
 
-    const token = platform.tokens.agencies[REPORTING_AGENCY] ?? '';
+    const tokenOf = (agencyId: string) => platform.tokens.agencies[agencyId] ?? '';
     const tokens = new DynamoTokenStore(createDocumentClient(auth.endpoint), LOCAL_TABLE_NAME);
-    if (!(await authenticate(token, tokens, new Date()))) throw new Error('the token was refused');
+    const first = REPORTED_TASKS[0]?.agencyId ?? '';
+    if (!(await authenticate(tokenOf(first), tokens, new Date()))) {
+      throw new Error('the token was refused');
+    }
 
     for (let n = 0; n < reports; n++) {
-      const { path, idempotencyKey, body } = reportRequest('capacity', n);
+      const { agencyId, path, idempotencyKey, body } = reportRequest('capacity', n, REPORTED_TASKS);
+      const token = tokenOf(agencyId);
       const response = await fetch(`${platform.url}${path}`, {
         method: 'POST',
         headers: {

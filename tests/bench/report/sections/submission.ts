@@ -26,11 +26,17 @@ function totalRow(title: string, lines: CapacityLine[]): string[] {
   ];
 }
 
+/** `10 over 100 tasks`, `10 on one task`. */
+export function clientsLabel(level: { connections: number; tasks?: number }): string {
+  const tasks = level.tasks ?? 11;
+  return `${level.connections} ${tasks === 1 ? 'on one task' : `over ${tasks} tasks`}`;
+}
+
 export function submissionSection(result: SubmissionPartResult | null): string {
   if (!result) return '## 1. Report submission\n\nNot measured in this run.\n';
   const { capacity } = result;
   const rows = result.levels.map((level) => [
-    String(level.connections),
+    clientsLabel(level),
     ms(level.http.p50Ms),
     ms(level.raw.p50Ms),
     times(level.http.p50Ms, level.raw.p50Ms),
@@ -44,7 +50,7 @@ export function submissionSection(result: SubmissionPartResult | null): string {
   const rejected = result.levels.flatMap((level) =>
     (['http', 'raw'] as const).flatMap((target) =>
       Object.entries(level[target].rejected).map(
-        ([status, count]) => `${count} × ${status} (${target}, ${level.connections} clients)`,
+        ([status, count]) => `${count} × ${status} (${target}, ${clientsLabel(level)})`,
       ),
     ),
   );
@@ -86,10 +92,7 @@ ${table(
 
 Risk evaluations still queued when each HTTP phase ended took ${result.levels
     // Below a millisecond the bus was simply idle: no need for decimals.
-    .map(
-      (l) =>
-        `${ms(Math.round(l.httpBacklogDrainMs))} at ${l.connections} client${l.connections === 1 ? '' : 's'}`,
-    )
+    .map((l) => `${ms(Math.round(l.httpBacklogDrainMs))} at ${clientsLabel(l)}`)
     .join(', ')} to finish: under load, the local bus
 runs them in the same process as the API, so the HTTP throughput above includes most of them.
 ${rejected.length > 0 ? `Answers other than 2xx: ${rejected.join('; ')}.` : 'Every answer was a 2xx.'}
