@@ -252,8 +252,9 @@ describe('the fourth quarter', () => {
   });
 
   it('makes revision 2 of a late report, beside the untouched official snapshot', async () => {
-    // Prepare: I-5's completion for Q4 comes in on 15/01/2027
-    await reportOn('2027-01-15', 'KH266-I-5', { status: 'completed', percentComplete: 100 });
+    // Prepare: the completion of KH267-IV-38 (led by the department alone, due 31/12, never
+    // reported on) comes in on 15/01/2027
+    await reportOn('2027-01-15', 'KH267-IV-38', { status: 'completed', percentComplete: 100 });
     vi.setSystemTime(new Date('2027-01-16T00:05:00+07:00'));
 
     // Act
@@ -265,15 +266,15 @@ describe('the fourth quarter', () => {
       })
     ).text();
 
-    // Assess: I-5 was due 31/12 and completed by a report received on 15/01: late
+    // Assess: IV-38 was due 31/12 and completed by a report received on 15/01: late
     expect(revision).toMatchObject({ status: 'official', revision: 2, basis: { reports: 8 } });
     expect(revision.changes).toMatchObject({
       since: 1,
       reports: { before: 7, after: 8 },
-      tasks: [{ taskId: 'KH266-I-5', from: 'inProgressWithinDeadline', to: 'completedLate' }],
+      tasks: [{ taskId: 'KH267-IV-38', from: 'noReport', to: 'completedLate' }],
     });
     expect(revision.changes.summary).toContain(
-      'Nhiệm vụ KH266-I-5: đang thực hiện trong hạn → hoàn thành quá hạn.',
+      'Nhiệm vụ KH267-IV-38: chưa báo cáo → hoàn thành quá hạn.',
     );
     expect(first).toBe(official);
   });

@@ -58,6 +58,14 @@ export function stableId(prefix: string, scope: string): string {
   return `${prefix}_${createHash('sha256').update(scope).digest('base64url').slice(0, 22)}`;
 }
 
+/**
+ * A digest of a parsed request (defaults applied, keys in the schema's order), so that two
+ * spellings of the same body agree and a different body under the same key does not.
+ */
+export function fingerprintOf(request: unknown): string {
+  return createHash('sha256').update(JSON.stringify(request)).digest('base64url');
+}
+
 export function idempotentCommand<Request, Result>(
   name: string,
   tableName: string,

@@ -41,7 +41,6 @@ describe('TransactWriteItems on the local store', () => {
     // Act
     const result = await table.db.send(
       new TransactWriteCommand({
-        TableName: table.tableName,
         ReturnConsumedCapacity: 'TOTAL',
         TransactItems: [
           {
