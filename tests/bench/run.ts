@@ -15,15 +15,19 @@ import { REPO_ROOT, runMain, runScript } from './lib/child.ts';
 import { machineInfo } from './lib/machine.ts';
 import { optionArgs, PARTS, readOptions } from './lib/options.ts';
 import { progress } from './lib/progress.ts';
+import type { CrashTestOutcome } from '../../scripts/crash-restart.ts';
 import { renderBenchmarks } from './report/markdown.ts';
 import { rounded, type BenchResults, type PartRun } from './report/results.ts';
 
 const RESULTS_DIR = join(REPO_ROOT, 'tests/bench/results');
 const BENCHMARKS_FILE = join(REPO_ROOT, 'BENCHMARKS.md');
 
-async function readResults(name: string): Promise<BenchResults | null> {
+const readResults = (name: string) => readJson<BenchResults>(name);
+
+/** A file of results/, written by this runner or by `npm run crash-test -- --record`. */
+async function readJson<T>(name: string): Promise<T | null> {
   try {
-    return JSON.parse(await readFile(join(RESULTS_DIR, name), 'utf8')) as BenchResults;
+    return JSON.parse(await readFile(join(RESULTS_DIR, name), 'utf8')) as T;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
@@ -62,10 +66,11 @@ function mergeInto(latest: BenchResults | null, measured: BenchResults): BenchRe
 runMain(async () => {
   const options = readOptions();
   const before = await readResults('before.json');
+  const crash = await readJson<CrashTestOutcome>('crash-test.json');
   if (options.render) {
     const latest = await readResults('latest.json');
     if (!latest) throw new Error('no results/latest.json to render');
-    await writeFile(BENCHMARKS_FILE, await renderBenchmarks(latest, before));
+    await writeFile(BENCHMARKS_FILE, await renderBenchmarks(latest, before, crash));
     progress('run', `rewrote ${BENCHMARKS_FILE} from results/latest.json`);
     return;
   }
@@ -101,6 +106,6 @@ runMain(async () => {
   const jsonFile = join(RESULTS_DIR, kept ? 'latest.json' : 'quick.json');
   const markdownFile = kept ? BENCHMARKS_FILE : join(RESULTS_DIR, 'quick.md');
   await writeFile(jsonFile, await format(JSON.stringify(final), { filepath: jsonFile }));
-  await writeFile(markdownFile, await renderBenchmarks(final, before));
+  await writeFile(markdownFile, await renderBenchmarks(final, before, crash));
   progress('run', `${results.totalSeconds} s in all; wrote ${jsonFile} and ${markdownFile}`);
 });

@@ -3,7 +3,9 @@ import { format, resolveConfig } from 'prettier';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../lib/child.ts';
 import type { BenchResults } from './results.ts';
+import type { CrashTestOutcome } from '../../../scripts/crash-restart.ts';
 import { bundlesSection } from './sections/bundles.ts';
+import { crashSection } from './sections/crash.ts';
 import { goalsSection } from './sections/goals.ts';
 import { machineSection } from './sections/machine.ts';
 import { rollupSection } from './sections/rollup.ts';
@@ -14,6 +16,7 @@ import { submissionSection } from './sections/submission.ts';
 export async function renderBenchmarks(
   results: BenchResults,
   before: BenchResults | null,
+  crash: CrashTestOutcome | null,
 ): Promise<string> {
   const markdown = [
     machineSection(results),
@@ -22,6 +25,7 @@ export async function renderBenchmarks(
     rollupSection(results.parts.rollup),
     bundlesSection(results.parts.bundles),
     startupSection(results.parts.startup),
+    crashSection(crash),
   ].join('\n');
   const file = join(REPO_ROOT, 'BENCHMARKS.md');
   const config = (await resolveConfig(file)) ?? {};

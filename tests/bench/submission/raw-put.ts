@@ -1,6 +1,6 @@
 /**
  * The floor under a report submission: one DynamoDB PutItem of a report item, exactly as
- * DynamoProgressStore.saveReport writes it (same keys, attributes, condition), sent as a
+ * DynamoProgressStore.fileReport puts it (same keys, attributes, condition), sent as a
  * raw request to the same dynalite the platform uses, by the same load generator. Only
  * the report id changes between requests, so every request writes a new item.
  */
@@ -46,7 +46,13 @@ function template(tableName: string, target: ReportedTask): string {
   };
   return JSON.stringify({
     TableName: tableName,
-    Item: marshall({ ...progressKeys.report(report), entity: 'report', ...report }),
+    // The digest of the request the store keeps beside the report (a base64url SHA-256).
+    Item: marshall({
+      ...progressKeys.report(report),
+      entity: 'report',
+      ...report,
+      requestFingerprint: 'x'.repeat(43),
+    }),
     ConditionExpression: 'attribute_not_exists(PK)',
   });
 }

@@ -64,10 +64,10 @@ export function submissionSection(result: SubmissionPartResult | null): string {
 **What it measures.** \`POST /tasks/{taskId}/reports\` through the local runtime (the API
 Gateway emulation, the token authorizer (run on every request locally, so that a revoked token
 stops at once; API Gateway caches its answer for 60 s), the
-submit handler with middy, zod and Powertools idempotency, every write it makes, and the
+submit handler with middy and zod, its reads and its one filing transaction, and the
 \`ProgressReported\` event) against one DynamoDB \`PutItem\` of the same report item
-(\`DynamoProgressStore.saveReport\`'s keys, attributes and condition) sent straight to the
-same dynalite store. The same load generator drives both: autocannon in its own process,
+(the keys, attributes and condition \`DynamoProgressStore.fileReport\` puts it with) sent
+straight to the same dynalite store. The same load generator drives both: autocannon in its own process,
 closed loop (each client sends its next request when its last is answered), ${result.secondsPerPhase} s per
 phase, raw then HTTP at each level, after a warm-up. Every request is a new report (a new
 \`Idempotency-Key\`, or a new report id): ${int(result.reportsStored)} reports were stored for
@@ -128,10 +128,11 @@ ${table(
 )}
 
 **Limits.** dynalite rounds sizes as DynamoDB does (reads per 4 KB, halved when eventually
-consistent; writes per 1 KB) but bills the base table only. DynamoDB also bills each global
-index copy a write touches; the last column estimates it by adding the table write's units once
-per index the item is in (task and report: GSI1 and GSI2; a latest state: GSI2; a risk flag:
-GSI1), since every index projects all attributes. A write whose condition fails costs DynamoDB
-a unit and dynalite nothing (${capacity.conditionFailures} failed here).
+consistent; writes per 1 KB) but bills the base table only; the local store bills a
+transaction's writes twice, as DynamoDB does. DynamoDB also bills each global index entry a
+write touches; the last column adds one write per index the written item is in, sized as what
+that index projects of it (the proxy reads each written item aside, uncounted), at the
+standard rate. A write whose condition fails costs DynamoDB a unit and dynalite nothing
+(${capacity.conditionFailures} failed here).
 `;
 }
