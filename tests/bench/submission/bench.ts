@@ -23,12 +23,22 @@ export const LEVELS = [
   { connections: 50, tasks: TASK_COUNT },
 ] as const;
 
+/** A phase's load, and the platform process's CPU time per accepted request during it. */
+export type MeasuredLoad = LoadResult & {
+  /**
+   * Milliseconds of CPU the platform process (gateway, handlers, store, bus and risk
+   * evaluations) spent per accepted request, backlog drained: the work a request costs,
+   * which the load of a shared machine does not change as it changes the wall clock.
+   */
+  cpuMsPerRequest?: number;
+};
+
 export interface SubmissionLevel {
   connections: number;
   /** How many tasks the clients send over in turn (1: every report on the same task). */
   tasks: number;
-  http: LoadResult;
-  raw: LoadResult;
+  http: MeasuredLoad;
+  raw: MeasuredLoad;
   /** Time the local bus took to finish the risk evaluations still queued after the HTTP phase. */
   httpBacklogDrainMs: number;
 }
@@ -63,19 +73,23 @@ runMeasurement(async () => {
       body: report.body,
     };
   };
-  const load = (
+  const load = async (
     target: 'http' | 'raw',
     level: { connections: number; tasks: number },
     phaseSeconds: number,
     prefix: string,
-  ) => {
+  ): Promise<MeasuredLoad & { drainMs: number }> => {
     const tasks = tasksOfLevel(level.tasks);
-    return runLoad({
+    const cpuBefore = await server.call<number>('cpu');
+    const result = await runLoad({
       url: target === 'http' ? url : storeEndpoint,
       connections: level.connections,
       seconds: phaseSeconds,
       request: target === 'http' ? http(prefix, tasks) : rawPutRequests(tableName, prefix, tasks),
     });
+    const drainMs = await server.call<number>('drain');
+    const cpuMs = (await server.call<number>('cpu')) - cpuBefore;
+    return { ...result, cpuMsPerRequest: cpuMs / Math.max(1, result.accepted), drainMs };
   };
 
   const levels: SubmissionLevel[] = [];
@@ -101,11 +115,9 @@ runMeasurement(async () => {
         `${connections} client(s) over ${tasks} task(s): raw PutItem, then HTTP, ${seconds} s each`,
       );
       const prefix = `c${connections}t${tasks}`;
-      const raw = await load('raw', level, seconds, `${prefix}x`);
-      await server.call('drain');
-      const httpResult = await load('http', level, seconds, prefix);
-      const httpBacklogDrainMs = await server.call<number>('drain');
-      levels.push({ connections, tasks, http: httpResult, raw, httpBacklogDrainMs });
+      const { drainMs: _rawDrain, ...raw } = await load('raw', level, seconds, `${prefix}x`);
+      const { drainMs, ...httpResult } = await load('http', level, seconds, prefix);
+      levels.push({ connections, tasks, http: httpResult, raw, httpBacklogDrainMs: drainMs });
       reportsAnswered += raw.accepted + httpResult.accepted;
     }
     periods.add(quarter());

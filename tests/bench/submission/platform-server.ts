@@ -43,6 +43,11 @@ runMain(async () => {
   await serve(
     info,
     {
+      /** CPU time this process has used (every thread), in milliseconds: work done, whatever the load. */
+      cpu: async () => {
+        const { user, system } = process.cpuUsage();
+        return (user + system) / 1000;
+      },
       drain: async () => {
         const started = performance.now();
         await platform.bus.drain();

@@ -8,7 +8,7 @@
  *
  * Writes the .cpuprofile under a temporary folder (printed) for Chrome's DevTools.
  */
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -46,7 +46,7 @@ runMain(async () => {
   });
   const dir = await mkdtemp(join(tmpdir(), 'langson-profile-'));
   const server = await startServer<PlatformInfo>('tests/bench/submission/platform-server.ts', [], {
-    env: { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir}`, POWERTOOLS_LOG_LEVEL: 'WARN' },
+    nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`],
   });
   const tasks = tasksOfLevel(Number(values.tasks));
   const { url, agencyTokens } = server.ready;
@@ -70,7 +70,10 @@ runMain(async () => {
   await server.call('drain');
   await server.stop();
 
-  const [file] = (await readdir(dir)).filter((name) => name.endsWith('.cpuprofile'));
+  // One profile per thread (the module loader's too): the main thread's is the largest.
+  const files = (await readdir(dir)).filter((name) => name.endsWith('.cpuprofile'));
+  const sizes = await Promise.all(files.map(async (name) => (await stat(join(dir, name))).size));
+  const file = files[sizes.indexOf(Math.max(...sizes))];
   if (!file) throw new Error(`no profile in ${dir}`);
   const profile = profileSchema.parse(JSON.parse(await readFile(join(dir, file), 'utf8')));
   const byId = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));

@@ -32,6 +32,42 @@ export function clientsLabel(level: { connections: number; tasks?: number }): st
   return `${level.connections} ${tasks === 1 ? 'on one task' : `over ${tasks} tasks`}`;
 }
 
+/**
+ * The work behind the times: the platform process's CPU per accepted request, which the
+ * other work on a shared machine does not change as it changes the wall clock.
+ */
+function cpuTable(result: SubmissionPartResult): string {
+  const measured = result.levels.filter((l) => l.http.cpuMsPerRequest && l.raw.cpuMsPerRequest);
+  if (measured.length === 0) return '';
+  return `The same phases by the CPU time the platform's process spent (all its threads: the gateway,
+the handlers, the store, the bus and the risk evaluations it runs), per accepted report or
+PutItem, once the evaluations queued by the phase had run; one core spent this way serves at
+most 1,000 ÷ that per second:
+
+${table(
+  ['clients', 'CPU per report', 'CPU per PutItem', 'ratio', 'reports/s per core at most'],
+  measured.map((l) => [
+    clientsLabel(l),
+    ms(l.http.cpuMsPerRequest ?? 0),
+    ms(l.raw.cpuMsPerRequest ?? 0),
+    times(l.http.cpuMsPerRequest ?? 0, l.raw.cpuMsPerRequest ?? 0),
+    num(1000 / (l.http.cpuMsPerRequest ?? 1)),
+  ]),
+)}`;
+}
+
+/** What the first report on a task costs, beside the steady state of the table. */
+function firstReportSentence(capacity: SubmissionPartResult['capacity']): string {
+  const first = capacity.firstReport;
+  if (!first) return '';
+  const requests = (lines: CapacityLine[]) => lines.reduce((total, l) => total + l.requests, 0);
+  const units = (lines: CapacityLine[]) => sum(lines, (l) => l.withIndexWrites, 'write');
+  return `The first report on a task (the first round) costs ${num(requests(first.request))} requests on the
+request path and ${num(requests(first.event))} in the evaluation, ${num(units(first.request) + units(first.event))} WCU with index writes: it
+usually changes the task's risk (the flag written, the transition announced, then recorded as
+announced), and the first reads fill the caches (the registry, the plan's current version).`;
+}
+
 export function submissionSection(result: SubmissionPartResult | null): string {
   if (!result) return '## 1. Report submission\n\nNot measured in this run.\n';
   const { capacity } = result;
@@ -90,6 +126,8 @@ ${table(
   rows,
 )}
 
+${cpuTable(result)}
+
 Risk evaluations still queued when each HTTP phase ended took ${result.levels
     // Below a millisecond the bus was simply idle: no need for decimals.
     .map((l) => `${ms(Math.round(l.httpBacklogDrainMs))} at ${clientsLabel(l)}`)
@@ -110,8 +148,9 @@ A p99 rests on the slowest 1% of a phase's answers: over HTTP, ${tail} of them.
 \`ReturnConsumedCapacity: TOTAL\` to every request and sums what dynalite returns
 (\`tests/bench/lib/capacity-proxy.ts\`). Handlers read \`DYNAMODB_ENDPOINT\` when their module
 loads: the benchmark loads the submit handler through one proxy and the event's consumers
-through another before the platform first uses them, then sends ${capacity.reports} reports one at a
-time, each until its event's deliveries end, and divides by ${capacity.reports}. The authorizer's reads
+through another before the platform first uses them, then sends a report on each of
+${capacity.reports} tasks, one at a time, each until its event's deliveries end, then a second one on
+each: the table is the second round divided by ${capacity.reports}, a task's steady state. The authorizer's reads
 (${capacity.authorizer.map((l) => l.label).join(', ')}: ${num(sum(capacity.authorizer, (l) => l.capacityUnits, 'read'))} RCU) are counted by
 running its use case through a proxy; on AWS, cached for 60 s, they are paid once per token per
 minute, not per report.
@@ -126,6 +165,8 @@ ${table(
     totalRow('both', both),
   ],
 )}
+
+${firstReportSentence(capacity)}
 
 **Limits.** dynalite rounds sizes as DynamoDB does (reads per 4 KB, halved when eventually
 consistent; writes per 1 KB) but bills the base table only; the local store bills a
