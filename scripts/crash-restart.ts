@@ -22,7 +22,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { format } from 'prettier';
+import { format, resolveConfig } from 'prettier';
 import { ScanCommand, type ScanCommandInput } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '#shared/adapters/aws-clients.ts';
 import { startLocalStore } from '#shared/adapters/dynamodb/local-store.ts';
@@ -502,7 +502,13 @@ async function main(): Promise<number> {
   if (outcome && options.record) {
     outcome.reconciled = mismatches.length === 0;
     const file = join(import.meta.dirname, '../tests/bench/results/crash-test.json');
-    await writeFile(file, await format(JSON.stringify(outcome), { filepath: file }));
+    await writeFile(
+      file,
+      await format(JSON.stringify(outcome), {
+        ...(await resolveConfig(file)),
+        filepath: file,
+      }),
+    );
     console.log(`crash-test: recorded in ${file}`);
   }
   if (mismatches.length > 0) {

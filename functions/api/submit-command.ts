@@ -12,7 +12,7 @@ import type { ProgressReport, ReportSubmission } from '#shared/domain/progress/r
 import { metrics } from '#shared/observability.ts';
 import type { Clock, EventPublisher } from '#shared/use-cases/progress-ports.ts';
 import { submitReport } from '#shared/use-cases/submit-report.ts';
-import { fingerprintOf, stableId, type IdempotentRequest } from './http/idempotency.ts';
+import { fingerprintOf, stableId, type IdempotentRequest } from './http/idempotency-key.ts';
 
 export interface SubmitRequest {
   taskId: string;

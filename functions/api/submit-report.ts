@@ -4,7 +4,7 @@ import { actorOf } from '#shared/domain/access/caller.ts';
 import { ForbiddenError } from '#shared/domain/errors.ts';
 import { reportSubmissionSchema } from '#shared/domain/progress/report.ts';
 import { logger } from '#shared/observability.ts';
-import { idempotencyScope } from './http/idempotency.ts';
+import { idempotencyScope } from './http/idempotency-key.ts';
 import { httpApi, json } from './http/middleware.ts';
 import { callerOf, parsePart } from './http/request.ts';
 import { taskPathSchema } from './schemas/requests.ts';

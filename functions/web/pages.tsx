@@ -32,7 +32,7 @@ import { TaskPageView } from '#shared/web/pages/task.tsx';
 import { formatVnNumber } from '#shared/domain/plan/vn-number.ts';
 import { readReportForm, actualField, type FormErrors } from '#shared/web/report-form.ts';
 import { sortChoice } from '#shared/web/sort.ts';
-import { scopeOf } from '../api/http/idempotency.ts';
+import { scopeOf } from '../api/http/idempotency-key.ts';
 import { submitCommand, type SubmitRequest } from '../api/submit-command.ts';
 import { DOCUMENT_FORMATS, rollupDocument } from '../api/rollup-documents.ts';
 import { EventBridgePublisher } from '#shared/adapters/eventbridge/event-publisher.ts';

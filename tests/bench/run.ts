@@ -10,7 +10,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { format } from 'prettier';
+import { format, resolveConfig } from 'prettier';
 import { REPO_ROOT, runMain, runScript } from './lib/child.ts';
 import { machineInfo } from './lib/machine.ts';
 import { optionArgs, PARTS, readOptions } from './lib/options.ts';
@@ -105,7 +105,13 @@ runMain(async () => {
   const kept = reference || options.merge;
   const jsonFile = join(RESULTS_DIR, kept ? 'latest.json' : 'quick.json');
   const markdownFile = kept ? BENCHMARKS_FILE : join(RESULTS_DIR, 'quick.md');
-  await writeFile(jsonFile, await format(JSON.stringify(final), { filepath: jsonFile }));
+  await writeFile(
+    jsonFile,
+    await format(JSON.stringify(final), {
+      ...(await resolveConfig(jsonFile)),
+      filepath: jsonFile,
+    }),
+  );
   await writeFile(markdownFile, await renderBenchmarks(final, before, crash));
   progress('run', `${results.totalSeconds} s in all; wrote ${jsonFile} and ${markdownFile}`);
 });

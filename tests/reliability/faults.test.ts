@@ -34,7 +34,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handler } from '#functions/api/submit-report.ts';
-import { stableId } from '#functions/api/http/idempotency.ts';
+import { stableId } from '#functions/api/http/idempotency-key.ts';
 import { todayInProvince } from '#shared/domain/calendar.ts';
 import { SECTORS, type Sector, type Task } from '#shared/domain/plan/model.ts';
 import { requirePeriod } from '#shared/domain/period/period.ts';

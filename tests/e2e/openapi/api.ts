@@ -72,6 +72,59 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/tasks/{taskId}/contributions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The coordinating agencies' contributions to a task, newest first */
+    get: operations['listTaskContributions'];
+    put?: never;
+    /** File a contribution (a coordinating agency): its part, figures, obstacles and proposals; it never moves the task */
+    post: operations['fileContribution'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/agencies/{agencyId}/contributions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The contributions to the tasks an agency leads (its inbox), newest first */
+    get: operations['listAgencyInbox'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reviews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Reports waiting for the caller's approval, each with what it changes against the last accepted one */
+    get: operations['listPendingReviews'];
+    put?: never;
+    /** Accept or return several waiting reports at once (a return says why) */
+    post: operations['decideReviews'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/agencies': {
     parameters: {
       query?: never;
@@ -510,6 +563,48 @@ export interface components {
        */
       asOf?: string;
     };
+    ContributionSubmission: {
+      /**
+       * @description The period the report describes (month, quarter, six or nine months, year); defaults to the current quarter in Asia/Ho_Chi_Minh
+       * @example 2026-Q3
+       */
+      period?: string;
+      /** @description From 0 to 100; a value other than 0 is at least 1e-130 in magnitude (what the store holds exactly) */
+      percentComplete?: number;
+      /**
+       * @description The agency's own figures, keyed by the task's target keys
+       * @default {}
+       */
+      actuals?: {
+        [key: string]: number;
+      };
+      /**
+       * @description Its part of the work
+       * @default
+       */
+      narrative?: string;
+      /**
+       * @description Vướng mắc
+       * @default []
+       */
+      obstacles?: string[];
+      /**
+       * @description Kiến nghị
+       * @default []
+       */
+      proposals?: string[];
+    };
+    ReviewDecisions: {
+      decisions: {
+        /** @example KH266-I-1.1 */
+        taskId: string;
+        reportId: string;
+        /** @enum {string} */
+        decision: 'accept' | 'return';
+        /** @description Required to return */
+        reason?: string;
+      }[];
+    };
     NewAgency: {
       /** @description Defaults to a slug of the name */
       id?: string;
@@ -625,6 +720,10 @@ export interface components {
       };
       /** @enum {string} */
       status?: 'draft' | 'active' | 'closed';
+      /** @description Reports need their reviewer's acceptance before they count */
+      requiresApproval?: boolean;
+      /** @description The agency that reviews departments' reports (the provincial office) */
+      reviewer?: string | null;
       sectors?: {
         [key: string]: 'agriculture' | 'industry' | 'services';
       };
@@ -783,9 +882,7 @@ export interface components {
       aggregation?: 'sum' | 'latest' | 'average';
       /** @enum {string} */
       direction?: 'higher_is_better' | 'lower_is_better';
-      /** @default [] */
       aliases?: string[];
-      /** @default [] */
       owners?: string[];
       revision?: number;
     };
@@ -935,6 +1032,7 @@ export interface components {
       id: string;
       taskId: string;
       agencyId: string;
+      person?: string | null;
       plan: string;
       /** @enum {string} */
       sector: 'agriculture' | 'industry' | 'services';
@@ -958,6 +1056,12 @@ export interface components {
       asOf: string;
       /** Format: date-time */
       receivedAt: string;
+      filedBy?: {
+        tokenId: string;
+        person: string | null;
+      };
+      /** @enum {string} */
+      review?: 'pending' | 'accepted' | 'returned';
       /** Format: date */
       deadline: string;
       /**
@@ -972,6 +1076,7 @@ export interface components {
       id: string;
       taskId: string;
       agencyId: string;
+      person?: string | null;
       plan: string;
       /** @enum {string} */
       sector: 'agriculture' | 'industry' | 'services';
@@ -995,6 +1100,12 @@ export interface components {
       asOf: string;
       /** Format: date-time */
       receivedAt: string;
+      filedBy?: {
+        tokenId: string;
+        person: string | null;
+      };
+      /** @enum {string} */
+      review?: 'pending' | 'accepted' | 'returned';
       /** Format: date */
       deadline: string;
       /**
@@ -1002,6 +1113,69 @@ export interface components {
        * @enum {string}
        */
       timeliness: 'on_time' | 'late';
+    };
+    ContributionPage: {
+      items: components['schemas']['Contribution'][];
+      nextCursor: string | null;
+    };
+    Contribution: {
+      id: string;
+      taskId: string;
+      agencyId: string;
+      plan: string;
+      period: string;
+      percentComplete: number | null;
+      actuals: {
+        [key: string]: number;
+      };
+      narrative: string;
+      obstacles: string[];
+      proposals: string[];
+      /** Format: date-time */
+      receivedAt: string;
+      filedBy: {
+        tokenId: string;
+        person: string | null;
+      };
+    };
+    PendingReviewPage: {
+      items: components['schemas']['PendingReview'][];
+      nextCursor: string | null;
+    };
+    PendingReview: {
+      review: components['schemas']['Review'];
+      report: components['schemas']['ProgressReport'];
+      changes: {
+        field: string;
+        before: string | number | null;
+        after: string | number | null;
+      }[];
+    };
+    Review: {
+      reportId: string;
+      taskId: string;
+      agencyId: string;
+      reviewerId: string;
+      period: string;
+      /** Format: date-time */
+      receivedAt: string;
+      /** @enum {string} */
+      state: 'pending' | 'accepted' | 'returned';
+      /** @default null */
+      decidedAt: string | null;
+      /** @default null */
+      decidedBy: string | null;
+      /** @default null */
+      reason: string | null;
+    };
+    ReviewOutcomes: {
+      items: {
+        taskId: string;
+        reportId: string;
+        /** @enum {string} */
+        state: 'pending' | 'accepted' | 'returned';
+        changed: boolean;
+      }[];
     };
     AgencyPage: {
       items: {
@@ -1158,6 +1332,10 @@ export interface components {
       latestVersion: number;
       /** @default [] */
       publishedVersions: number[];
+      /** @default false */
+      requiresApproval: boolean;
+      /** @default null */
+      reviewer: string | null;
       /** @default null */
       reportingCalendar: {
         /** @enum {string} */
@@ -1478,6 +1656,10 @@ export interface components {
       latestVersion: number;
       /** @default [] */
       publishedVersions: number[];
+      /** @default false */
+      requiresApproval: boolean;
+      /** @default null */
+      reviewer: string | null;
       /** @default null */
       reportingCalendar: {
         /** @enum {string} */
@@ -1690,6 +1872,14 @@ export interface components {
         | 'agency.created'
         | 'agency.updated'
         | 'agency.merged'
+        | 'report.submitted'
+        | 'contribution.filed'
+        | 'review.accepted'
+        | 'review.returned'
+        | 'token.issued'
+        | 'token.rotated'
+        | 'token.revoked'
+        | 'rollup.run'
         | 'indicator.created'
         | 'indicator.updated'
         | 'indicator.linked';
@@ -2306,7 +2496,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description Unique per request and reused on retry: a replay returns the first response */
+        /** @description Unique per request and reused on retry (1 to 255 printable ASCII characters): a replay returns the first response */
         'idempotency-key': string;
       };
       path: {
@@ -2327,6 +2517,186 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ProgressReport'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+      504: components['responses']['Problem504'];
+    };
+  };
+  listTaskContributions: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        taskId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of contributions */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContributionPage'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+      504: components['responses']['Problem504'];
+    };
+  };
+  fileContribution: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description Unique per request and reused on retry (1 to 255 printable ASCII characters): a replay returns the first response */
+        'idempotency-key': string;
+      };
+      path: {
+        taskId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['ContributionSubmission'];
+      };
+    };
+    responses: {
+      /** @description The stored contribution */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Contribution'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      409: components['responses']['Problem409'];
+      413: components['responses']['Problem413'];
+      415: components['responses']['Problem415'];
+      422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+      504: components['responses']['Problem504'];
+    };
+  };
+  listAgencyInbox: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        agencyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of contributions */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ContributionPage'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+      504: components['responses']['Problem504'];
+    };
+  };
+  listPendingReviews: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+        /** @description An admin reads a reviewer's waiting reports; an agency reads its own */
+        reviewer?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of waiting reports */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PendingReviewPage'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+      504: components['responses']['Problem504'];
+    };
+  };
+  decideReviews: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['ReviewDecisions'];
+      };
+    };
+    responses: {
+      /** @description What each decision did */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewOutcomes'];
         };
       };
       400: components['responses']['Problem400'];
@@ -2379,7 +2749,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description Unique per request and reused on retry: a replay returns the first response */
+        /** @description Unique per request and reused on retry (1 to 255 printable ASCII characters): a replay returns the first response */
         'idempotency-key': string;
       };
       path?: never;
@@ -2548,7 +2918,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description Unique per request and reused on retry: a replay returns the first response */
+        /** @description Unique per request and reused on retry (1 to 255 printable ASCII characters): a replay returns the first response */
         'idempotency-key': string;
       };
       path: {
@@ -2655,7 +3025,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description Unique per request and reused on retry: a replay returns the first response */
+        /** @description Unique per request and reused on retry (1 to 255 printable ASCII characters): a replay returns the first response */
         'idempotency-key': string;
       };
       path?: never;
@@ -2903,7 +3273,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description Unique per request and reused on retry: a replay returns the first response */
+        /** @description Unique per request and reused on retry (1 to 255 printable ASCII characters): a replay returns the first response */
         'idempotency-key': string;
       };
       path?: never;
@@ -3012,7 +3382,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description Unique per request and reused on retry: a replay returns the first response */
+        /** @description Unique per request and reused on retry (1 to 255 printable ASCII characters): a replay returns the first response */
         'idempotency-key': string;
       };
       path: {
@@ -3064,6 +3434,14 @@ export interface operations {
           | 'agency.created'
           | 'agency.updated'
           | 'agency.merged'
+          | 'report.submitted'
+          | 'contribution.filed'
+          | 'review.accepted'
+          | 'review.returned'
+          | 'token.issued'
+          | 'token.rotated'
+          | 'token.revoked'
+          | 'rollup.run'
           | 'indicator.created'
           | 'indicator.updated'
           | 'indicator.linked';
@@ -3133,7 +3511,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description Unique per request and reused on retry: a replay returns the first response */
+        /** @description Unique per request and reused on retry (1 to 255 printable ASCII characters): a replay returns the first response */
         'idempotency-key': string;
       };
       path?: never;
@@ -3166,7 +3544,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description Unique per request and reused on retry: a replay returns the first response */
+        /** @description Unique per request and reused on retry (1 to 255 printable ASCII characters): a replay returns the first response */
         'idempotency-key': string;
       };
       path: {
