@@ -5,7 +5,7 @@
  * year and still never run a stale one.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const ASSET_FILES = {
@@ -51,13 +51,19 @@ export interface AssetCatalog {
 /** The repository root, from this module's folder (shared/web). */
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
 
+/** In a bundle, this module is the bundle's index.mjs: the assets sit in a folder beside it. */
+function bundledAssets(): string | undefined {
+  const beside = join(import.meta.dirname, 'web-assets');
+  return existsSync(beside) ? beside : undefined;
+}
+
 /**
  * Reads every asset once. In a Lambda bundle the files sit flat in WEB_ASSETS_DIR under
  * their names; elsewhere (the local runtime, tests) they are read where the repository
  * keeps them.
  */
 export function loadAssets(
-  assetsDir: string | undefined = process.env.WEB_ASSETS_DIR,
+  assetsDir: string | undefined = process.env.WEB_ASSETS_DIR ?? bundledAssets(),
 ): AssetCatalog {
   const assets = (Object.keys(ASSET_FILES) as AssetKey[]).map((key): Asset => {
     const declared = ASSET_FILES[key];
