@@ -5,6 +5,7 @@
  *
  * - every acknowledged report id is stored exactly once, and nothing else is stored;
  * - one stored report per distinct Idempotency-Key, and each key kept one report id;
+ * - each stored report has exactly one entry in the audit trail;
  * - each agency's latest state of a task (STATE#) and the task's summary (SUMMARY) converged on
  *   the newest stored report (forward-only updates survived the crash and the retries);
  * - a rollup of the current quarter (POST /rollups/{quarter}/runs, then GET) counts exactly
@@ -13,12 +14,15 @@
  * Prints a short summary; exits 1 on any mismatch, 2 on a run that could not complete.
  *
  * Options: --submissions N (10000), --clients N (20), --kill-at F (0.5: the fraction of
- * submissions acknowledged when the runtime is killed), --deadline-s N (1500: the guard against a hang, far above a quiet machine's few minutes), --keep-data.
+ * submissions acknowledged when the runtime is killed), --deadline-s N (1500: the guard
+ * against a hang, far above a quiet machine's few minutes), --keep-data, --record (writes
+ * the counts to tests/bench/results/crash-test.json, which BENCHMARKS.md shows).
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { format, resolveConfig } from 'prettier';
 import { ScanCommand, type ScanCommandInput } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '#shared/adapters/aws-clients.ts';
 import { startLocalStore } from '#shared/adapters/dynamodb/local-store.ts';
@@ -38,6 +42,7 @@ const { values: options } = parseArgs({
     'kill-at': { type: 'string', default: '0.5' },
     'deadline-s': { type: 'string', default: '1500' },
     'keep-data': { type: 'boolean', default: false },
+    record: { type: 'boolean', default: false },
   },
 });
 const SUBMISSIONS = Number(options.submissions);
@@ -100,6 +105,8 @@ function watch(runtime: ChildRuntime): ChildRuntime {
 }
 
 const counters = {
+  /** Requests sent, retries included. */
+  sent: 0,
   acknowledged: 0,
   replays: 0,
   networkErrors: 0,
@@ -169,6 +176,7 @@ async function submitUntilAcknowledged(
     if (aborted) throw new Error(aborted);
     if (Date.now() > deadline) throw new Error(`deadline passed while sending ${submission.key}`);
     let response: Response;
+    counters.sent++;
     try {
       response = await fetch(`${url}/tasks/${submission.taskId}/reports`, {
         method: 'POST',
@@ -236,6 +244,26 @@ async function scanAll<T>(
   } while (ExclusiveStartKey);
   return items;
 }
+
+/** What a run counts, for BENCHMARKS.md (tests/bench/report/sections/crash.ts). */
+export interface CrashTestOutcome {
+  recordedOn: string;
+  submissions: number;
+  clients: number;
+  sent: number;
+  acknowledged: number;
+  stored: number;
+  /** Acknowledged reports not stored. */
+  lost: number;
+  /** Report ids stored more than once, and reports beyond one per key. */
+  doubled: number;
+  auditEntries: number;
+  interruptedKeys: number;
+  secondsDown: number;
+  reconciled: boolean;
+}
+
+let outcome: CrashTestOutcome | undefined;
 
 async function main(): Promise<number> {
   const dataDir = await mkdtemp(join(tmpdir(), 'langson-crash-'));
@@ -339,8 +367,8 @@ async function main(): Promise<number> {
     try {
       const reports = await scanAll<StoredReport>(db, {
         TableName: LOCAL_TABLE_NAME,
-        FilterExpression: 'begins_with(SK, :report)',
-        ExpressionAttributeValues: { ':report': 'REPORT#' },
+        FilterExpression: 'entity = :report',
+        ExpressionAttributeValues: { ':report': 'report' },
       });
       const states = await scanAll<{
         PK: string;
@@ -351,6 +379,13 @@ async function main(): Promise<number> {
         TableName: LOCAL_TABLE_NAME,
         FilterExpression: 'begins_with(PK, :task) AND (begins_with(SK, :state) OR SK = :summary)',
         ExpressionAttributeValues: { ':task': 'TASK#', ':state': 'STATE#', ':summary': 'SUMMARY' },
+      });
+
+      const audited = await scanAll<{ after?: { reportId?: string } }>(db, {
+        TableName: LOCAL_TABLE_NAME,
+        FilterExpression: 'entity = :audit AND #action = :submitted',
+        ExpressionAttributeNames: { '#action': 'action' },
+        ExpressionAttributeValues: { ':audit': 'audit', ':submitted': 'report.submitted' },
       });
 
       const storedIds = new Map<string, number>();
@@ -368,6 +403,32 @@ async function main(): Promise<number> {
       if (reports.length !== idOfKey.size) {
         mismatches.push(`${reports.length} reports stored for ${idOfKey.size} distinct keys`);
       }
+      const entries = new Map<string, number>();
+      for (const entry of audited) {
+        const id = entry.after?.reportId ?? '';
+        entries.set(id, (entries.get(id) ?? 0) + 1);
+      }
+      const unaudited = [...storedIds.keys()].filter((id) => !entries.has(id));
+      const auditedTwice = [...entries].filter(([, n]) => n > 1);
+      if (unaudited.length > 0)
+        mismatches.push(`${unaudited.length} reports without an audit entry`);
+      if (auditedTwice.length > 0) {
+        mismatches.push(`${auditedTwice.length} reports with more than one audit entry`);
+      }
+      outcome = {
+        recordedOn: new Date().toISOString().slice(0, 10),
+        submissions: SUBMISSIONS,
+        clients: CLIENTS,
+        sent: counters.sent,
+        acknowledged: acknowledgements.length,
+        stored: reports.length,
+        lost: missing.length,
+        doubled: twice.length + Math.max(0, reports.length - idOfKey.size),
+        auditEntries: audited.length,
+        interruptedKeys: counters.interruptedKeys.size,
+        secondsDown: (restartedAt - killedAt) / 1000,
+        reconciled: false,
+      };
 
       // Latest states: the newest stored report per (task, agency) and per task.
       const newest = new Map<string, StoredReport>();
@@ -418,6 +479,7 @@ async function main(): Promise<number> {
           `crash-test: ${elapsed()}: summary`,
           `  acknowledged      ${acknowledgements.length} (${SUBMISSIONS} keys, ${idOfKey.size} distinct report ids)`,
           `  stored reports    ${reports.length} (${storedIds.size} distinct ids)`,
+          `  audit entries     ${audited.length} (${entries.size} reports)`,
           `  rollup ${quarter}   ${rolledUpTotal} reports (${[...rolledUp].map(([s, n]) => `${s} ${n}`).join(', ')})`,
           `  interrupted keys  ${counters.interruptedKeys.size} (retried after network errors: ${counters.networkErrors} attempts)`,
           `  409 while held    ${counters.conflicts}, 503 ${counters.unavailable}, replays ${counters.replays}`,
@@ -436,6 +498,18 @@ async function main(): Promise<number> {
     if (runtime) await runtime.stop('SIGKILL').catch(() => undefined);
     if (options['keep-data']) console.log(`crash-test: data kept in ${dataDir}`);
     else await rm(dataDir, { recursive: true, force: true });
+  }
+  if (outcome && options.record) {
+    outcome.reconciled = mismatches.length === 0;
+    const file = join(import.meta.dirname, '../tests/bench/results/crash-test.json');
+    await writeFile(
+      file,
+      await format(JSON.stringify(outcome), {
+        ...(await resolveConfig(file)),
+        filepath: file,
+      }),
+    );
+    console.log(`crash-test: recorded in ${file}`);
   }
   if (mismatches.length > 0) {
     console.error(`crash-test: FAILED\n${mismatches.map((m) => `  - ${m}`).join('\n')}`);

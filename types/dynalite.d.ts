@@ -10,3 +10,9 @@ declare module 'dynalite' {
   }
   export default function dynalite(options?: DynaliteOptions): Server;
 }
+
+// The store's own item sizing (DynamoDB's rules), which the benchmark's capacity proxy uses.
+declare module 'dynalite/db/index.js' {
+  const db: { itemSize(item: Record<string, Record<string, unknown>>): number };
+  export default db;
+}

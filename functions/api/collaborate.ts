@@ -17,7 +17,8 @@ import { fileContribution } from '#shared/use-cases/contribute.ts';
 import { decideReviews, describePending } from '#shared/use-cases/review-reports.ts';
 import { tableAndBus } from '../wiring.ts';
 import { dispatch } from './http/dispatch.ts';
-import { idempotencyScope, idempotentCommand, stableId } from './http/idempotency.ts';
+import { idempotentCommand } from './http/idempotency.ts';
+import { idempotencyScope, stableId } from './http/idempotency-key.ts';
 import { httpApi, json } from './http/middleware.ts';
 import { callerOf, parsePart } from './http/request.ts';
 import {

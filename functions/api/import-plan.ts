@@ -10,7 +10,8 @@ import {
 } from '#shared/use-cases/registry/import-document.ts';
 import type * as z from 'zod';
 import { tableStores } from '../wiring.ts';
-import { idempotencyScope, idempotentCommand, stableId } from './http/idempotency.ts';
+import { idempotentCommand } from './http/idempotency.ts';
+import { idempotencyScope, stableId } from './http/idempotency-key.ts';
 import { httpApi, json } from './http/middleware.ts';
 import { importDeps } from './import-deps.ts';
 import { callerOf, parsePart } from './http/request.ts';

@@ -30,7 +30,8 @@ import {
 } from '#shared/use-cases/registry/manage-agencies.ts';
 import { systemClock, tableStores } from '../wiring.ts';
 import { dispatch } from './http/dispatch.ts';
-import { idempotencyScope, idempotentCommand, stableId } from './http/idempotency.ts';
+import { idempotentCommand } from './http/idempotency.ts';
+import { idempotencyScope, stableId } from './http/idempotency-key.ts';
 import { httpApi, json } from './http/middleware.ts';
 import { callerOf, parsePart } from './http/request.ts';
 import {

@@ -17,7 +17,8 @@ import { runReminderJob, type ReminderJob } from '#shared/use-cases/reminders/ru
 import { reminderDeps, reminderStores } from '../reminder-wiring.ts';
 import { systemClock } from '../wiring.ts';
 import { dispatch } from './http/dispatch.ts';
-import { idempotencyScope, idempotentCommand, stableId } from './http/idempotency.ts';
+import { idempotentCommand } from './http/idempotency.ts';
+import { idempotencyScope, stableId } from './http/idempotency-key.ts';
 import { httpApi, json } from './http/middleware.ts';
 import { callerOf, parsePart } from './http/request.ts';
 import { reminderRunRequestSchema } from './schemas/requests.ts';

@@ -11,7 +11,8 @@ import {
   type ReportValueCommand,
 } from '#shared/use-cases/indicators/report-indicator-value.ts';
 import { systemClock, tableStores } from '../wiring.ts';
-import { idempotencyScope, idempotentCommand, stableId } from './http/idempotency.ts';
+import { idempotentCommand } from './http/idempotency.ts';
+import { idempotencyScope, stableId } from './http/idempotency-key.ts';
 import { httpApi, json } from './http/middleware.ts';
 import { callerOf, parsePart } from './http/request.ts';
 import { indicatorPathSchema } from './schemas/requests.ts';

@@ -27,7 +27,8 @@ import {
   PlanUploadPage,
   type PlanUploadModel,
 } from '#shared/web/pages/admin-plan.tsx';
-import { idempotentCommand, scopeOf, stableId } from '../api/http/idempotency.ts';
+import { idempotentCommand } from '../api/http/idempotency.ts';
+import { scopeOf, stableId } from '../api/http/idempotency-key.ts';
 import { importDeps } from '../api/import-deps.ts';
 import type { PostedForm } from './http/forms.ts';
 import { html, redirect } from './http/responses.ts';

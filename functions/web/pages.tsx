@@ -32,7 +32,7 @@ import { TaskPageView } from '#shared/web/pages/task.tsx';
 import { formatVnNumber } from '#shared/domain/plan/vn-number.ts';
 import { readReportForm, actualField, type FormErrors } from '#shared/web/report-form.ts';
 import { sortChoice } from '#shared/web/sort.ts';
-import { scopeOf } from '../api/http/idempotency.ts';
+import { scopeOf } from '../api/http/idempotency-key.ts';
 import { submitCommand, type SubmitRequest } from '../api/submit-command.ts';
 import { DOCUMENT_FORMATS, rollupDocument } from '../api/rollup-documents.ts';
 import { EventBridgePublisher } from '#shared/adapters/eventbridge/event-publisher.ts';
@@ -50,7 +50,7 @@ import { errorPage, webHandler, type PageRequest } from './http/web-handler.tsx'
 import { rollupDeps } from '../wiring.ts';
 import { webStores } from './wiring.ts';
 
-const { tableName, stores, accounts, web, sessions } = webStores();
+const { stores, accounts, web, sessions } = webStores();
 const busEnv = readEnv(eventBusEnvSchema);
 const events = new EventBridgePublisher(
   createEventBridgeClient(busEnv.EVENTBRIDGE_ENDPOINT),
@@ -110,7 +110,7 @@ function signInPage(request: PageRequest, form: Partial<SignInForm>, status = 20
 }
 
 /** The same submission the API files: one idempotency store, scoped to the agency. */
-const submitOnce = submitCommand(tableName, stores, events, web.clock);
+const submitOnce = submitCommand(stores, events, web.clock);
 
 async function reportFormModel(
   request: PageRequest,
@@ -285,7 +285,7 @@ export const handler = webHandler<'webPages'>(
           actor: actorOf(caller),
         };
         try {
-          await submitOnce({ scope: scopeOf(caller, key), request: submit }, request.context);
+          await submitOnce({ scope: scopeOf(caller, key), request: submit });
         } catch (error) {
           if (error instanceof ConflictError) {
             const formError = 'Báo cáo này đang được gửi; chờ giây lát rồi xem hộp việc.';

@@ -9,10 +9,10 @@ import type { Sector } from '#shared/domain/plan/model.ts';
 import type { RiskReason } from '#shared/domain/progress/task-view.ts';
 import { evaluateRisk } from '#shared/domain/risk/evaluate-risk.ts';
 import { riskEventFor } from '#shared/domain/risk/risk-events.ts';
-import { officialLatest, type Memberships } from '#shared/domain/risk/task-state.ts';
+import { officialLatest } from '#shared/domain/risk/task-state.ts';
 import { riskTransition } from '#shared/domain/risk/transitions.ts';
 import type { Clock, EventPublisher } from './progress-ports.ts';
-import type { RiskRepository, TaskRiskState } from './risk-ports.ts';
+import type { AgencyContext, RiskRepository, TaskRiskState } from './risk-ports.ts';
 
 export interface EvaluateRisksDeps {
   risks: RiskRepository;
@@ -28,16 +28,6 @@ export interface RiskOutcome {
 
 const sameReasons = (a: RiskReason[], b: RiskReason[]) => JSON.stringify(a) === JSON.stringify(b);
 
-/** What every evaluation needs of the registry, read once per run. */
-export interface AgencyContext {
-  memberOf: Memberships;
-  agencyNames: Record<string, string>;
-}
-
-async function agencyContext(deps: EvaluateRisksDeps): Promise<AgencyContext> {
-  return { memberOf: await deps.risks.memberships(), agencyNames: await deps.risks.agencyNames() };
-}
-
 export async function evaluateTaskState(
   state: TaskRiskState,
   agencies: AgencyContext,
@@ -45,9 +35,6 @@ export async function evaluateTaskState(
 ): Promise<RiskOutcome> {
   const now = deps.clock.now();
   const official = officialLatest(state.task, state.latest, agencies.memberOf);
-  if (JSON.stringify(official) !== JSON.stringify(state.official)) {
-    await deps.risks.saveOfficial(state.task, official);
-  }
   const reasons = evaluateRisk({
     task: state.task,
     latest: state.latest,
@@ -55,8 +42,17 @@ export async function evaluateTaskState(
     today: todayInProvince(now),
     ...agencies,
   });
-  if (!sameReasons(reasons, state.riskReasons)) {
-    await deps.risks.saveReasons(state.task, reasons, now.toISOString());
+  const reasonsChanged = !sameReasons(reasons, state.riskReasons);
+  const officialChanged = JSON.stringify(official) !== JSON.stringify(state.official);
+  if (officialChanged || reasonsChanged) {
+    const saved = await deps.risks.saveEvaluation(state.task, {
+      official,
+      reasons,
+      evaluatedAt: now.toISOString(),
+      reasonsChanged,
+    });
+    // A newer report's evaluation stored its own conclusions, and announces them.
+    if (!saved) return { taskId: state.task.id, reasons, published: null };
   }
   const announced = state.announcedCodes.map((code) => ({ code, message: '' }));
   const transition = riskTransition(announced, reasons);
@@ -83,9 +79,9 @@ export async function evaluateTaskRisk(
   taskId: string,
   deps: EvaluateRisksDeps,
 ): Promise<RiskOutcome | null> {
-  const state = await deps.risks.loadTask(taskId);
-  if (!state) return null;
-  return evaluateTaskState(state, await agencyContext(deps), deps);
+  const loaded = await deps.risks.loadTask(taskId);
+  if (!loaded) return null;
+  return evaluateTaskState(loaded.state, loaded.agencies, deps);
 }
 
 export interface RiskScanSummary {
@@ -100,7 +96,7 @@ export async function scanRisks(
   sectors: readonly Sector[],
   deps: EvaluateRisksDeps,
 ): Promise<RiskScanSummary> {
-  const agencies = await agencyContext(deps);
+  const agencies = await deps.risks.agencyContext();
   const summary: RiskScanSummary = { evaluated: 0, atRiskBySector: {}, flagged: 0, cleared: 0 };
   for (const sector of sectors) {
     summary.atRiskBySector[sector] = 0;

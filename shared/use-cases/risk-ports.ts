@@ -15,14 +15,33 @@ export interface TaskRiskState {
   official: LatestReport | null;
 }
 
+/** What every evaluation needs of the registry. */
+export interface AgencyContext {
+  memberOf: Memberships;
+  agencyNames: Record<string, string>;
+}
+
+/** What one evaluation concluded, to be stored on the task's summary. */
+export interface Evaluation {
+  /** The task's official state (derived from its lead's parts); null before any report. */
+  official: LatestReport | null;
+  reasons: RiskReason[];
+  evaluatedAt: string;
+  /** Whether the reasons differ from the stored ones: the risk flag item then follows. */
+  reasonsChanged: boolean;
+}
+
 export interface RiskRepository {
-  loadTask(taskId: string): Promise<TaskRiskState | null>;
+  /** One task's state, with the registry as it was when the task was read. */
+  loadTask(taskId: string): Promise<{ state: TaskRiskState; agencies: AgencyContext } | null>;
   /** Every task of a sector with its state: two queries' worth per page, not one per task. */
   loadSector(sector: Sector): AsyncIterable<TaskRiskState>;
-  memberships(): Promise<Memberships>;
-  agencyNames(): Promise<Record<string, string>>;
-  saveReasons(task: Task, reasons: RiskReason[], evaluatedAt: string): Promise<void>;
-  /** Sets the task's official state (derived from its lead's parts) on its summary. */
-  saveOfficial(task: Task, official: LatestReport | null): Promise<void>;
+  agencyContext(): Promise<AgencyContext>;
+  /**
+   * Stores the evaluation on the summary in one write, unless the summary already holds a
+   * newer official state (an evaluation of a later report finished first): then false,
+   * and nothing is written.
+   */
+  saveEvaluation(task: Task, evaluation: Evaluation): Promise<boolean>;
   markAnnounced(task: Task, codes: string[]): Promise<void>;
 }

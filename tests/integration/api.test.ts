@@ -1,8 +1,8 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '#shared/adapters/aws-clients.ts';
 import { bodyOf, startTestPlatform, type TestPlatform } from '../support/platform.ts';
+import { reportItems } from '../support/table-items.ts';
 
 let platform: TestPlatform;
 const LEAD = 'so-nong-nghiep-va-moi-truong';
@@ -20,14 +20,11 @@ const agencyToken = (id: string) => {
 
 async function storedReports(taskId: string) {
   const db = createDocumentClient(process.env.DYNAMODB_ENDPOINT);
-  const { Items = [] } = await db.send(
-    new QueryCommand({
-      TableName: process.env.TABLE_NAME,
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :r)',
-      ExpressionAttributeValues: { ':pk': `TASK#${taskId}`, ':r': 'REPORT#' },
-    }),
-  );
-  return Items;
+  try {
+    return await reportItems(db, process.env.TABLE_NAME ?? '', taskId);
+  } finally {
+    db.destroy();
+  }
 }
 
 function post(path: string, body: unknown, token: string, key: string) {

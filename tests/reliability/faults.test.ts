@@ -6,33 +6,35 @@
  * is counted twice.
  *
  * The table behind the mocked document client is a small in-memory fake with DynamoDB's
- * conditional-put semantics, so "stored once" is checked on what was actually written.
+ * conditional-put and transaction semantics, so "stored once" is checked on what was
+ * actually written.
  */
 import {
   ConditionalCheckFailedException,
-  DeleteItemCommand,
-  DynamoDBClient,
-  GetItemCommand,
-  PutItemCommand,
-  UpdateItemCommand,
+  TransactionCanceledException,
 } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import {
+  BatchGetCommand,
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
   QueryCommand,
+  TransactWriteCommand,
   UpdateCommand,
+  type BatchGetCommandInput,
   type GetCommandInput,
   type PutCommandInput,
   type QueryCommandInput,
+  type TransactWriteCommandInput,
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handler } from '#functions/api/submit-report.ts';
-import { stableId } from '#functions/api/http/idempotency.ts';
+import { stableId } from '#functions/api/http/idempotency-key.ts';
 import { todayInProvince } from '#shared/domain/calendar.ts';
 import { SECTORS, type Sector, type Task } from '#shared/domain/plan/model.ts';
 import { requirePeriod } from '#shared/domain/period/period.ts';
@@ -50,7 +52,6 @@ import { seedPlans } from '../support/seed-tasks.ts';
 import { catalogAnswers, planRecord } from '../support/stored-items.ts';
 
 const documents = mockClient(DynamoDBDocumentClient);
-const dynamo = mockClient(DynamoDBClient);
 const bus = mockClient(EventBridgeClient);
 
 const LEAD = agencyCaller('so-nong-nghiep-va-moi-truong', ['cac-so-ban-nganh']);
@@ -69,24 +70,69 @@ const TRANSIENT = [
   'TimeoutError',
 ] as const;
 
-type Operation = 'get-task' | 'put-report' | 'update';
+type Operation = 'read-task' | 'file' | 'complete';
 
-/** The table's items, by `PK|SK`, and a fault to throw on the n-th call of one operation. */
+/**
+ * The table's items, by `PK|SK`, and a fault to throw on the n-th call of one operation,
+ * before the call takes effect or, with `after`, once it has (the answer is lost).
+ */
 const table = new Map<string, Record<string, unknown>>();
-const calls: Record<Operation, number> = { 'get-task': 0, 'put-report': 0, update: 0 };
-let planned: { operation: Operation; call: number; error: Error } | null = null;
+const calls: Record<Operation, number> = { 'read-task': 0, file: 0, complete: 0 };
+let planned: { operation: Operation; call: number; error: Error; after: boolean } | null = null;
+/** Whether the agency's stored state is newer than any report sent (its update is refused). */
+let newerState = false;
 
-function maybeFail(operation: Operation): void {
-  calls[operation] += 1;
-  if (planned?.operation === operation && planned.call === calls[operation]) {
-    const { error } = planned;
-    planned = null;
-    throw error;
-  }
+function faultDue(operation: Operation, after: boolean): Error | null {
+  if (!after) calls[operation] += 1;
+  if (planned?.operation !== operation || planned.call !== calls[operation]) return null;
+  if (planned.after !== after) return null;
+  const { error } = planned;
+  planned = null;
+  return error;
 }
 
-const storedReports = () =>
-  [...table.values()].filter((item) => String(item.SK).startsWith('REPORT#'));
+function maybeFail(operation: Operation, after = false): void {
+  const error = faultDue(operation, after);
+  if (error) throw error;
+}
+
+const keyOf = (item: { PK: unknown; SK: unknown }) => `${String(item.PK)}|${String(item.SK)}`;
+
+/** DynamoDB's TransactWriteItems over the fake table: the report's and audit's conditions. */
+function transact(input: TransactWriteCommandInput) {
+  maybeFail('file');
+  const items = input.TransactItems ?? [];
+  const reasons = items.map((entry) => {
+    const put = entry.Put;
+    if (
+      put?.ConditionExpression === 'attribute_not_exists(PK)' &&
+      table.has(keyOf(put.Item as never))
+    ) {
+      return {
+        Code: 'ConditionalCheckFailed',
+        Item: marshall(table.get(keyOf(put.Item as never)) ?? {}),
+      };
+    }
+    if (entry.Update && newerState) return { Code: 'ConditionalCheckFailed' };
+    return { Code: 'None' };
+  });
+  if (reasons.some((reason) => reason.Code !== 'None')) {
+    throw new TransactionCanceledException({
+      message: 'Transaction cancelled',
+      $metadata: {},
+      CancellationReasons: reasons,
+    });
+  }
+  for (const entry of items) {
+    const item = entry.Put?.Item;
+    if (item) table.set(keyOf(item as never), structuredClone(item));
+  }
+  maybeFail('file', true);
+  return {};
+}
+
+const storedReports = () => [...table.values()].filter((item) => item.entity === 'report');
+const auditEntries = () => [...table.values()].filter((item) => item.entity === 'audit');
 const publishedDetails = () =>
   bus
     .commandCalls(PutEventsCommand)
@@ -95,7 +141,7 @@ const publishedDetails = () =>
 
 async function submit(key: string, at: Date) {
   vi.setSystemTime(at);
-  calls['get-task'] = calls['put-report'] = calls.update = 0;
+  calls['read-task'] = calls.file = calls.complete = 0;
   const response = await handler(
     apiEvent({
       method: 'POST',
@@ -128,69 +174,65 @@ describe('POST /tasks/{taskId}/reports under faults', () => {
   beforeEach(() => {
     table.clear();
     planned = null;
+    newerState = false;
     documents.reset();
-    dynamo.reset();
     bus.reset();
     const catalog = catalogAnswers(seedPlans.tasks);
+    documents.on(BatchGetCommand).callsFake((input: BatchGetCommandInput) => {
+      maybeFail('read-task');
+      return catalog.batchGet(input);
+    });
     documents.on(GetCommand).callsFake((input: GetCommandInput) => {
       const { PK, SK } = input.Key as { PK: string; SK: string };
-      if (PK.startsWith('PLAN#')) {
-        maybeFail('get-task');
-        return catalog.get({ Key: { PK } });
-      }
-      return { Item: table.get(`${PK}|${SK}`) };
+      return PK.startsWith('PLAN#')
+        ? catalog.get({ Key: { PK } })
+        : { Item: table.get(`${PK}|${SK}`) };
     });
     documents
       .on(QueryCommand)
       .callsFake((input: QueryCommandInput) => catalog.query(input) ?? { Items: [] });
+    documents.on(TransactWriteCommand).callsFake(transact);
+    // Completing a stored report's filing: its audit entry (put once) and its state.
     documents.on(PutCommand).callsFake((input: PutCommandInput) => {
-      maybeFail('put-report');
-      const item = input.Item as { PK: string; SK: string };
-      const key = `${item.PK}|${item.SK}`;
+      maybeFail('complete');
+      const key = keyOf(input.Item as never);
       if (input.ConditionExpression === 'attribute_not_exists(PK)' && table.has(key)) {
         throw new ConditionalCheckFailedException({
           message: 'The conditional request failed',
           $metadata: {},
         });
       }
-      table.set(key, structuredClone(item));
+      table.set(key, structuredClone(input.Item as Record<string, unknown>));
       return {};
     });
     documents.on(UpdateCommand).callsFake((_input: UpdateCommandInput) => {
-      maybeFail('update');
+      maybeFail('complete');
       return {};
     });
-    // Powertools idempotency records: a fresh lock on every attempt, so each retry re-runs
-    // the command and the report's own conditional write is what keeps it single.
-    dynamo.on(PutItemCommand).resolves({});
-    dynamo.on(GetItemCommand).resolves({});
-    dynamo.on(UpdateItemCommand).resolves({});
-    dynamo.on(DeleteItemCommand).resolves({});
     bus.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'e-1' }] });
   });
 
   const cases = TRANSIENT.flatMap((error) =>
     (
       [
-        ['reading the task', 'get-task', 1, false],
-        ['writing the report', 'put-report', 1, false],
-        ['recording it in the audit trail', 'put-report', 2, true],
-        ["updating the agency's latest state", 'update', 1, true],
+        ['reading the task', 'read-task', false, false],
+        ['filing the report', 'file', false, false],
+        ['the answer to a filing that took effect', 'file', true, true],
       ] as const
-    ).map(([step, operation, call, reportWritten]) => ({
+    ).map(([step, operation, after, reportWritten]) => ({
       error,
       step,
       operation,
-      call,
+      after,
       reportWritten,
     })),
   );
 
   it.each(cases)(
-    '$error while $step: 503 problem+json, then the retry stores the report once and announces it once',
-    async ({ error, operation, call, reportWritten }) => {
-      const key = `fault-${error}-${operation}-${call}`;
-      planned = { operation, call, error: fault(error) };
+    '$error on $step: 503 problem+json, then the retry stores the report once and announces it once',
+    async ({ error, operation, after, reportWritten }) => {
+      const key = `fault-${error}-${operation}-${after}`;
+      planned = { operation, call: 1, error: fault(error), after };
 
       const refused = await submit(key, FIRST_ATTEMPT);
       const eventsAfterRefusal = publishedDetails();
@@ -202,9 +244,10 @@ describe('POST /tasks/{taskId}/reports under faults', () => {
       expect(reportsAfterRefusal).toBe(reportWritten ? 1 : 0);
       expect(retried.statusCode).toBe(201);
       expect(retried.json.id).toBe(reportIdOf(key));
-      // A report written before the fault keeps its first receipt time: the retry finds it.
+      // A report filed before the fault keeps its first receipt time: the retry finds it.
       expect(retried.json.receivedAt).toBe((reportWritten ? FIRST_ATTEMPT : RETRY).toISOString());
       expect(storedReports().map((item) => item.id)).toEqual([reportIdOf(key)]);
+      expect(auditEntries()).toHaveLength(1);
       expect(publishedDetails()).toEqual([
         expect.objectContaining({
           reportId: reportIdOf(key),
@@ -214,8 +257,8 @@ describe('POST /tasks/{taskId}/reports under faults', () => {
     },
   );
 
-  it('answers a conditional failure on the report put with the stored report, writing no duplicate', async () => {
-    const key = 'conditional-put';
+  it('answers a retry of a filed report with the stored report, writing no duplicate', async () => {
+    const key = 'filed-before';
     const first = await submit(key, FIRST_ATTEMPT);
     bus.resetHistory();
     documents.resetHistory();
@@ -226,8 +269,8 @@ describe('POST /tasks/{taskId}/reports under faults', () => {
     expect(again.statusCode).toBe(201);
     expect(again.json).toEqual(first.json);
     expect(storedReports()).toHaveLength(1);
-    // The refused report and the refused audit entry (both there already), no other.
-    expect(documents.commandCalls(PutCommand)).toHaveLength(2);
+    expect(auditEntries()).toHaveLength(1);
+    // The filing is completed as the first attempt left it: the state of its receipt time.
     for (const update of documents.commandCalls(UpdateCommand)) {
       expect(update.args[0].input.ExpressionAttributeValues).toMatchObject({
         ':received': FIRST_ATTEMPT.toISOString(),
@@ -242,16 +285,28 @@ describe('POST /tasks/{taskId}/reports under faults', () => {
     ]);
   });
 
-  it('accepts the report when a newer latest state refuses the forward-only update', async () => {
-    documents
-      .on(UpdateCommand)
-      .rejects(new ConditionalCheckFailedException({ message: 'newer state', $metadata: {} }));
+  it('files the report when a newer latest state refuses the forward-only update', async () => {
+    newerState = true;
 
     const response = await submit('older-than-state', FIRST_ATTEMPT);
 
     expect(response.statusCode).toBe(201);
     expect(storedReports()).toHaveLength(1);
+    expect(auditEntries()).toHaveLength(1);
     expect(publishedDetails()).toHaveLength(1);
+  });
+
+  it('answers 503 when completing a filed report fails, and converges when retried again', async () => {
+    await submit('complete-later', FIRST_ATTEMPT);
+    planned = { operation: 'complete', call: 1, error: fault('ThrottlingException'), after: false };
+
+    const refused = await submit('complete-later', RETRY);
+    const retried = await submit('complete-later', RETRY);
+
+    expectUnavailable(refused);
+    expect(retried.statusCode).toBe(201);
+    expect(storedReports()).toHaveLength(1);
+    expect(auditEntries()).toHaveLength(1);
   });
 
   it('retries the entries EventBridge refused (FailedEntryCount > 0) and answers 201 once accepted', async () => {
@@ -307,24 +362,6 @@ describe('POST /tasks/{taskId}/reports under faults', () => {
       ]);
     },
   );
-
-  it('converges on one report when the idempotency store itself fails, once it recovers', async () => {
-    // Powertools wraps the store's throttle in IdempotencyPersistenceLayerError: a 503 to retry.
-    dynamo.on(PutItemCommand).rejectsOnce(fault('ProvisionedThroughputExceededException'));
-
-    const refused = await submit('idempotency-store-throttled', FIRST_ATTEMPT);
-    const reportsAfterRefusal = storedReports().length;
-    const retried = await submit('idempotency-store-throttled', RETRY);
-
-    expect(refused.statusCode).toBe(503);
-    expect(refused.headers?.['content-type']).toBe('application/problem+json');
-    expect(reportsAfterRefusal).toBe(0);
-    expect(retried.statusCode).toBe(201);
-    expect(storedReports().map((item) => item.id)).toEqual([
-      reportIdOf('idempotency-store-throttled'),
-    ]);
-    expect(publishedDetails()).toHaveLength(1);
-  });
 });
 
 describe('a rollup interrupted on its second sector', () => {

@@ -45,13 +45,35 @@ export function storedTask(task: Task, version = 1) {
   };
 }
 
-/** Answers a catalog read (plan GetItem, task-version Query) from the given tasks. */
+/**
+ * Answers a catalog read (plan GetItem, task-version Query, or the plan and the task's
+ * version in one BatchGetItem) from the given tasks; `others` answers the other keys of a
+ * batch (the registry's stamp, a summary…).
+ */
 export function catalogAnswers(tasks: readonly Task[]) {
+  const planOf = (pk: string) => {
+    const code = pk.startsWith('PLAN#') ? pk.slice(5) : null;
+    return code && tasks.some((t) => t.plan === code) ? storedPlan(code) : undefined;
+  };
+  const taskAt = (pk: string, sk: string) => {
+    const task = tasks.find((t) => `TASK#${t.id}` === pk);
+    return task && sk === storedTask(task).SK ? storedTask(task) : undefined;
+  };
   return {
-    get: (input: { Key: { PK: string } }) => {
-      const code = input.Key.PK.startsWith('PLAN#') ? input.Key.PK.slice(5) : null;
-      return { Item: code && tasks.some((t) => t.plan === code) ? storedPlan(code) : undefined };
+    batchGet: (
+      input: { RequestItems?: Record<string, { Keys?: Record<string, unknown>[] }> },
+      others: (key: { PK: string; SK: string }) => Record<string, unknown> | undefined = () =>
+        undefined,
+    ) => {
+      const [[tableName, request] = ['', { Keys: [] }]] = Object.entries(input.RequestItems ?? {});
+      const found = (request.Keys ?? []).flatMap((raw) => {
+        const key = { PK: String(raw.PK), SK: String(raw.SK) };
+        const item = planOf(key.PK) ?? taskAt(key.PK, key.SK) ?? others(key);
+        return item ? [item] : [];
+      });
+      return { Responses: { [tableName]: found } };
     },
+    get: (input: { Key: { PK: string } }) => ({ Item: planOf(input.Key.PK) }),
     query: (input: { ExpressionAttributeValues?: Record<string, unknown> }) => {
       const pk = String(input.ExpressionAttributeValues?.[':pk'] ?? '');
       const first = String(input.ExpressionAttributeValues?.[':first'] ?? '');

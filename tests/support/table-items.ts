@@ -1,6 +1,7 @@
 /**
  * Reading the platform's single table directly, to check what a test's requests wrote:
- * a task's partition, its reports, and the number of items outside idempotency records.
+ * a task's partition, its reports, its audit entries, and the number of items outside
+ * idempotency records. Keys come from keys.ts, as the stores write them.
  */
 import {
   QueryCommand,
@@ -8,6 +9,8 @@ import {
   type DynamoDBDocumentClient,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { auditKeys, keys, progressKeys } from '#shared/adapters/dynamodb/keys.ts';
+import { entityOf } from '#shared/domain/audit/audit-entry.ts';
 
 export type Item = Record<string, unknown>;
 
@@ -22,7 +25,7 @@ async function queryAll(db: DynamoDBDocumentClient, input: QueryCommandInput): P
   return items;
 }
 
-/** Every item under `TASK#<taskId>`: the task, its links, states, reports and risk flag. */
+/** Every item under `TASK#<taskId>`: the task, its links, states, summary and risk flag. */
 export function taskPartition(
   db: DynamoDBDocumentClient,
   tableName: string,
@@ -31,12 +34,12 @@ export function taskPartition(
   return queryAll(db, {
     TableName: tableName,
     KeyConditionExpression: 'PK = :pk',
-    ExpressionAttributeValues: { ':pk': `TASK#${taskId}` },
+    ExpressionAttributeValues: { ':pk': keys.taskPk(taskId) },
     ConsistentRead: true,
   });
 }
 
-/** The task's REPORT# items. */
+/** The task's reports, newest first (the list the API reads). */
 export function reportItems(
   db: DynamoDBDocumentClient,
   tableName: string,
@@ -44,8 +47,23 @@ export function reportItems(
 ): Promise<Item[]> {
   return queryAll(db, {
     TableName: tableName,
-    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :report)',
-    ExpressionAttributeValues: { ':pk': `TASK#${taskId}`, ':report': 'REPORT#' },
+    IndexName: 'GSI1',
+    KeyConditionExpression: 'GSI1PK = :pk',
+    ExpressionAttributeValues: { ':pk': progressKeys.reportsOfTask(taskId) },
+    ScanIndexForward: false,
+  });
+}
+
+/** The task's entries in the audit trail, oldest first. */
+export function auditItems(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  taskId: string,
+): Promise<Item[]> {
+  return queryAll(db, {
+    TableName: tableName,
+    KeyConditionExpression: 'PK = :pk',
+    ExpressionAttributeValues: { ':pk': auditKeys.ofEntity(entityOf.task(taskId)) },
     ConsistentRead: true,
   });
 }
@@ -53,7 +71,7 @@ export function reportItems(
 export interface TableCounts {
   /** Items whose PK does not start with `IDEMPOTENCY#`. */
   items: number;
-  /** Items whose SK starts with `REPORT#`. */
+  /** Report items. */
   reports: number;
 }
 
@@ -91,6 +109,6 @@ export async function tableCounts(
     items: await scanCount(db, tableName, 'NOT begins_with(PK, :idempotency)', {
       ':idempotency': 'IDEMPOTENCY#',
     }),
-    reports: await scanCount(db, tableName, 'begins_with(SK, :report)', { ':report': 'REPORT#' }),
+    reports: await scanCount(db, tableName, 'entity = :report', { ':report': 'report' }),
   };
 }

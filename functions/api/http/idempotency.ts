@@ -1,7 +1,8 @@
 /**
  * Idempotent commands with Powertools idempotency, keyed by the `Idempotency-Key` header
- * scoped to the caller. Its records live in the platform's single table. Its errors become
- * the API's: a duplicate still in flight is 409, a key reused with another body is 422.
+ * scoped to the caller (idempotency-key.ts). Its records live in the platform's single
+ * table. Its errors become the API's: a duplicate still in flight is 409, a key reused
+ * with another body is 422.
  */
 import {
   IdempotencyAlreadyInProgressError,
@@ -11,52 +12,18 @@ import {
   makeIdempotent,
 } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
-import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
-import * as z from 'zod';
-import { createHash } from 'node:crypto';
+import type { Context } from 'aws-lambda';
 import { createDynamoClient } from '#shared/adapters/aws-clients.ts';
 import {
   PARTITION_KEY,
   SORT_KEY,
   TTL_ATTRIBUTE,
 } from '#shared/adapters/dynamodb/table-definition.ts';
-import type { Caller } from '#shared/domain/access/caller.ts';
 import { ConflictError, UnavailableError, UnprocessableError } from '#shared/domain/errors.ts';
-import { parsePart } from './request.ts';
+import type { IdempotentRequest } from './idempotency-key.ts';
 
 /** A replay within a day returns the first response. */
 const RECORD_LIFETIME_SECONDS = 24 * 60 * 60;
-
-const idempotencyKeySchema = z.object({
-  'idempotency-key': z
-    .string({
-      error: 'bắt buộc với mọi POST: một giá trị riêng cho mỗi yêu cầu, dùng lại khi gửi lại',
-    })
-    .regex(/^[\x21-\x7e]{1,255}$/, 'từ 1 đến 255 ký tự ASCII in được'),
-});
-
-export interface IdempotentRequest<Request> {
-  /** The caller's agency (or token) and the header's key: what makes two requests "the same". */
-  scope: string;
-  /** Everything the result depends on: a replay with different content is refused. */
-  request: Request;
-}
-
-/** The header's key, scoped to the calling agency (or, for admin and viewer, the token). */
-export function idempotencyScope(event: APIGatewayProxyEvent, caller: Caller): string {
-  const headers = parsePart(idempotencyKeySchema, event.headers, 'header');
-  return scopeOf(caller, headers['idempotency-key']);
-}
-
-/** A key scoped to the caller's agency, or for admin and viewer to the token (or person). */
-export function scopeOf(caller: Caller, key: string): string {
-  return `${caller.agencyId ?? `token:${caller.tokenId}`}:${key}`;
-}
-
-/** A stable identifier derived from a scope, so a re-executed command writes the same item. */
-export function stableId(prefix: string, scope: string): string {
-  return `${prefix}_${createHash('sha256').update(scope).digest('base64url').slice(0, 22)}`;
-}
 
 export function idempotentCommand<Request, Result>(
   name: string,

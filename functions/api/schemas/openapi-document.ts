@@ -53,6 +53,7 @@ import {
   templateSummarySchema,
   xlsxContent,
 } from './report-template.ts';
+import { idempotencyHeaderSchema } from '../http/idempotency-key.ts';
 import { problemSchema, responses } from './responses.ts';
 
 type RouteKeyOf<R> = R extends { method: infer M extends string; path: infer P extends string }
@@ -60,11 +61,7 @@ type RouteKeyOf<R> = R extends { method: infer M extends string; path: infer P e
   : never;
 type RouteKey = RouteKeyOf<(typeof ROUTES)[number]>;
 
-const idempotencyHeader = z.object({
-  'idempotency-key': z.string().min(1).max(255).meta({
-    description: 'Unique per request and reused on retry: a replay returns the first response',
-  }),
-});
+const idempotencyHeader = idempotencyHeaderSchema;
 
 const ok = (description: string, schema: z.ZodType) => ({
   description,

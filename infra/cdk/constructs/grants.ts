@@ -16,7 +16,10 @@ export type TableAccess = 'read' | 'readWrite';
 
 /** What the adapters send: GetCommand, BatchGetCommand, QueryCommand. */
 export const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
-/** PutCommand, UpdateCommand, DeleteCommand (Powertools idempotency uses all three). */
+/**
+ * PutCommand, UpdateCommand, DeleteCommand (Powertools idempotency uses all three), and
+ * TransactWriteCommand, which IAM authorizes item by item with the same actions.
+ */
 export const TABLE_WRITE_ACTIONS = [
   'dynamodb:PutItem',
   'dynamodb:UpdateItem',

@@ -15,6 +15,7 @@ import {
 import { Construct } from 'constructs';
 import {
   GLOBAL_INDEXES,
+  projectionOf,
   PARTITION_KEY,
   SORT_KEY,
   TTL_ATTRIBUTE,
@@ -58,7 +59,8 @@ export class ProgressTable extends Construct implements PlatformTable {
         indexName: index.indexName,
         partitionKey: key(index.partitionKey),
         sortKey: key(index.sortKey),
-        projectionType: ProjectionType.ALL,
+        projectionType: ProjectionType[projectionOf(index).ProjectionType],
+        nonKeyAttributes: projectionOf(index).NonKeyAttributes,
       })),
     });
     this.indexArns = GLOBAL_INDEXES.map(

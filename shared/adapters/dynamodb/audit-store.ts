@@ -35,6 +35,22 @@ function monthsBetween(from: string, to: string): string[] {
   return months;
 }
 
+/**
+ * An entry as the table keeps it. `entity` names the item's type in this table, so the
+ * entry's subject is kept as `subject`.
+ */
+export function auditItem(entry: AuditEntry): Record<string, unknown> {
+  return {
+    ...auditKeys.entry(entry),
+    ...auditEntrySchema.parse(entry),
+    subject: entry.entity,
+    entity: 'audit',
+  };
+}
+
+/** Appended once: a retried action finds its entry there. */
+export const AUDIT_ENTRY_IS_NEW = 'attribute_not_exists(PK)';
+
 export class DynamoAuditLog implements AuditLog {
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -46,15 +62,8 @@ export class DynamoAuditLog implements AuditLog {
       await this.db.send(
         new PutCommand({
           TableName: this.tableName,
-          // `entity` names the item's type in this table, so the entry's subject is kept
-          // as `subject`.
-          Item: {
-            ...auditKeys.entry(entry),
-            ...auditEntrySchema.parse(entry),
-            subject: entry.entity,
-            entity: 'audit',
-          },
-          ConditionExpression: 'attribute_not_exists(PK)',
+          Item: auditItem(entry),
+          ConditionExpression: AUDIT_ENTRY_IS_NEW,
         }),
       );
     } catch (error) {

@@ -131,23 +131,11 @@ export class DynamoCollaborationStore implements ContributionRepository, ReviewR
   }
 
   async awaitReview(report: ProgressReport, reviewerId: string): Promise<void> {
-    const review: Review = {
-      reportId: report.id,
-      taskId: report.taskId,
-      agencyId: report.agencyId,
-      reviewerId,
-      period: report.period,
-      receivedAt: report.receivedAt,
-      state: 'pending',
-      decidedAt: null,
-      decidedBy: null,
-      reason: null,
-    };
     try {
       await this.db.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...progressKeys.review(review), entity: 'review', ...review },
+          Item: pendingReviewItem(report, reviewerId),
           ConditionExpression: 'attribute_not_exists(PK)',
         }),
       );
@@ -161,7 +149,7 @@ export class DynamoCollaborationStore implements ContributionRepository, ReviewR
     const { Item } = await this.db.send(
       new GetCommand({
         TableName: this.tableName,
-        Key: { PK: `TASK#${taskId}`, SK: `REVIEW#${reportId}` },
+        Key: progressKeys.reviewKey(taskId, reportId),
         ConsistentRead: true,
       }),
     );
@@ -172,18 +160,19 @@ export class DynamoCollaborationStore implements ContributionRepository, ReviewR
     const { Item } = await this.db.send(
       new GetCommand({
         TableName: this.tableName,
-        Key: { PK: `TASK#${taskId}`, SK: `${progressKeys.reportPrefix}${reportId}` },
+        Key: progressKeys.reportKey(reportId),
         ConsistentRead: true,
       }),
     );
-    return Item ? progressReportSchema.parse(Item) : null;
+    const report = Item ? progressReportSchema.parse(Item) : null;
+    return report?.taskId === taskId ? report : null;
   }
 
   async acceptedState(taskId: string, agencyId: string): Promise<LatestReportWithActuals | null> {
     const { Item } = await this.db.send(
       new GetCommand({
         TableName: this.tableName,
-        Key: { PK: `TASK#${taskId}`, SK: `${progressKeys.statePrefix}${agencyId}` },
+        Key: progressKeys.latestStateKey(taskId, agencyId),
       }),
     );
     return Item ? latestReportWithActualsSchema.parse(Item.state) : null;
@@ -221,7 +210,7 @@ export class DynamoCollaborationStore implements ContributionRepository, ReviewR
       await this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: { PK: `TASK#${review.taskId}`, SK: `REVIEW#${review.reportId}` },
+          Key: progressKeys.reviewKey(review.taskId, review.reportId),
           UpdateExpression:
             'SET #state = :decision, decidedAt = :at, decidedBy = :by, reason = :reason, GSI1SK = :sk',
           ConditionExpression: '#state = :pending',
@@ -251,7 +240,7 @@ export class DynamoCollaborationStore implements ContributionRepository, ReviewR
     await this.db.send(
       new UpdateCommand({
         TableName: this.tableName,
-        Key: { PK: `TASK#${review.taskId}`, SK: `${progressKeys.reportPrefix}${review.reportId}` },
+        Key: progressKeys.reportKey(review.reportId),
         UpdateExpression: 'SET review = :decision',
         ExpressionAttributeValues: { ':decision': decision },
       }),
@@ -260,3 +249,20 @@ export class DynamoCollaborationStore implements ContributionRepository, ReviewR
 }
 
 const reviewOf = (item: Record<string, unknown>): Review => reviewSchema.parse(item);
+
+/** A report waiting for its reviewer, as the table keeps it (written once, with the report). */
+export function pendingReviewItem(report: ProgressReport, reviewerId: string) {
+  const review: Review = {
+    reportId: report.id,
+    taskId: report.taskId,
+    agencyId: report.agencyId,
+    reviewerId,
+    period: report.period,
+    receivedAt: report.receivedAt,
+    state: 'pending',
+    decidedAt: null,
+    decidedBy: null,
+    reason: null,
+  };
+  return { ...progressKeys.review(review), entity: 'review', ...review };
+}

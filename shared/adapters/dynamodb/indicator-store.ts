@@ -31,7 +31,7 @@ import type {
   StoredIndicator,
   StoredValue,
 } from '#shared/use-cases/indicators/indicator-ports.ts';
-import { indicatorKeys, keys, progressKeys } from './keys.ts';
+import { indicatorKeys, progressKeys } from './keys.ts';
 import { queryAll } from './pagination.ts';
 import type { DynamoTaskCatalog } from './task-catalog.ts';
 
@@ -181,13 +181,11 @@ export class DynamoIndicatorStore implements IndicatorRepository, FigureInputs {
         limit(() =>
           queryAll(this.db, {
             TableName: this.tableName,
-            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+            IndexName: 'GSI1',
+            KeyConditionExpression: 'GSI1PK = :pk',
             ProjectionExpression: 'taskId, agencyId, #period, actuals, actualsStatus, receivedAt',
             ExpressionAttributeNames: { '#period': 'period' },
-            ExpressionAttributeValues: {
-              ':pk': keys.taskPk(taskId),
-              ':prefix': progressKeys.reportPrefix,
-            },
+            ExpressionAttributeValues: { ':pk': progressKeys.reportsOfTask(taskId) },
           }),
         ),
       ),

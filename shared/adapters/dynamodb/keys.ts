@@ -79,8 +79,8 @@ export const keys = {
 } as const;
 
 /**
- * Progress: reports under their task, listed newest first (GSI1), and per plan and the
- * period they describe (GSI2), so a period's rollup reads exactly the reports on that
+ * Progress: reports by their id, listed per task newest first (GSI1), and per plan and
+ * the period they describe (GSI2), so a period's rollup reads exactly the reports on that
  * period, whenever they were received: a report on the third quarter sent on 5 October
  * is in `REPORTS#KH266#2026-Q3`. By plan, because a task's plan never changes while its
  * sector may. A task's mutable state (its agencies' latest reports, its summary with the
@@ -94,25 +94,32 @@ export const progressKeys = {
     period: string;
     receivedAt: string;
   }) => ({
-    PK: `TASK#${report.taskId}`,
-    SK: `REPORT#${report.id}`,
-    GSI1PK: `REPORTS#${report.taskId}`,
+    ...progressKeys.reportKey(report.id),
+    GSI1PK: progressKeys.reportsOfTask(report.taskId),
     GSI1SK: `${report.receivedAt}#${report.id}`,
     GSI2PK: progressKeys.reportsDescribing(report.plan, report.period),
     GSI2SK: `${report.receivedAt}#${report.id}`,
   }),
+  /**
+   * A report by its id alone, whatever task it names: the id is derived from the caller
+   * and its Idempotency-Key, so the conditional put that stores a report is also the check
+   * that the key was not used before.
+   */
+  reportKey: (reportId: string) => ({ PK: `REPORT#${reportId}`, SK: 'REPORT' }),
   /** The GSI2 partition of a plan's reports on one period (`KH266`, `2026-Q3`). */
   reportsDescribing: (plan: string, period: string) => `REPORTS#${plan}#${period}`,
-  reportPrefix: 'REPORT#',
   /**
    * An agency's latest report on a task, listed with every other state of the task's plan
    * (GSI2): by plan, because a task's plan never changes while its sector may.
    */
   latestState: (taskId: string, plan: string, agencyId: string) => ({
-    PK: `TASK#${taskId}`,
-    SK: `STATE#${agencyId}`,
+    ...progressKeys.latestStateKey(taskId, agencyId),
     GSI2PK: progressKeys.statesOfPlan(plan),
     GSI2SK: `${taskId}#${agencyId}`,
+  }),
+  latestStateKey: (taskId: string, agencyId: string) => ({
+    PK: `TASK#${taskId}`,
+    SK: `${progressKeys.statePrefix}${agencyId}`,
   }),
   /**
    * The task as a whole: its newest report and its risk reasons. In the same GSI2
@@ -149,10 +156,13 @@ export const progressKeys = {
     state: string;
     receivedAt: string;
   }) => ({
-    PK: `TASK#${review.taskId}`,
-    SK: `REVIEW#${review.reportId}`,
+    ...progressKeys.reviewKey(review.taskId, review.reportId),
     GSI1PK: progressKeys.reviewsOf(review.reviewerId),
     GSI1SK: `${review.state}#${review.receivedAt}#${review.reportId}`,
+  }),
+  reviewKey: (taskId: string, reportId: string) => ({
+    PK: `TASK#${taskId}`,
+    SK: `REVIEW#${reportId}`,
   }),
   reviewsOf: (reviewerId: string) => `REVIEWS#${reviewerId}`,
   statePrefix: 'STATE#',

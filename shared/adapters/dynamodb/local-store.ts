@@ -1,7 +1,8 @@
 /**
  * The embedded DynamoDB-compatible store (dynalite) on a private Unix socket, with the
- * project's table created from the same definition the CDK app deploys. Used by the local
- * runtime and by the integration tests.
+ * project's table created from the same definition the CDK app deploys, and the
+ * TransactWriteItems dynalite lacks (local-transactions.ts). Used by the local runtime and
+ * by the integration tests.
  */
 import { once } from 'node:events';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
@@ -17,6 +18,7 @@ import { AbstractIterator, AbstractKeyIterator, AbstractValueIterator } from 'ab
 import dynalite from 'dynalite';
 import { Level } from 'level';
 import { createDynamoClient, socketEndpoint } from '../aws-clients.ts';
+import { serveTransactions } from './local-transactions.ts';
 import { createTableInput } from './table-definition.ts';
 
 /**
@@ -106,6 +108,7 @@ export async function startLocalStore(options: LocalStoreOptions = {}): Promise<
     deleteTableMs: 0,
     updateTableMs: 0,
   });
+  serveTransactions(server, () => socketPath);
   return {
     endpoint: await listenOnPrivateSocket(server, socketPath),
     close: async () => {

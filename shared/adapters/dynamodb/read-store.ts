@@ -3,7 +3,7 @@
  * their summaries (latest report, risk reasons); lists page through partitions in order
  * and filter on the server, so a page costs a few queries, never a scan.
  */
-import { BatchGetCommand, GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { agencySchema, taskSchema, type Agency, type Task } from '#shared/domain/plan/model.ts';
 import {
   latestReportWithActualsSchema,
@@ -24,12 +24,10 @@ import {
   type PlanRecord,
 } from '#shared/domain/registry/plan-record.ts';
 import type { TaskFilter } from '#shared/use-cases/read-ports.ts';
+import { batchGet } from './batch-get.ts';
 import { keys, progressKeys } from './keys.ts';
 import { queryAll, queryPages, type Page, type PartitionQuery } from './pagination.ts';
 import type { DynamoTaskCatalog } from './task-catalog.ts';
-
-/** BatchGetItem reads at most 100 keys per call. */
-const BATCH_GET_LIMIT = 100;
 
 export type AgencyTask = TaskView & { role: 'lead' | 'coordinating' };
 
@@ -183,7 +181,7 @@ export class DynamoReadStore {
     }));
     const names = await this.catalog.names();
     const tasks = new Map(
-      (await this.batchGet(keysOf)).map((item) => [
+      (await batchGet(this.db, this.tableName, keysOf)).map((item) => [
         String(item.PK),
         names.task(taskSchema.parse(item)),
       ]),
@@ -207,7 +205,9 @@ export class DynamoReadStore {
     tasks: readonly Pick<Task, 'id' | 'plan'>[],
     agencyIds: readonly string[],
   ): Promise<Map<string, LatestReport>> {
-    const items = await this.batchGet(
+    const items = await batchGet(
+      this.db,
+      this.tableName,
       tasks.flatMap((task) =>
         agencyIds.map((agencyId) => {
           const { PK, SK } = progressKeys.latestState(task.id, task.plan, agencyId);
@@ -226,28 +226,13 @@ export class DynamoReadStore {
   }
 
   private async summaries(taskIds: string[]): Promise<Map<string, TaskSummary>> {
-    const items = await this.batchGet(
+    const items = await batchGet(
+      this.db,
+      this.tableName,
       taskIds.map((id) => ({ PK: keys.taskPk(id), SK: progressKeys.summarySk })),
+      { attributes: ['taskId', 'latestReport', 'riskReasons'] },
     );
     return new Map(items.map((item) => [String(item.taskId), taskSummarySchema.parse(item)]));
-  }
-
-  private async batchGet(
-    keysToRead: { PK: string; SK: string }[],
-  ): Promise<Record<string, unknown>[]> {
-    const found: Record<string, unknown>[] = [];
-    for (let start = 0; start < keysToRead.length; start += BATCH_GET_LIMIT) {
-      let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
-        [this.tableName]: { Keys: keysToRead.slice(start, start + BATCH_GET_LIMIT) },
-      };
-      // BatchGetItem may leave keys unprocessed under load: ask again for those.
-      while (request && Object.keys(request).length > 0) {
-        const result = await this.db.send(new BatchGetCommand({ RequestItems: request }));
-        found.push(...(result.Responses?.[this.tableName] ?? []));
-        request = result.UnprocessedKeys as typeof request;
-      }
-    }
-    return found;
   }
 }
 

@@ -11,11 +11,8 @@ import {
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import { agencySchema, type Sector, type Task } from '#shared/domain/plan/model.ts';
-import {
-  latestReportWithActualsSchema,
-  type LatestReport,
-} from '#shared/domain/progress/report.ts';
+import type { Sector, Task } from '#shared/domain/plan/model.ts';
+import { latestReportWithActualsSchema } from '#shared/domain/progress/report.ts';
 import {
   EMPTY_SUMMARY,
   taskSummarySchema,
@@ -23,8 +20,7 @@ import {
   type TaskSummary,
 } from '#shared/domain/progress/task-view.ts';
 import { riskFlagSchema, type RiskFlag } from '#shared/domain/risk/risk-flag.ts';
-import type { Memberships } from '#shared/domain/risk/task-state.ts';
-import type { RiskRepository, TaskRiskState } from '#shared/use-cases/risk-ports.ts';
+import type { Evaluation, RiskRepository, TaskRiskState } from '#shared/use-cases/risk-ports.ts';
 import { keys, progressKeys, riskKeys } from './keys.ts';
 import { queryAll, queryPages, type Page, type PartitionQuery } from './pagination.ts';
 import { agencyIdsOf } from './plan-store.ts';
@@ -36,9 +32,6 @@ export interface RiskFilter {
   reason?: string | undefined;
 }
 
-/** Agency memberships change rarely and every evaluation needs them: kept for a minute. */
-const MEMBERSHIPS_TTL_MS = 60 * 1000;
-
 /** What one plan's state partition holds for one task: its agencies' states and its summary. */
 interface TaskStates {
   states: Record<string, unknown>[];
@@ -46,19 +39,19 @@ interface TaskStates {
 }
 
 export class DynamoRiskStore implements RiskRepository {
-  private cachedAgencies:
-    | { at: number; value: Promise<{ memberOf: Memberships; names: Record<string, string> }> }
-    | undefined;
-
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
     private readonly catalog: DynamoTaskCatalog,
   ) {}
 
-  async loadTask(taskId: string): Promise<TaskRiskState | null> {
-    const current = await this.catalog.getNamedTask(taskId);
-    if (!current || current.retired) return null;
+  /**
+   * Two reads: the plan, the task's version and the registry's stamp in one batch (the
+   * registry itself is cached per container), then the agencies' states and the summary.
+   */
+  async loadTask(taskId: string) {
+    const read = await this.catalog.getTaskWithRegistry(taskId);
+    if (!read || read.current.retired) return null;
     // STATE#<agency> items sort just before SUMMARY, and nothing else sorts between them.
     const items = await queryAll(this.db, {
       TableName: this.tableName,
@@ -69,7 +62,11 @@ export class DynamoRiskStore implements RiskRepository {
         ':summary': progressKeys.summarySk,
       },
     });
-    return toState(current.task, collect(items));
+    const { memberOf, nameById } = read.registry;
+    return {
+      state: toState(read.current.task, collect(items)),
+      agencies: { memberOf, agencyNames: nameById },
+    };
   }
 
   /**
@@ -88,43 +85,46 @@ export class DynamoRiskStore implements RiskRepository {
     }
   }
 
+  async agencyContext() {
+    const { memberOf, nameById } = await this.catalog.registry();
+    return { memberOf, agencyNames: nameById };
+  }
+
   /**
-   * Agency → the ids it acts for besides itself: its collectives and the agencies merged
-   * into it (a commune's report counts for "UBND các xã"; a survivor's for what it absorbed).
+   * One update of the summary; forward only, by the newest report the official state was
+   * derived from, since evaluations of reports that came in together may finish in any
+   * order and a stale one must not win. Then the risk flag, when the reasons changed.
    */
-  async memberships(): Promise<Memberships> {
-    return (await this.agencies()).memberOf;
-  }
-
-  /** The registry's name of every agency, for messages naming one the task does not. */
-  async agencyNames(): Promise<Record<string, string>> {
-    return (await this.agencies()).names;
-  }
-
-  private agencies() {
-    const now = Date.now();
-    if (!this.cachedAgencies || now - this.cachedAgencies.at > MEMBERSHIPS_TTL_MS) {
-      const loading = queryAll(this.db, this.index('GSI1', keys.agencies)).then((items) => {
-        const agencies = items.map((item) => agencySchema.parse(item));
-        return {
-          // Deactivated and merged agencies report no more: their members and survivors do.
-          memberOf: Object.fromEntries(
-            agencies.filter((a) => a.active).map((a) => [a.id, [...a.memberOf, ...a.absorbed]]),
-          ),
-          names: Object.fromEntries(agencies.map((a) => [a.id, a.name])),
-        };
-      });
-      this.cachedAgencies = { at: now, value: loading };
-      loading.catch(() => (this.cachedAgencies = undefined));
+  async saveEvaluation(task: Task, evaluation: Evaluation): Promise<boolean> {
+    const { official, reasons, evaluatedAt } = evaluation;
+    try {
+      await this.updateSummary(
+        task,
+        `SET riskReasons = :reasons, riskEvaluatedAt = :at${official ? ', latestReport = :official' : ''}`,
+        {
+          ':reasons': reasons,
+          ':at': evaluatedAt,
+          ...(official && {
+            ':official': official,
+            ':received': official.receivedAt,
+            ':id': official.reportId,
+            ':null': null,
+          }),
+        },
+        official
+          ? 'attribute_not_exists(latestReport) OR latestReport = :null OR latestReport.receivedAt < :received OR (latestReport.receivedAt = :received AND latestReport.reportId <= :id)'
+          : undefined,
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      return false;
     }
-    return this.cachedAgencies.value;
+    if (evaluation.reasonsChanged) await this.saveFlag(task, reasons, evaluatedAt);
+    return true;
   }
 
-  async saveReasons(task: Task, reasons: RiskReason[], evaluatedAt: string): Promise<void> {
-    await this.updateSummary(task, 'SET riskReasons = :reasons, riskEvaluatedAt = :at', {
-      ':reasons': reasons,
-      ':at': evaluatedAt,
-    });
+  /** The sparse flag GET /risks lists: present while the task is at risk. */
+  private async saveFlag(task: Task, reasons: RiskReason[], evaluatedAt: string): Promise<void> {
     const flagKey = riskKeys.flag(task.id, task.sector);
     if (reasons.length === 0) {
       await this.db.send(
@@ -149,29 +149,6 @@ export class DynamoRiskStore implements RiskRepository {
         Item: { ...flagKey, entity: 'riskFlag', ...flag },
       }),
     );
-  }
-
-  /**
-   * Forward only, by the newest report it was derived from: evaluations of reports that
-   * came in together may finish in any order, and a stale one must not win.
-   */
-  async saveOfficial(task: Task, official: LatestReport | null): Promise<void> {
-    if (official === null) return;
-    try {
-      await this.updateSummary(
-        task,
-        'SET latestReport = :official',
-        {
-          ':official': official,
-          ':received': official.receivedAt,
-          ':id': official.reportId,
-          ':null': null,
-        },
-        'attribute_not_exists(latestReport) OR latestReport = :null OR latestReport.receivedAt < :received OR (latestReport.receivedAt = :received AND latestReport.reportId <= :id)',
-      );
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    }
   }
 
   async markAnnounced(task: Task, codes: string[]): Promise<void> {

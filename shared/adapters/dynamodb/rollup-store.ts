@@ -56,8 +56,8 @@ export class DynamoRollupStore implements RollupRepository {
     return this.risks.loadSector(sector, plans);
   }
 
-  memberships(): Promise<Memberships> {
-    return this.risks.memberships();
+  async memberships(): Promise<Memberships> {
+    return (await this.catalog.registry()).memberOf;
   }
 
   async reportsDescribing(

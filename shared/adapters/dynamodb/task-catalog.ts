@@ -1,11 +1,13 @@
 /**
  * The one way to read tasks: always the current version of their plan. A single task is
- * the plan item (which version is current) and that version of the task; a list reads
- * each tracked plan's current version, one index prefix per plan. A task that the
- * current version no longer has is retired: still readable by id, with its reports, but
- * out of every list.
+ * the plan item (which version is current) and that version of the task, read together in
+ * one BatchGetItem when the plan's current version is the one last seen here (versions
+ * change at imports only), else the plan and then the task; a list reads each tracked
+ * plan's current version, one index prefix per plan. A task that the current version no
+ * longer has is retired: still readable by id, with its reports, but out of every list.
  */
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AgencyNames } from '#shared/domain/registry/agency-names.ts';
 import { SECTORS, taskSchema, type Sector, type Task } from '#shared/domain/plan/model.ts';
 import {
   isPublished,
@@ -14,16 +16,25 @@ import {
   planRecordSchema,
   type PlanRecord,
 } from '#shared/domain/registry/plan-record.ts';
-import type { AgencyNames } from '#shared/domain/registry/agency-names.ts';
 import type { CurrentTask } from '#shared/domain/registry/current-task.ts';
-import type { AgencyDirectory } from './agency-directory.ts';
+import type { AgencyDirectory, AgencyView } from './agency-directory.ts';
+import { batchGet, byKey, keyName, type ItemKey } from './batch-get.ts';
 import { keys, planVersionTag } from './keys.ts';
 import { queryAll, queryPages, type PartitionQuery } from './pagination.ts';
 
 /** How many of a task's newest versions a read looks through for a published one. */
 const PUBLISHED_LOOKBACK = 10;
 
+/** A task with the items read beside it, by `PK|SK` (batch-get.ts's keyName). */
+export interface TaskRead {
+  current: CurrentTask | null;
+  alongside: Map<string, Record<string, unknown>>;
+}
+
 export class DynamoTaskCatalog {
+  /** Each plan's current version as last read here: what a task read guesses. */
+  private readonly currentVersions = new Map<string, number>();
+
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -33,6 +44,11 @@ export class DynamoTaskCatalog {
   /** The registry's names, with which every task read here names its agencies. */
   names(): Promise<AgencyNames> {
     return this.directory.names();
+  }
+
+  /** The registry's agencies (names, memberships), as of `stamp` when the caller read it. */
+  registry(stamp?: number): Promise<AgencyView> {
+    return this.directory.view(stamp);
   }
 
   /** Every plan with a published version, drafts and closed plans included. */
@@ -58,17 +74,70 @@ export class DynamoTaskCatalog {
         Key: { PK: keys.plan(code).PK, SK: keys.plan(code).SK },
       }),
     );
-    const plan = Item ? planRecordSchema.parse(Item) : null;
-    return plan && isPublished(plan) ? plan : null;
+    return this.published(code, Item);
   }
 
   /** The task as its plan stored it (agencies as the cells printed them). */
   async getTask(taskId: string): Promise<CurrentTask | null> {
-    const plan = await this.getPlan(planCodeOfTask(taskId));
-    if (!plan) return null;
-    // The newest published version of the task up to the current one: the current version
-    // itself, or the last one that had it (a retired task). Versions above are still being
-    // written; versions never published (a failed import) are skipped.
+    return (await this.readTask(taskId)).current;
+  }
+
+  /**
+   * The task with its agencies named as the registry names them today. Reads that show a
+   * task use this; the report path, which compares ids only, does without the names.
+   */
+  async getNamedTask(taskId: string): Promise<CurrentTask | null> {
+    return (await this.getTaskWithRegistry(taskId))?.current ?? null;
+  }
+
+  /** The named task and the registry it was named from, the registry's stamp read beside it. */
+  async getTaskWithRegistry(
+    taskId: string,
+  ): Promise<{ current: CurrentTask; registry: AgencyView } | null> {
+    const { current, alongside } = await this.readTask(taskId, [keys.agencyStamp]);
+    if (!current) return null;
+    const stamp = Number(alongside.get(keyName(keys.agencyStamp))?.stamp ?? 0);
+    const registry = await this.directory.view(stamp);
+    return { current: { ...current, task: registry.names.task(current.task) }, registry };
+  }
+
+  /**
+   * The task (as its plan stored it) and the `alongside` items, read in the same
+   * BatchGetItem as the plan and the task's version when that version is known.
+   */
+  async readTask(taskId: string, alongside: readonly ItemKey[] = []): Promise<TaskRead> {
+    const code = planCodeOfTask(taskId);
+    const planKey = { PK: keys.plan(code).PK, SK: keys.plan(code).SK };
+    const guess = this.currentVersions.get(code);
+    const taskKey =
+      guess === undefined ? [] : [{ PK: keys.taskPk(taskId), SK: keys.taskVersionSk(guess) }];
+    const items = byKey(
+      await batchGet(this.db, this.tableName, [planKey, ...taskKey, ...alongside]),
+    );
+    const found = { current: null, alongside: items };
+    const plan = this.published(code, items.get(keyName(planKey)));
+    if (!plan) return found;
+    const guessed = taskKey[0] && items.get(keyName(taskKey[0]));
+    if (guessed && plan.currentVersion === guess) {
+      return { ...found, current: currentTask(guessed, plan, guess) };
+    }
+    return { ...found, current: await this.taskOfPlan(taskId, plan) };
+  }
+
+  /** A stored plan item, when published; remembers its current version for later reads. */
+  private published(code: string, item: Record<string, unknown> | undefined) {
+    const plan = item ? planRecordSchema.parse(item) : null;
+    if (!plan || !isPublished(plan)) return null;
+    this.currentVersions.set(code, plan.currentVersion);
+    return plan;
+  }
+
+  /**
+   * The newest published version of the task up to the current one: the current version
+   * itself, or the last one that had it (a retired task). Versions above are still being
+   * written; versions never published (a failed import) are skipped.
+   */
+  private async taskOfPlan(taskId: string, plan: PlanRecord): Promise<CurrentTask | null> {
     const { Items } = await this.db.send(
       new QueryCommand({
         TableName: this.tableName,
@@ -84,23 +153,7 @@ export class DynamoTaskCatalog {
     );
     const published = new Set([plan.currentVersion, ...plan.publishedVersions]);
     const item = (Items ?? []).find((candidate) => published.has(Number(candidate.version)));
-    if (!item) return null;
-    const version = Number(item.version);
-    return {
-      task: taskSchema.parse(item),
-      plan,
-      version,
-      retired: version !== plan.currentVersion,
-    };
-  }
-
-  /**
-   * The task with its agencies named as the registry names them today. Reads that show a
-   * task use this; the report path, which compares ids only, does without the extra read.
-   */
-  async getNamedTask(taskId: string): Promise<CurrentTask | null> {
-    const current = await this.getTask(taskId);
-    return current && { ...current, task: (await this.names()).task(current.task) };
+    return item ? currentTask(item, plan, Number(item.version)) : null;
   }
 
   /**
@@ -169,4 +222,17 @@ export class DynamoTaskCatalog {
       },
     };
   }
+}
+
+function currentTask(
+  item: Record<string, unknown>,
+  plan: PlanRecord,
+  version: number,
+): CurrentTask {
+  return {
+    task: taskSchema.parse(item),
+    plan,
+    version,
+    retired: version !== plan.currentVersion,
+  };
 }

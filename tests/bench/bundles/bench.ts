@@ -6,11 +6,12 @@
  * lambda-bundling.ts makes. Samples are taken round-robin (one of each bundle, then again),
  * so a slow moment of a shared machine spreads over all bundles instead of landing on one.
  */
-import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LAMBDA_BUNDLING } from '#infra/cdk/constructs/lambda-bundling.ts';
 import { HANDLERS, type HandlerName } from '#shared/platform/handlers.ts';
+import { ASSET_FILES } from '#shared/web/assets.ts';
 import { REPO_ROOT, runMeasurement } from '../lib/child.ts';
 import { readOptions } from '../lib/options.ts';
 import { progress } from '../lib/progress.ts';
@@ -75,6 +76,12 @@ runMeasurement(async () => {
   // A bundle that imports the SDK at run time finds it as Lambda finds the runtime's copy:
   // in a node_modules directory above it.
   await symlink(join(REPO_ROOT, 'node_modules'), join(outRoot, 'node_modules'), 'dir');
+  // The web functions read their static files at import, from where the CDK app copies them.
+  const assetsDir = join(outRoot, 'web-assets');
+  await mkdir(assetsDir);
+  for (const asset of Object.values(ASSET_FILES)) {
+    await copyFile(join(REPO_ROOT, asset.source), join(assetsDir, asset.name));
+  }
   const stub = await startAwsStub();
   try {
     const entries: { name: string; entry: string; event: unknown }[] = [
@@ -101,7 +108,7 @@ runMeasurement(async () => {
     );
 
     progress('bundles', `starting each bundle ${samples} times in fresh processes`);
-    const env = lambdaEnv(stub.endpoint);
+    const env = { ...lambdaEnv(stub.endpoint), WEB_ASSETS_DIR: assetsDir };
     const noMapsEnv = { ...env, NODE_OPTIONS: '' };
     const deployed = new Map<string, ColdStartSample[]>();
     const withoutMaps = new Map<string, number[]>();

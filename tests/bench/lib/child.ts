@@ -20,6 +20,8 @@ export interface SpawnOptions {
   env?: NodeJS.ProcessEnv;
   /** Keep the child's stdout (false: discarded, as a server's access logs are). */
   stdout?: boolean;
+  /** Options for node itself (`--cpu-prof`, which NODE_OPTIONS may not carry). */
+  nodeArgs?: string[];
 }
 
 /** The last bytes a child wrote to stderr, to explain a failure. */
@@ -37,7 +39,8 @@ function spawnScript(
   options: SpawnOptions,
   inheritStderr: boolean,
 ) {
-  return spawn(process.execPath, ['--import', 'tsx', resolve(REPO_ROOT, script), ...args], {
+  const command = [...(options.nodeArgs ?? []), '--import', 'tsx', resolve(REPO_ROOT, script)];
+  return spawn(process.execPath, [...command, ...args], {
     cwd: REPO_ROOT,
     // The SDK's notice that its 2027 releases need Node 22 (STACK.md: expected, harmless)
     // would repeat once per child; it says nothing about the figures.

@@ -1,8 +1,9 @@
 /**
  * Command-line options shared by the runner and each part: `--quick` for a smoke run
  * (shorter phases, fewer repetitions, no 50,000-task province), `--only a,b` to run some
- * parts, `--render` to rewrite BENCHMARKS.md from results/latest.json without measuring
- * (after a change to the text).
+ * parts, `--merge` to put the parts measured into results/latest.json (the others keep
+ * their last figures) and rewrite BENCHMARKS.md, `--render` to rewrite BENCHMARKS.md from
+ * results/latest.json without measuring (after a change to the text).
  */
 import { parseArgs } from 'node:util';
 
@@ -12,6 +13,7 @@ export type PartName = (typeof PARTS)[number];
 export interface BenchOptions {
   quick: boolean;
   only: PartName[];
+  merge: boolean;
   render: boolean;
 }
 
@@ -21,6 +23,7 @@ export function readOptions(argv: string[] = process.argv.slice(2)): BenchOption
     options: {
       quick: { type: 'boolean', default: false },
       only: { type: 'string' },
+      merge: { type: 'boolean', default: false },
       render: { type: 'boolean', default: false },
     },
     allowPositionals: false,
@@ -30,7 +33,12 @@ export function readOptions(argv: string[] = process.argv.slice(2)): BenchOption
   if (unknown.length > 0) {
     throw new Error(`unknown part(s) ${unknown.join(', ')}; the parts are ${PARTS.join(', ')}`);
   }
-  return { quick: values.quick, only: only as PartName[], render: values.render };
+  return {
+    quick: values.quick,
+    only: only as PartName[],
+    merge: values.merge,
+    render: values.render,
+  };
 }
 
 /** The arguments that pass the options on to a part's child process. */

@@ -1,6 +1,7 @@
 /** The layout of results/latest.json: one object per part, null for a part not run. */
 import type { BundlesPartResult } from '../bundles/bench.ts';
 import type { MachineInfo } from '../lib/machine.ts';
+import type { PartName } from '../lib/options.ts';
 import type { RollupPartResult } from '../rollup/bench.ts';
 import type { StartupPartResult } from '../startup/bench.ts';
 import type { SubmissionPartResult } from '../submission/bench.ts';
@@ -25,6 +26,19 @@ export interface BenchResults {
   };
   /** Seconds each part took, generation included. */
   partSeconds: Record<string, number>;
+  /**
+   * How and when each part was measured, when parts come from different runs (`--merge`);
+   * absent: every part from the run described above.
+   */
+  partRuns?: Partial<Record<PartName, PartRun>>;
+  /** results/before.json only: the commit its figures were measured on, and how. */
+  base?: { commit: string; note: string };
+}
+
+export interface PartRun {
+  mode: 'full' | 'quick';
+  recordedOn: string;
+  loadAverageAtStart: number;
 }
 
 /**

@@ -126,13 +126,11 @@ export async function rawRead(db: DynamoDBDocumentClient, tableName: string): Pr
     items += (
       await queryAll(db, {
         TableName: tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk',
         ProjectionExpression: 'taskId, agencyId, #period, actuals, actualsStatus, receivedAt',
         ExpressionAttributeNames: { '#period': 'period' },
-        ExpressionAttributeValues: {
-          ':pk': keys.taskPk(taskId),
-          ':prefix': progressKeys.reportPrefix,
-        },
+        ExpressionAttributeValues: { ':pk': progressKeys.reportsOfTask(taskId) },
       })
     ).count;
   }

@@ -1,7 +1,8 @@
 /**
  * Part 1: a report submission over the local HTTP API against the floor under it, a raw
  * PutItem of the same report item on the same dynalite store, at 1, 10 and 50 concurrent
- * clients, side by side; then the capacity each accepted report consumes.
+ * clients over 100 tasks and at 10 clients on one task, side by side; then the capacity
+ * each accepted report consumes.
  */
 import { formatPeriod } from '#shared/domain/period/period.ts';
 import { currentPeriod } from '#shared/domain/period/period-relations.ts';
@@ -12,14 +13,32 @@ import type { SubmissionCapacity } from './capacity.ts';
 import { runLoad, type LoadResult } from './load.ts';
 import type { PlatformInfo } from './platform-server.ts';
 import { RAW_PUT_PERIOD, rawPutRequests } from './raw-put.ts';
-import { reportRequest } from './tasks.ts';
+import { reportRequest, TASK_COUNT, tasksOfLevel, type ReportedTask } from './tasks.ts';
 
-export const CONCURRENCY = [1, 10, 50] as const;
+/** Clients, and the tasks they send over in turn. */
+export const LEVELS = [
+  { connections: 1, tasks: TASK_COUNT },
+  { connections: 10, tasks: TASK_COUNT },
+  { connections: 10, tasks: 1 },
+  { connections: 50, tasks: TASK_COUNT },
+] as const;
+
+/** A phase's load, and the platform process's CPU time per accepted request during it. */
+export type MeasuredLoad = LoadResult & {
+  /**
+   * Milliseconds of CPU the platform process (gateway, handlers, store, bus and risk
+   * evaluations) spent per accepted request, backlog drained: the work a request costs,
+   * which the load of a shared machine does not change as it changes the wall clock.
+   */
+  cpuMsPerRequest?: number;
+};
 
 export interface SubmissionLevel {
   connections: number;
-  http: LoadResult;
-  raw: LoadResult;
+  /** How many tasks the clients send over in turn (1: every report on the same task). */
+  tasks: number;
+  http: MeasuredLoad;
+  raw: MeasuredLoad;
   /** Time the local bus took to finish the risk evaluations still queued after the HTTP phase. */
   httpBacklogDrainMs: number;
 }
@@ -41,31 +60,37 @@ runMeasurement(async () => {
   const { quick } = readOptions();
   const seconds = quick ? 3 : 10;
   const server = await startServer<PlatformInfo>('tests/bench/submission/platform-server.ts');
-  const { url, storeEndpoint, tableName, agencyToken } = server.ready;
-  const http = (prefix: string) => (n: number) => {
-    const report = reportRequest(prefix, n);
+  const { url, storeEndpoint, tableName, agencyTokens } = server.ready;
+  const http = (prefix: string, tasks: readonly ReportedTask[]) => (n: number) => {
+    const report = reportRequest(prefix, n, tasks);
     return {
       path: report.path,
       headers: {
-        authorization: `Bearer ${agencyToken}`,
+        authorization: `Bearer ${agencyTokens[report.agencyId] ?? ''}`,
         'content-type': 'application/json',
         'idempotency-key': report.idempotencyKey,
       },
       body: report.body,
     };
   };
-  const load = (
+  const load = async (
     target: 'http' | 'raw',
-    connections: number,
+    level: { connections: number; tasks: number },
     phaseSeconds: number,
     prefix: string,
-  ) =>
-    runLoad({
+  ): Promise<MeasuredLoad & { drainMs: number }> => {
+    const tasks = tasksOfLevel(level.tasks);
+    const cpuBefore = await server.call<number>('cpu');
+    const result = await runLoad({
       url: target === 'http' ? url : storeEndpoint,
-      connections,
+      connections: level.connections,
       seconds: phaseSeconds,
-      request: target === 'http' ? http(prefix) : rawPutRequests(tableName, prefix),
+      request: target === 'http' ? http(prefix, tasks) : rawPutRequests(tableName, prefix, tasks),
     });
+    const drainMs = await server.call<number>('drain');
+    const cpuMs = (await server.call<number>('cpu')) - cpuBefore;
+    return { ...result, cpuMsPerRequest: cpuMs / Math.max(1, result.accepted), drainMs };
+  };
 
   const levels: SubmissionLevel[] = [];
   // HTTP reports describe the quarter in progress, raw ones the quarter raw-put.ts names.
@@ -75,20 +100,24 @@ runMeasurement(async () => {
   let reportsStored = 0;
   try {
     progress('submission', 'warming up (handlers load, JIT settles)');
+    const warmUp = { connections: 10, tasks: TASK_COUNT };
     for (const warm of [
-      await load('http', 10, quick ? 1 : 3, 'warm'),
-      await load('raw', 10, quick ? 1 : 3, 'w'),
+      await load('http', warmUp, quick ? 1 : 3, 'warm'),
+      await load('raw', warmUp, quick ? 1 : 3, 'w'),
     ]) {
       reportsAnswered += warm.accepted;
     }
     await server.call('drain');
-    for (const connections of CONCURRENCY) {
-      progress('submission', `${connections} client(s): raw PutItem, then HTTP, ${seconds} s each`);
-      const raw = await load('raw', connections, seconds, `c${connections}x`);
-      await server.call('drain');
-      const httpResult = await load('http', connections, seconds, `c${connections}`);
-      const httpBacklogDrainMs = await server.call<number>('drain');
-      levels.push({ connections, http: httpResult, raw, httpBacklogDrainMs });
+    for (const level of LEVELS) {
+      const { connections, tasks } = level;
+      progress(
+        'submission',
+        `${connections} client(s) over ${tasks} task(s): raw PutItem, then HTTP, ${seconds} s each`,
+      );
+      const prefix = `c${connections}t${tasks}`;
+      const { drainMs: _rawDrain, ...raw } = await load('raw', level, seconds, `${prefix}x`);
+      const { drainMs, ...httpResult } = await load('http', level, seconds, prefix);
+      levels.push({ connections, tasks, http: httpResult, raw, httpBacklogDrainMs: drainMs });
       reportsAnswered += raw.accepted + httpResult.accepted;
     }
     periods.add(quarter());

@@ -1,13 +1,13 @@
 /**
  * The floor under a report submission: one DynamoDB PutItem of a report item, exactly as
- * DynamoProgressStore.saveReport writes it (same keys, attributes, condition), sent as a
+ * DynamoProgressStore.fileReport puts it (same keys, attributes, condition), sent as a
  * raw request to the same dynalite the platform uses, by the same load generator. Only
  * the report id changes between requests, so every request writes a new item.
  */
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { progressKeys } from '#shared/adapters/dynamodb/keys.ts';
 import type { ProgressReport } from '#shared/domain/progress/report.ts';
-import { REPORTED_TASKS, REPORTING_AGENCY } from './tasks.ts';
+import type { ReportedTask } from './tasks.ts';
 
 const ID = '@@REPORT_ID@@';
 
@@ -23,12 +23,12 @@ const HEADERS = {
 /** The period the raw reports describe. */
 export const RAW_PUT_PERIOD = '2026-Q4';
 
-function template(tableName: string, taskIndex: number): string {
+function template(tableName: string, target: ReportedTask): string {
   const receivedAt = new Date().toISOString();
   const report: ProgressReport = {
     id: ID,
-    taskId: REPORTED_TASKS[taskIndex % REPORTED_TASKS.length] as string,
-    agencyId: REPORTING_AGENCY,
+    taskId: target.taskId,
+    agencyId: target.agencyId,
     plan: 'KH266',
     sector: 'agriculture',
     period: RAW_PUT_PERIOD,
@@ -46,16 +46,23 @@ function template(tableName: string, taskIndex: number): string {
   };
   return JSON.stringify({
     TableName: tableName,
-    Item: marshall({ ...progressKeys.report(report), entity: 'report', ...report }),
+    // The digest of the request the store keeps beside the report (a base64url SHA-256).
+    Item: marshall({
+      ...progressKeys.report(report),
+      entity: 'report',
+      ...report,
+      requestFingerprint: 'x'.repeat(43),
+    }),
     ConditionExpression: 'attribute_not_exists(PK)',
   });
 }
 
-/** A factory of raw PutItem requests: the n-th has a report id of its own, as long as a real one. */
-export function rawPutRequests(tableName: string, prefix: string) {
-  const templates = Array.from({ length: REPORTED_TASKS.length }, (_, i) =>
-    template(tableName, i).split(ID),
-  );
+/**
+ * A factory of raw PutItem requests over `tasks` in turn: the n-th has a report id of its
+ * own, as long as a real one.
+ */
+export function rawPutRequests(tableName: string, prefix: string, tasks: readonly ReportedTask[]) {
+  const templates = tasks.map((target) => template(tableName, target).split(ID));
   return (n: number) => ({
     headers: HEADERS,
     body: (templates[n % templates.length] as string[]).join(

@@ -2620,7 +2620,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description Unique per request and reused on retry: a replay returns the first response */
+        /** @description Unique per request and reused on retry (1 to 255 printable ASCII characters): a replay returns the first response */
         'idempotency-key': string;
       };
       path: {
@@ -2696,7 +2696,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description Unique per request and reused on retry: a replay returns the first response */
+        /** @description Unique per request and reused on retry (1 to 255 printable ASCII characters): a replay returns the first response */
         'idempotency-key': string;
       };
       path: {
@@ -2873,7 +2873,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description Unique per request and reused on retry: a replay returns the first response */
+        /** @description Unique per request and reused on retry (1 to 255 printable ASCII characters): a replay returns the first response */
         'idempotency-key': string;
       };
       path?: never;
@@ -3048,7 +3048,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description Unique per request and reused on retry: a replay returns the first response */
+        /** @description Unique per request and reused on retry (1 to 255 printable ASCII characters): a replay returns the first response */
         'idempotency-key': string;
       };
       path: {
@@ -3155,7 +3155,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description Unique per request and reused on retry: a replay returns the first response */
+        /** @description Unique per request and reused on retry (1 to 255 printable ASCII characters): a replay returns the first response */
         'idempotency-key': string;
       };
       path?: never;
@@ -3403,7 +3403,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description Unique per request and reused on retry: a replay returns the first response */
+        /** @description Unique per request and reused on retry (1 to 255 printable ASCII characters): a replay returns the first response */
         'idempotency-key': string;
       };
       path?: never;
@@ -3512,7 +3512,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description Unique per request and reused on retry: a replay returns the first response */
+        /** @description Unique per request and reused on retry (1 to 255 printable ASCII characters): a replay returns the first response */
         'idempotency-key': string;
       };
       path: {
@@ -3643,7 +3643,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description Unique per request and reused on retry: a replay returns the first response */
+        /** @description Unique per request and reused on retry (1 to 255 printable ASCII characters): a replay returns the first response */
         'idempotency-key': string;
       };
       path?: never;
@@ -3676,7 +3676,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description Unique per request and reused on retry: a replay returns the first response */
+        /** @description Unique per request and reused on retry (1 to 255 printable ASCII characters): a replay returns the first response */
         'idempotency-key': string;
       };
       path: {
@@ -3825,7 +3825,7 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description Unique per request and reused on retry: a replay returns the first response */
+        /** @description Unique per request and reused on retry (1 to 255 printable ASCII characters): a replay returns the first response */
         'idempotency-key': string;
       };
       path?: never;

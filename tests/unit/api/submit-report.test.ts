@@ -1,12 +1,15 @@
-import { DynamoDBClient, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import {
+  BatchGetCommand,
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
   QueryCommand,
+  TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handler } from '#functions/api/submit-report.ts';
@@ -15,7 +18,6 @@ import { seedPlans, seedTask } from '../../support/seed-tasks.ts';
 import { catalogAnswers } from '../../support/stored-items.ts';
 
 const documents = mockClient(DynamoDBDocumentClient);
-const dynamo = mockClient(DynamoDBClient);
 const bus = mockClient(EventBridgeClient);
 
 const TASK = seedTask('KH266-I-2'); // lead: Sở Nông nghiệp và Môi trường; UBND các xã, phường
@@ -55,6 +57,29 @@ function submit(
 const problemOf = (response: { body: string }) =>
   JSON.parse(response.body) as Record<string, unknown>;
 
+/** DynamoDB's answer when the report's id is taken: the transaction cancelled, the item given. */
+function reportIdTaken(stored: Record<string, unknown>) {
+  return new TransactionCanceledException({
+    message: 'Transaction cancelled, please refer cancellation reasons for specific reasons',
+    $metadata: {},
+    CancellationReasons: [
+      { Code: 'ConditionalCheckFailed', Item: marshall(stored, { removeUndefinedValues: true }) },
+      { Code: 'None' },
+      { Code: 'None' },
+    ],
+  });
+}
+
+const transactions = () =>
+  documents.commandCalls(TransactWriteCommand).map((call) => call.args[0].input.TransactItems);
+
+/** The report item the first transaction put. */
+function filedReportItem(): Record<string, unknown> {
+  const item = transactions()[0]?.[0]?.Put?.Item;
+  if (!item) throw new Error('no report was filed');
+  return item;
+}
+
 describe('POST /tasks/{taskId}/reports', () => {
   beforeAll(() => {
     vi.useFakeTimers({ toFake: ['Date'] });
@@ -64,19 +89,18 @@ describe('POST /tasks/{taskId}/reports', () => {
 
   beforeEach(() => {
     documents.reset();
-    dynamo.reset();
     bus.reset();
     const catalog = catalogAnswers(seedPlans.tasks);
     documents.on(GetCommand).callsFake(catalog.get);
+    documents.on(BatchGetCommand).callsFake((input) => catalog.batchGet(input));
     documents.on(QueryCommand).callsFake((input) => catalog.query(input) ?? { Items: [] });
+    documents.on(TransactWriteCommand).resolves({});
     documents.on(PutCommand).resolves({});
     documents.on(UpdateCommand).resolves({});
-    dynamo.on(PutItemCommand).resolves({});
-    dynamo.on(UpdateItemCommand).resolves({});
     bus.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'e-1' }] });
   });
 
-  it('stores the report, records the latest state, publishes ProgressReported and answers 201', async () => {
+  it('files the report with its audit entry and latest state in one transaction, publishes ProgressReported and answers 201', async () => {
     const response = await submit();
 
     expect(response.statusCode).toBe(201);
@@ -95,11 +119,32 @@ describe('POST /tasks/{taskId}/reports', () => {
       receivedAt: '2026-08-15T03:00:00.000Z',
     });
     expect(report.id).toMatch(/^rep_/);
-    expect(documents).toHaveReceivedCommandWith(PutCommand, {
-      ConditionExpression: 'attribute_not_exists(PK)',
-      Item: expect.objectContaining({ PK: `TASK#${TASK.id}`, SK: `REPORT#${report.id}` }),
-    });
-    expect(documents).toHaveReceivedCommandTimes(UpdateCommand, 1);
+    expect(transactions()).toEqual([
+      [
+        {
+          Put: expect.objectContaining({
+            ConditionExpression: 'attribute_not_exists(PK)',
+            Item: expect.objectContaining({ PK: `REPORT#${report.id}`, SK: 'REPORT' }),
+          }),
+        },
+        {
+          Put: expect.objectContaining({
+            Item: expect.objectContaining({
+              PK: `AUDIT#task/${TASK.id}`,
+              action: 'report.submitted',
+            }),
+          }),
+        },
+        {
+          Update: expect.objectContaining({
+            Key: { PK: `TASK#${TASK.id}`, SK: `STATE#${LEAD.agencyId}` },
+          }),
+        },
+      ],
+    ]);
+    // Nothing else is written, and the task is read in one request.
+    expect(documents).toHaveReceivedCommandTimes(PutCommand, 0);
+    expect(documents).toHaveReceivedCommandTimes(UpdateCommand, 0);
     const entry = bus.commandCalls(PutEventsCommand)[0]?.args[0].input.Entries?.[0];
     expect(entry).toMatchObject({
       Source: 'langson.progress',
@@ -117,8 +162,6 @@ describe('POST /tasks/{taskId}/reports', () => {
 
   it('derives the same report id from the same agency and key, whatever the attempt', async () => {
     const first = JSON.parse((await submit()).body);
-    dynamo.reset();
-    dynamo.on(PutItemCommand).resolves({});
     const second = JSON.parse((await submit({ headers: { 'Idempotency-Key': 'key-1' } })).body);
     const other = JSON.parse((await submit({ headers: { 'Idempotency-Key': 'key-2' } })).body);
 
@@ -164,6 +207,7 @@ describe('POST /tasks/{taskId}/reports', () => {
         title: expect.any(String),
       });
       expect(JSON.stringify(problem.errors)).toContain(field);
+      expect(documents).toHaveReceivedCommandTimes(TransactWriteCommand, 0);
       expect(documents).toHaveReceivedCommandTimes(PutCommand, 0);
       expect(documents).toHaveReceivedCommandTimes(UpdateCommand, 0);
       expect(bus).toHaveReceivedCommandTimes(PutEventsCommand, 0);
@@ -174,7 +218,7 @@ describe('POST /tasks/{taskId}/reports', () => {
     const response = await submit({ caller: OUTSIDER, taskId: 'KH266-II-6' });
 
     expect(response.statusCode).toBe(403);
-    expect(documents).toHaveReceivedCommandTimes(PutCommand, 0);
+    expect(documents).toHaveReceivedCommandTimes(TransactWriteCommand, 0);
   });
 
   it('answers 404 for an unknown task', async () => {
@@ -196,7 +240,7 @@ describe('POST /tasks/{taskId}/reports', () => {
     const response = await submit({ body: { ...validBody, narrative: 'x'.repeat(70_000) } });
 
     expect(response.statusCode).toBe(413);
-    expect(documents).toHaveReceivedCommandTimes(PutCommand, 0);
+    expect(documents).toHaveReceivedCommandTimes(TransactWriteCommand, 0);
   });
 
   it('retries entries the bus refused, and answers 503 when it keeps refusing', async () => {
@@ -213,7 +257,7 @@ describe('POST /tasks/{taskId}/reports', () => {
 
   it('answers 503, not 500, when DynamoDB throttles', async () => {
     documents
-      .on(PutCommand)
+      .on(TransactWriteCommand)
       .rejects(
         Object.assign(new Error('slow down'), { name: 'ProvisionedThroughputExceededException' }),
       );
@@ -224,11 +268,75 @@ describe('POST /tasks/{taskId}/reports', () => {
   });
 
   it('hides unexpected failures behind a generic 500', async () => {
-    documents.on(PutCommand).rejects(new Error('disk on fire at 10.0.0.7'));
+    documents.on(TransactWriteCommand).rejects(new Error('disk on fire at 10.0.0.7'));
 
     const response = await submit();
 
     expect(response.statusCode).toBe(500);
     expect(response.body).not.toContain('10.0.0.7');
+  });
+
+  it('answers a retry with the report stored under its key, completing its filing and republishing it', async () => {
+    const first = JSON.parse((await submit()).body) as Record<string, unknown>;
+    const filed = filedReportItem();
+    documents.reset();
+    bus.resetHistory();
+    const catalog = catalogAnswers(seedPlans.tasks);
+    documents.on(BatchGetCommand).callsFake((input) => catalog.batchGet(input));
+    documents.on(TransactWriteCommand).rejects(reportIdTaken(filed));
+    documents.on(PutCommand).resolves({});
+    documents.on(UpdateCommand).resolves({});
+    vi.setSystemTime(new Date('2026-08-15T03:05:00Z'));
+
+    const retried = await submit();
+
+    expect(retried.statusCode).toBe(201);
+    expect(JSON.parse(retried.body)).toEqual(first);
+    expect(documents).toHaveReceivedCommandWith(PutCommand, {
+      Item: expect.objectContaining({ SK: `2026-08-15T03:00:00.000Z#report:${String(first.id)}` }),
+    });
+    expect(documents).toHaveReceivedCommandWith(UpdateCommand, {
+      Key: { PK: `TASK#${TASK.id}`, SK: `STATE#${LEAD.agencyId}` },
+    });
+    expect(bus).toHaveReceivedCommandTimes(PutEventsCommand, 1);
+    vi.setSystemTime(new Date('2026-08-15T03:00:00Z'));
+  });
+
+  it('refuses with 422 a key already used for another request, publishing nothing', async () => {
+    await submit();
+    const filed = filedReportItem();
+    documents.on(TransactWriteCommand).rejects(reportIdTaken(filed));
+    bus.resetHistory();
+
+    const reused = await submit({ body: { ...validBody, percentComplete: 41 } });
+
+    expect(reused.statusCode).toBe(422);
+    expect(problemOf(reused)).toMatchObject({
+      type: expect.stringMatching(/\/idempotency-key-reused$/),
+    });
+    expect(bus).toHaveReceivedCommandTimes(PutEventsCommand, 0);
+  });
+
+  it('files the report without its agency state when a newer state is stored', async () => {
+    documents
+      .on(TransactWriteCommand)
+      .rejectsOnce(
+        new TransactionCanceledException({
+          message: 'Transaction cancelled',
+          $metadata: {},
+          CancellationReasons: [
+            { Code: 'None' },
+            { Code: 'None' },
+            { Code: 'ConditionalCheckFailed' },
+          ],
+        }),
+      )
+      .resolves({});
+
+    const response = await submit();
+
+    expect(response.statusCode).toBe(201);
+    expect(transactions().map((items) => items?.length)).toEqual([3, 2]);
+    expect(bus).toHaveReceivedCommandTimes(PutEventsCommand, 1);
   });
 });

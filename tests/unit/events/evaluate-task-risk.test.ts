@@ -1,5 +1,7 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import {
+  BatchGetCommand,
   DeleteCommand,
   DynamoDBDocumentClient,
   GetCommand,
@@ -64,6 +66,7 @@ const progressReported = {
 function storeHolds(summary: Record<string, unknown> = {}) {
   const catalog = catalogAnswers([TASK]);
   documents.on(GetCommand).callsFake(catalog.get);
+  documents.on(BatchGetCommand).callsFake((input) => catalog.batchGet(input));
   documents
     .on(QueryCommand)
     .callsFake(
@@ -164,5 +167,35 @@ describe('evaluate-task-risk (ProgressReported)', () => {
       handler({ ...progressReported, detail: { version: '2' } }, lambdaContext()),
     ).rejects.toThrow();
     expect(documents).toHaveReceivedCommandTimes(UpdateCommand, 0);
+  });
+
+  it('stores the official state and the reasons in one update of the summary, forward only', async () => {
+    storeHolds();
+
+    await handler(progressReported, lambdaContext());
+
+    const updates = documents.commandCalls(UpdateCommand).map((call) => call.args[0].input);
+    const evaluation = updates.filter((u) => u.UpdateExpression?.includes('riskReasons'));
+    expect(evaluation).toHaveLength(1);
+    expect(evaluation[0]).toMatchObject({
+      UpdateExpression: expect.stringContaining('latestReport = :official'),
+      ConditionExpression: expect.stringContaining('latestReport.receivedAt < :received'),
+      ExpressionAttributeValues: expect.objectContaining({
+        ':official': expect.objectContaining({ reportId: 'rep_1', status: 'delayed' }),
+      }),
+    });
+  });
+
+  it('leaves flag and announcement to the newer evaluation when a newer official state is stored', async () => {
+    storeHolds();
+    documents
+      .on(UpdateCommand)
+      .rejects(new ConditionalCheckFailedException({ message: 'newer', $metadata: {} }));
+
+    await handler(progressReported, lambdaContext());
+
+    expect(documents).toHaveReceivedCommandTimes(PutCommand, 0);
+    expect(documents).toHaveReceivedCommandTimes(DeleteCommand, 0);
+    expect(bus).toHaveReceivedCommandTimes(PutEventsCommand, 0);
   });
 });

@@ -19,6 +19,7 @@ npm run bench              # every figure; rewrites this file and tests/bench/re
 npm run bench -- --quick   # smoke run: short phases, fewer runs, no 50,000-task province;
                            # writes tests/bench/results/quick.json and quick.md instead
 npm run bench -- --only rollup,bundles   # some of submission, rollup, bundles, startup, web (as quick.*)
+npm run bench -- --only bundles --merge  # those parts into latest.json and this file, the rest kept
 npm run bench -- --render  # rewrite this file from results/latest.json, measuring nothing
 \`\`\`
 
@@ -29,7 +30,17 @@ Everything listens on 127.0.0.1; nothing needs AWS or a network.
 ${table(
   ['', 'this run'],
   [
-    ['Run', `${results.mode}, ${results.recordedOn}, ${int(results.totalSeconds)} s in all`],
+    [
+      'Run',
+      results.partRuns
+        ? Object.entries(results.partRuns)
+            .map(
+              ([part, run]) =>
+                `${part}: ${run.mode}, ${run.recordedOn}, load ${num(run.loadAverageAtStart)}`,
+            )
+            .join('; ')
+        : `${results.mode}, ${results.recordedOn}, ${int(results.totalSeconds)} s in all`,
+    ],
     [
       'Time per part',
       Object.entries(results.partSeconds)
@@ -40,10 +51,14 @@ ${table(
     ['CPU', `${machine.cpuModel} (${machine.cores} cores, as \`os.cpus()\` reports them)`],
     ['Memory', `${num(machine.memoryGiB)} GiB`],
     ['OS', machine.os],
-    [
-      'Load average when the run began',
-      `${num(results.loadAverageAtStart)} (1 min; other work on the same cores)`,
-    ],
+    ...(results.partRuns
+      ? []
+      : [
+          [
+            'Load average when the run began',
+            `${num(results.loadAverageAtStart)} (1 min; other work on the same cores)`,
+          ],
+        ]),
   ],
 )}
 
