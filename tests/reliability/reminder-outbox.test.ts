@@ -6,7 +6,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DynamoOutboxStore } from '#shared/adapters/dynamodb/outbox-store.ts';
 import type { Agency } from '#shared/domain/plan/model.ts';
-import type { PlanRecord } from '#shared/domain/registry/plan-record.ts';
 import type { OutboxMessage } from '#shared/domain/reminder/outbox-message.ts';
 import { DEFAULT_REMINDER_SETTINGS } from '#shared/domain/reminder/reminder-settings.ts';
 import type {
@@ -18,33 +17,14 @@ import type {
 import { runReminderJob, type ReminderDeps } from '#shared/use-cases/reminders/run-reminders.ts';
 import { sendMessage } from '#shared/use-cases/reminders/send-mail.ts';
 import { startLocalTable, type LocalTable } from '../support/local-table.ts';
+import { planRecord } from '../support/stored-items.ts';
 import { task } from '../unit/risk/fixtures.ts';
 
 const LEASE_MS = 20 * 60_000;
 /** 09:00 on 14 December in the province: the fourth quarter's reminders are due. */
 const MORNING = new Date('2026-12-14T02:00:00Z');
 
-const plan = {
-  code: 'KH266',
-  kind: 'plan',
-  number: '266/KH-UBND',
-  title: 'Kế hoạch 266',
-  issuingBody: 'UBND tỉnh Lạng Sơn',
-  issuedOn: '2026-07-07',
-  period: { start: '2026-07-07', end: '2026-12-31' },
-  sections: [],
-  status: 'active',
-  currentVersion: 1,
-  latestVersion: 1,
-  publishedVersions: [1],
-  requiresApproval: false,
-  reviewer: null,
-  reportingCalendar: null,
-  reminderDaysBefore: null,
-  revision: 1,
-  createdAt: '2026-07-08T00:00:00.000Z',
-  updatedAt: '2026-07-08T00:00:00.000Z',
-} satisfies PlanRecord;
+const plan = planRecord('KH266', { period: { start: '2026-07-07', end: '2026-12-31' } });
 
 const agencyOf = (id: string, emails: string[]): Agency => ({
   id,
