@@ -89,17 +89,28 @@ export async function queryPages(
   };
 }
 
+/**
+ * A query's pages, one at a time, so that a reader can turn each into what it keeps and
+ * let the raw items go before the next page comes.
+ */
+export async function* queryEach(
+  db: DynamoDBDocumentClient,
+  query: PartitionQuery,
+): AsyncIterable<Record<string, unknown>[]> {
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.send(new QueryCommand({ ...query, ExclusiveStartKey }));
+    yield page.Items ?? [];
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+}
+
 /** Every item a query matches, page after page (for reads that need the whole partition). */
 export async function queryAll(
   db: DynamoDBDocumentClient,
   query: PartitionQuery,
 ): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db.send(new QueryCommand({ ...query, ExclusiveStartKey }));
-    items.push(...(page.Items ?? []));
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
+  for await (const page of queryEach(db, query)) items.push(...page);
   return items;
 }

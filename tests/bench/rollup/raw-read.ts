@@ -4,13 +4,15 @@
  * runRollup of the quarter: the plans (which are current, which cover the quarter); per
  * sector, the newest revision head, the agencies (names and memberships), the sector's
  * tasks in pages of 500 and their plan's states, the reports describing the quarter and
- * each of its months (one partition per plan and period), and last year's revision head;
+ * each of its months (one partition per plan and period, the attributes the rollup reads),
+ * and last year's revision head;
  * and once per run, the figures' inputs: the indicators, the links, two years of each
  * indicator's values and the reports of the linked tasks. Items are unmarshalled (that is
  * reading), not validated, sorted or summed.
  */
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { indicatorKeys, keys, progressKeys, rollupKeys } from '#shared/adapters/dynamodb/keys.ts';
+import { REPORT_SOURCE_PROJECTION } from '#shared/adapters/dynamodb/rollup-store.ts';
 import { SECTORS } from '#shared/domain/plan/model.ts';
 import { formatPeriod, requirePeriod } from '#shared/domain/period/period.ts';
 import { periodsWithin } from '#shared/domain/period/period-parts.ts';
@@ -96,6 +98,7 @@ export async function rawRead(db: DynamoDBDocumentClient, tableName: string): Pr
           ExpressionAttributeValues: {
             ':pk': progressKeys.reportsDescribing(syntheticPlan(sector), period),
           },
+          ...REPORT_SOURCE_PROJECTION,
         })
       ).count;
     }
