@@ -21,7 +21,13 @@ import { compareIso, todayInProvince, type DateRange, type IsoDate } from '../ca
 import type { IndicatorFigures } from '../indicator/figures.ts';
 import type { Sector, Task } from '../plan/model.ts';
 import { dataWindow, type ReportingCutoff } from '../period/data-window.ts';
-import { formatPeriod, requirePeriod, type Period, type PeriodCode } from '../period/period.ts';
+import {
+  formatPeriod,
+  periodOfCode,
+  requirePeriod,
+  type Period,
+  type PeriodCode,
+} from '../period/period.ts';
 import { periodLabel } from '../period/period-label.ts';
 import { periodContains, periodRange, rangesOverlap } from '../period/period-span.ts';
 import { taskLifespan } from '../period/task-life.ts';
@@ -236,7 +242,7 @@ function periodReports(
   for (const report of reports) {
     if (!taskIds.has(report.taskId)) continue;
     if (Date.parse(report.receivedAt) > cutoff) continue;
-    if (!periodContains(period, requirePeriod(report.period))) continue;
+    if (!periodContains(period, periodOfCode(report.period))) continue;
     byId.set(report.id, fromProgressReport(report));
   }
   return [...byId.values()].sort(compareOldestFirst);

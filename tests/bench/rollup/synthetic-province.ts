@@ -24,6 +24,7 @@ import { refreshedLinks } from '#shared/domain/indicator/link-record.ts';
 import { SECTORS, type Agency, type Sector, type Task } from '#shared/domain/plan/model.ts';
 import { formatPeriod, requirePeriod } from '#shared/domain/period/period.ts';
 import { periodsOfYear } from '#shared/domain/period/period-parts.ts';
+import { isTaskAlive } from '#shared/domain/period/task-life.ts';
 import {
   deadlineDay,
   PROVINCE_REPORTING_CALENDAR,
@@ -47,6 +48,8 @@ export const QUARTER = '2026-Q3';
 export const ROLLUP_NOW = new Date('2026-09-30T12:00:00+07:00');
 /** The quarter's deadline in the province's calendar: the rollup at ROLLUP_NOW is the official one. */
 const QUARTER_DEADLINE = deadlineDay(requirePeriod(QUARTER), PROVINCE_REPORTING_CALENDAR);
+/** The synthetic plans' days. */
+const PLAN_PERIOD = { start: '2026-07-01', end: '2026-12-31' };
 const QUARTER_START = Date.parse('2026-07-01T00:00:00+07:00');
 const RECEIPT_SPAN_MS = Date.parse('2026-09-29T23:00:00+07:00') - QUARTER_START;
 /** One synthetic plan per sector; the code must look like a plan code (KH + digits). */
@@ -72,7 +75,10 @@ export function loadTemplates(): Templates {
       { registry, overrides },
     ),
   );
-  const leaves = parsed.flatMap((p) => p.tasks).filter((task) => !task.isGroup);
+  // Only tasks alive in the quarter, so that the rollup counts every task generated.
+  const leaves = parsed
+    .flatMap((p) => p.tasks)
+    .filter((task) => !task.isGroup && isTaskAlive(task, PLAN_PERIOD, requirePeriod(QUARTER)));
   const bySector = Object.fromEntries(
     SECTORS.map((sector) => [sector, leaves.filter((task) => task.sector === sector)]),
   ) as Record<Sector, Task[]>;
@@ -99,7 +105,7 @@ export function agencyItems(templates: Templates): Item[] {
       title: `Kế hoạch tổng hợp: ${sector}`,
       issuingBody: 'UBND tỉnh Lạng Sơn',
       issuedOn: '2026-07-01',
-      period: { start: '2026-07-01', end: '2026-12-31' },
+      period: PLAN_PERIOD,
       sections: [{ code: 'S', title: `Tỉnh tổng hợp: ${sector}`, sector }],
       status: 'active',
       currentVersion: 1,
