@@ -21,18 +21,25 @@ import { QUARTER, syntheticPlan, syntheticVersionTag } from './synthetic-provinc
 const LAST_YEAR = `${Number(QUARTER.slice(0, 4)) - 1}${QUARTER.slice(4)}`;
 const DESCRIBED = periodsWithin(requirePeriod(QUARTER)).map(formatPeriod);
 
+/**
+ * A query read to its end: its items, or, with `keep: false`, only their count (each page
+ * let go as the next comes), so that the baseline holds no more memory than reading needs.
+ */
 async function queryAll(
   db: DynamoDBDocumentClient,
   input: ConstructorParameters<typeof QueryCommand>[0],
+  keep = false,
 ): Promise<{ count: number; items: Record<string, unknown>[] }> {
   const items: Record<string, unknown>[] = [];
+  let count = 0;
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
     const page = await db.send(new QueryCommand({ ...input, ExclusiveStartKey }));
-    items.push(...(page.Items ?? []));
+    count += page.Items?.length ?? 0;
+    if (keep) items.push(...(page.Items ?? []));
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);
-  return { count: items.length, items };
+  return { count, items };
 }
 
 /** Reads what a rollup of every sector reads; returns the number of items read. */
@@ -40,12 +47,16 @@ export async function rawRead(db: DynamoDBDocumentClient, tableName: string): Pr
   let items = 0;
   const gsi1 = async (pk: string) =>
     (
-      await queryAll(db, {
-        TableName: tableName,
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-      })
+      await queryAll(
+        db,
+        {
+          TableName: tableName,
+          IndexName: 'GSI1',
+          KeyConditionExpression: 'GSI1PK = :pk',
+          ExpressionAttributeValues: { ':pk': pk },
+        },
+        true,
+      )
     ).items;
   const head = async (period: string, sector: string) =>
     (
