@@ -8,7 +8,7 @@
  * - each stored report has exactly one entry in the audit trail;
  * - each agency's latest state of a task (STATE#) and the task's summary (SUMMARY) converged on
  *   the newest stored report (forward-only updates survived the crash and the retries);
- * - a rollup of the current quarter (POST /rollups/{quarter}/runs, then GET) counts exactly
+ * - a rollup of the current quarter (POST /rollups/{quarter}/runs, its job, then GET) counts exactly
  *   the stored reports, sector by sector.
  *
  * Prints a short summary; exits 1 on any mismatch, 2 on a run that could not complete.
@@ -348,7 +348,15 @@ async function main(): Promise<number> {
       method: 'POST',
       headers: { ...admin, 'idempotency-key': `crash-rollup-${Date.now()}` },
     });
-    if (run.status !== 200) mismatches.push(`rollup run answered ${run.status}`);
+    if (run.status !== 202) mismatches.push(`rollup run answered ${run.status}`);
+    // The rollup is a job: followed until it has finished.
+    const { id } = (await run.json()) as { id: string };
+    for (let status = 'queued'; status === 'queued' || status === 'running';) {
+      await sleep(200);
+      const job = await fetch(`${runtime.url}/jobs/${id}`, { headers: admin });
+      status = ((await job.json()) as { status: string }).status;
+      if (status === 'failed') mismatches.push(`the rollup job failed`);
+    }
     const read = await fetch(`${runtime.url}/rollups/${quarter}`, {
       headers: { authorization: `Bearer ${tokens.viewer}` },
     });

@@ -38,3 +38,12 @@ export function recordRollupRun(durationMs: number): void {
   single.addMetric('RollupDurationMs', MetricUnit.Milliseconds, durationMs);
   single.addMetric('RollupSucceeded', MetricUnit.Count, 1);
 }
+
+/** A finished risk scan, counted the same way by the daily schedule and the admin run. */
+export function recordRiskScan(atRiskBySector: Record<string, number>): void {
+  for (const [sector, count] of Object.entries(atRiskBySector)) {
+    const single = metrics.singleMetric();
+    single.addDimensions({ sector });
+    single.addMetric('TasksAtRisk', MetricUnit.Count, count);
+  }
+}

@@ -16,6 +16,8 @@ export interface HandlerDeclaration {
     notifyRisks?: boolean;
     /** The Cognito user pool: `signIn` its settings only; `managePeople` its users too. */
     userPool?: 'signIn' | 'managePeople';
+    /** Starts jobs: invokes `runJobs` asynchronously. */
+    startJobs?: boolean;
   };
   /** Bundles the web app's static files (shared/web/assets.ts). */
   webAssets?: boolean;
@@ -77,7 +79,7 @@ export const HANDLERS = {
     description: 'POST /plans (admin): import a plan table or a conclusion notice',
     memoryMb: 1024,
     timeoutSeconds: 60,
-    grants: { table: 'readWrite' },
+    grants: { table: 'readWrite', startJobs: true },
   },
   manageRegistry: {
     entry: 'functions/api/manage-registry.ts',
@@ -89,9 +91,16 @@ export const HANDLERS = {
   },
   adminJobs: {
     entry: 'functions/api/admin-jobs.ts',
-    description: 'POST /risks/scans and POST /rollups/{period}/runs (admin): run a job now',
-    memoryMb: 1024,
+    description: 'POST /risks/scans, POST /rollups/{period}/runs and GET /jobs/{id} (admin)',
+    memoryMb: 512,
     timeoutSeconds: 29,
+    grants: { table: 'readWrite', startJobs: true },
+  },
+  runJobs: {
+    entry: 'functions/jobs/run-job.ts',
+    description: 'Runs the jobs admins ask for: a rollup, the risk scan, a large import',
+    memoryMb: 2048,
+    timeoutSeconds: 900,
     grants: { table: 'readWrite', publishEvents: true },
   },
   webPages: {

@@ -270,3 +270,14 @@ export const documentKeys = {
   /** The province's own Word template for the quarterly report, when it uploaded one. */
   reportTemplate: { PK: 'REPORT_TEMPLATE', SK: 'DOCX' },
 } as const;
+
+/**
+ * Jobs (long work run apart from its request): the job, and the input its work reads when
+ * the job's own fields cannot hold it (a large document), in parts under the same
+ * partition. Kept for a while by the table's TTL, then gone.
+ */
+export const jobKeys = {
+  job: (id: string) => ({ PK: `JOB#${id}`, SK: 'JOB' }),
+  inputPart: (id: string, index: number) => ({ PK: `JOB#${id}`, SK: `INPUT#${pad(index, 4)}` }),
+  inputPrefix: 'INPUT#',
+} as const;

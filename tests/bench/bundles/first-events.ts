@@ -137,4 +137,6 @@ export const FIRST_EVENTS: Record<HandlerName, unknown> = {
   reportTemplate: apiEvent({ method: 'DELETE', resource: '/report-template', caller: admin }),
   closePeriods: { period: '2026-Q3' },
   riskScan: {},
+  // A job the store does not have (the stub finds nothing): read, and nothing run.
+  runJobs: { jobId: 'job_benchmarkjobthatisnotst' },
 };
