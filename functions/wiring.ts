@@ -3,16 +3,10 @@
  * clients built once per container, and the adapters the use cases take. A handler asks
  * for what it uses; nothing is built that it does not.
  */
-import {
-  createDocumentClient,
-  createEventBridgeClient,
-  createLambdaClient,
-} from '#shared/adapters/aws-clients.ts';
+import { createDocumentClient, createEventBridgeClient } from '#shared/adapters/aws-clients.ts';
 import { dynamoStores, type DynamoStores } from '#shared/adapters/dynamodb/stores.ts';
 import { EventBridgePublisher } from '#shared/adapters/eventbridge/event-publisher.ts';
-import { LambdaJobStarter } from '#shared/adapters/lambda/job-starter.ts';
-import { eventBusEnvSchema, jobsEnvSchema, readEnv, tableEnvSchema } from '#shared/config/env.ts';
-import type { JobStarter } from '#shared/use-cases/jobs/job-ports.ts';
+import { eventBusEnvSchema, readEnv, tableEnvSchema } from '#shared/config/env.ts';
 import { periodFigures } from '#shared/use-cases/indicators/indicator-figures.ts';
 import type { Clock, EventPublisher } from '#shared/use-cases/progress-ports.ts';
 import type { RunRollupDeps } from '#shared/use-cases/run-rollup.ts';
@@ -39,12 +33,6 @@ export function tableAndBus() {
     env.EVENT_BUS_NAME,
   );
   return { ...tableStores(), events, clock: systemClock };
-}
-
-/** Starts jobs in the function that runs them (handlers declared with `startJobs`). */
-export function jobStarter(): JobStarter {
-  const env = readEnv(jobsEnvSchema);
-  return new LambdaJobStarter(createLambdaClient(env.LAMBDA_ENDPOINT), env.JOB_FUNCTION_NAME);
 }
 
 /** What a rollup takes: the table's snapshots and reads, the bus, the clock, the figures. */

@@ -8,7 +8,7 @@ import { NotFoundError } from '#shared/domain/errors.ts';
 import type { JobWork } from '#shared/domain/jobs/job.ts';
 import { submitJob } from '#shared/use-cases/jobs/jobs.ts';
 import { checkRollable } from '#shared/use-cases/run-rollup.ts';
-import { jobStarter, systemClock, tableStores } from '../wiring.ts';
+import { tableAndBus } from '../wiring.ts';
 import { dispatch } from './http/dispatch.ts';
 import { fingerprintOf, idempotencyScope, stableId } from './http/idempotency-key.ts';
 import { httpApi, json, type ApiHandler } from './http/middleware.ts';
@@ -16,8 +16,8 @@ import { callerOf, parsePart } from './http/request.ts';
 import { accepted } from './jobs-http.ts';
 import { jobPathSchema, rollupPathSchema, rollupRunQuerySchema } from './schemas/requests.ts';
 
-const { stores } = tableStores();
-const deps = { jobs: stores.jobs, starter: jobStarter(), clock: systemClock };
+const { stores, events, clock } = tableAndBus();
+const deps = { jobs: stores.jobs, events, clock };
 
 /**
  * Submits the work as a job under the caller's Idempotency-Key, and answers 202; what can

@@ -9,7 +9,7 @@ import type { Actor } from '#shared/domain/audit/audit-entry.ts';
 import { logger } from '#shared/observability.ts';
 import { submitJob } from '#shared/use-cases/jobs/jobs.ts';
 import { importDocument, previewImport } from '#shared/use-cases/registry/import-document.ts';
-import { jobStarter, systemClock, tableStores } from '../wiring.ts';
+import { tableAndBus } from '../wiring.ts';
 import { idempotentCommand } from './http/idempotency.ts';
 import { fingerprintOf, idempotencyScope, stableId } from './http/idempotency-key.ts';
 import { httpApi, json } from './http/middleware.ts';
@@ -24,8 +24,7 @@ import {
 import { accepted } from './jobs-http.ts';
 import { planImportSchema } from './schemas/requests.ts';
 
-const { tableName, stores } = tableStores();
-const starter = jobStarter();
+const { tableName, stores, events, clock } = tableAndBus();
 
 const depsFor = (actor: Actor, requestId: string) => importDeps(stores, actor, requestId);
 
@@ -61,7 +60,7 @@ export const handler = httpApi(
           input: gzipSync(JSON.stringify(body)),
           actor: actorOf(caller),
         },
-        { jobs: stores.jobs, starter, clock: systemClock },
+        { jobs: stores.jobs, events, clock },
       );
       return accepted(job);
     }

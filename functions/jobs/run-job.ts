@@ -1,22 +1,23 @@
 /**
- * Runs one job (asynchronous invocation `{ jobId }`, from the handler that accepted it):
- * a rollup of a period, the risk scan, or the import of a large document, with its
- * progress and then its result or its problems recorded on the job.
+ * JobQueued → runs the job (rule `JobQueuedToRunner`): a rollup of a period, the risk
+ * scan, or the import of a large document, with its progress and then its result or its
+ * problems recorded on the job. A job delivered twice runs once.
  */
 import { gunzipSync } from 'node:zlib';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
-import * as z from 'zod';
 import { SECTOR_LABELS } from '#shared/domain/indicator/wording.ts';
 import type { JobError } from '#shared/domain/jobs/job.ts';
 import type { Sector } from '#shared/domain/plan/model.ts';
+import { JOB_QUEUED, jobQueuedV1Schema } from '#shared/events/job-queued.ts';
 import { logger, metrics } from '#shared/observability.ts';
 import { runJob, type JobWorkers, type WorkContext } from '#shared/use-cases/jobs/jobs.ts';
 import { importDocument } from '#shared/use-cases/registry/import-document.ts';
 import { INTERNAL_ERROR, problemFor } from '../api/http/problem.ts';
 import { importDeps, importRequestOf } from '../api/import-deps.ts';
 import { planImportSchema } from '../api/schemas/requests.ts';
+import { eventBridgeEvent } from '../events/event-envelope.ts';
 import { tableAndBus } from '../wiring.ts';
 import { riskScanWork, rollupWork } from './job-work.ts';
 
@@ -24,7 +25,7 @@ import { riskScanWork, rollupWork } from './job-work.ts';
 const IMPORT_JOB_BUDGET_MS = 14 * 60 * 1000;
 
 const deps = tableAndBus();
-const inputSchema = z.strictObject({ jobId: z.string().min(1).max(100) });
+const envelope = eventBridgeEvent(JOB_QUEUED, jobQueuedV1Schema);
 
 /** Progress by sector: "Tổng hợp lĩnh vực dịch vụ" and how many sectors are done. */
 const bySector =
@@ -47,7 +48,7 @@ const workers: JobWorkers = {
 };
 
 async function run(event: unknown) {
-  const { jobId } = inputSchema.parse(event);
+  const { jobId } = envelope.parse(event).detail;
   logger.appendKeys({ job: jobId });
   const outcome = await runJob(jobId, {
     jobs: deps.stores.jobs,

@@ -15,7 +15,7 @@ import { AsyncInvocationFailures } from './constructs/async-invocation-failures.
 import { EventRules } from './constructs/event-rules.ts';
 import { PlatformAlarms, type PlatformAlarmsProps } from './constructs/platform-alarms.ts';
 import { PlatformDashboard } from './constructs/platform-dashboard.ts';
-import { JOB_RUNNER, PlatformFunctions } from './constructs/platform-functions.ts';
+import { PlatformFunctions } from './constructs/platform-functions.ts';
 import { METRICS_NAMESPACE, PlatformMetrics } from './constructs/platform-metrics.ts';
 import { PlatformSchedules } from './constructs/platform-schedules.ts';
 import { ProgressApi } from './constructs/progress-api.ts';
@@ -106,7 +106,6 @@ export class StatelessStack extends Stack {
     const failures = new AsyncInvocationFailures(this, 'AsyncFailures', {
       rules: declarations.rules,
       schedules: declarations.schedules,
-      invokedAsync: [JOB_RUNNER],
       functions: this.functions,
     });
     const deadLetterQueues = [

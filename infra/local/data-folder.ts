@@ -42,8 +42,6 @@ export interface PlatformSockets {
   store: string;
   events: string;
   notifications: string;
-  /** The Lambda endpoint that starts jobs (asynchronous invocations). */
-  functions: string;
   /** Removes the folder when it is a temporary one. */
   release(): Promise<void>;
 }
@@ -57,12 +55,7 @@ const MAX_SOCKET_PATH_BYTES = 100;
  * folder (runtime.json says which).
  */
 export async function preparePlatformSockets(dataDir: string): Promise<PlatformSockets> {
-  const names = {
-    store: 'dynamodb.sock',
-    events: 'eventbridge.sock',
-    notifications: 'sns.sock',
-    functions: 'lambda.sock',
-  };
+  const names = { store: 'dynamodb.sock', events: 'eventbridge.sock', notifications: 'sns.sock' };
   let folder = join(dataDir, 'sockets');
   let temporary = false;
   const longest = Object.values(names).map((name) => Buffer.byteLength(join(folder, name)));
@@ -76,7 +69,6 @@ export async function preparePlatformSockets(dataDir: string): Promise<PlatformS
     store: join(folder, names.store),
     events: join(folder, names.events),
     notifications: join(folder, names.notifications),
-    functions: join(folder, names.functions),
     release: async () => {
       if (temporary) await rm(folder, { recursive: true, force: true });
     },

@@ -39,7 +39,6 @@ import { FileDeadLetterStore } from './events/dead-letters.ts';
 import { LocalEventBus } from './events/event-bus.ts';
 import { LocalScheduler } from './events/scheduler.ts';
 import { startEventBridgeEndpoint } from './eventbridge-endpoint.ts';
-import { startLambdaEndpoint } from './lambda-endpoint.ts';
 import { LOCAL_RISK_TOPIC_ARN, startSnsEndpoint } from './sns-endpoint.ts';
 import { startControlServer } from './control-server.ts';
 import { removeRuntimeInfo, writeRuntimeInfo } from './runtime-file.ts';
@@ -56,8 +55,6 @@ export interface RunningPlatform {
   tokensFile: string;
   tokens: DevTokens;
   bus: LocalEventBus;
-  /** Resolves once no job (or other asynchronous invocation) is running. */
-  drainJobs(): Promise<void>;
   scheduler: LocalScheduler;
   deadLetters: FileDeadLetterStore;
   /** Runs a declared handler now (schedules and command lines use it). */
@@ -170,16 +167,12 @@ export async function startPlatform(config: LocalConfig): Promise<RunningPlatfor
     });
     const events = await startEventBridgeEndpoint(bus, sockets.events);
     const notifications = await startSnsEndpoint(config.dataDir, sockets.notifications);
-    const functions = await startLambdaEndpoint(invoke, sockets.functions, runtimeLogger);
-    // Jobs finish before the bus drains (a rollup publishes); endpoints close after the bus
-    // has drained, before the store and the sockets' folder.
-    closers.unshift(() => functions.drain());
+    // Endpoints close after the bus has drained, before the store and the sockets' folder.
     closers.splice(
       closers.length - 2,
       0,
       () => closeGracefully(events.server),
       () => closeGracefully(notifications.server),
-      () => closeGracefully(functions.server),
     );
 
     // The handlers read these once, at import: set them before any handler loads.
@@ -190,8 +183,6 @@ export async function startPlatform(config: LocalConfig): Promise<RunningPlatfor
       EVENTBRIDGE_ENDPOINT: events.endpoint,
       RISK_TOPIC_ARN: LOCAL_RISK_TOPIC_ARN,
       SNS_ENDPOINT: notifications.endpoint,
-      LAMBDA_ENDPOINT: functions.endpoint,
-      JOB_FUNCTION_NAME: 'runJobs' satisfies HandlerName,
       AWS_REGION: process.env.AWS_REGION ?? 'ap-southeast-1',
       POWERTOOLS_SERVICE_NAME: process.env.POWERTOOLS_SERVICE_NAME ?? 'langson-progress',
       POWERTOOLS_METRICS_NAMESPACE: 'LangSonProgress',
@@ -248,7 +239,6 @@ export async function startPlatform(config: LocalConfig): Promise<RunningPlatfor
       tokensFile: devTokens.file,
       tokens: devTokens.tokens,
       bus,
-      drainJobs: () => functions.drain(),
       scheduler,
       deadLetters,
       invoke,

@@ -1,6 +1,6 @@
 /**
  * SDK clients as module-level singletons, created once per Lambda container (or process).
- * An endpoint variable (DYNAMODB_ENDPOINT, EVENTBRIDGE_ENDPOINT, SNS_ENDPOINT, LAMBDA_ENDPOINT) points a client at the
+ * An endpoint variable (DYNAMODB_ENDPOINT, EVENTBRIDGE_ENDPOINT, SNS_ENDPOINT) points a client at the
  * local runtime's emulation; on AWS they are unset. A local emulation listens on a Unix
  * socket in an owner-only folder (`unix:///…/dynamodb.sock`), so that no web page and no
  * other user of the machine can reach it, as they could a loopback port.
@@ -10,7 +10,6 @@ import { createConnection, type Socket } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { LambdaClient } from '@aws-sdk/client-lambda';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
@@ -107,10 +106,6 @@ export function createEventBridgeClient(
   endpoint = process.env.EVENTBRIDGE_ENDPOINT,
 ): EventBridgeClient {
   return withoutSdkLogging(new EventBridgeClient(localClientConfig(endpoint)));
-}
-
-export function createLambdaClient(endpoint = process.env.LAMBDA_ENDPOINT): LambdaClient {
-  return withoutSdkLogging(new LambdaClient(localClientConfig(endpoint)));
 }
 
 export function createSnsClient(endpoint = process.env.SNS_ENDPOINT): SNSClient {

@@ -31,9 +31,3 @@ export const riskTopicEnvSchema = z.object({
   RISK_TOPIC_ARN: z.string().startsWith('arn:', 'the ARN of the risk notification topic'),
   SNS_ENDPOINT: z.url().optional(),
 });
-
-/** The function that runs jobs (long work asked for by a request that answers at once). */
-export const jobsEnvSchema = z.object({
-  JOB_FUNCTION_NAME: z.string().min(1, 'the name of the function that runs jobs'),
-  LAMBDA_ENDPOINT: z.url().optional(),
-});

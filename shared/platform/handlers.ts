@@ -16,8 +16,6 @@ export interface HandlerDeclaration {
     notifyRisks?: boolean;
     /** The Cognito user pool: `signIn` its settings only; `managePeople` its users too. */
     userPool?: 'signIn' | 'managePeople';
-    /** Starts jobs: invokes `runJobs` asynchronously. */
-    startJobs?: boolean;
   };
   /** Bundles the web app's static files (shared/web/assets.ts). */
   webAssets?: boolean;
@@ -79,7 +77,8 @@ export const HANDLERS = {
     description: 'POST /plans (admin): import a plan table or a conclusion notice',
     memoryMb: 1024,
     timeoutSeconds: 60,
-    grants: { table: 'readWrite', startJobs: true },
+    // A large document is imported by a job, which JobQueued starts.
+    grants: { table: 'readWrite', publishEvents: true },
   },
   manageRegistry: {
     entry: 'functions/api/manage-registry.ts',
@@ -94,7 +93,7 @@ export const HANDLERS = {
     description: 'POST /risks/scans, POST /rollups/{period}/runs and GET /jobs/{id} (admin)',
     memoryMb: 512,
     timeoutSeconds: 29,
-    grants: { table: 'readWrite', startJobs: true },
+    grants: { table: 'readWrite', publishEvents: true },
   },
   runJobs: {
     entry: 'functions/jobs/run-job.ts',

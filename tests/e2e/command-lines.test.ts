@@ -81,7 +81,7 @@ describe.concurrent('flags and arguments a command does not know', () => {
     ['dead-letters -- list extra', 'unexpected argument extra'],
     ['tokens -- list --rol admin', 'unknown flag --rol; the flags are --role VALUE'],
     ['tokens -- issue --role', '--role needs a value'],
-    ['tokens -- lst', 'unknown command lst; the commands are issue, list, revoke'],
+    ['tokens -- lst', 'unknown command lst; the commands are issue, list, rotate, revoke'],
   ])('npm run %s ends with status 2 and says what exists', async (command, message) => {
     // Act
     const outcome = await shell(`npm run --silent ${command}`);
@@ -118,14 +118,16 @@ describe('the running platform, through its data folder', () => {
     expect(outcome.stderr).toBe('');
   });
 
-  it('rollup prints the run, nothing else', async () => {
+  it('rollup tells the job’s progress on stderr and prints the run, nothing else', async () => {
     // Act
     const outcome = await shell('npm run --silent rollup -- 2026-Q3');
 
     // Assess
     expect(outcome.status).toBe(0);
     expect(JSON.parse(outcome.stdout)).toMatchObject({ period: '2026-Q3' });
-    expect(outcome.stderr).toBe('');
+    const told = outcome.stderr.trim().split('\n');
+    expect(told.every((line) => /^job_[\w-]{22}: /.test(line))).toBe(true);
+    expect(told.at(-1)).toMatch(/: Tổng hợp lĩnh vực dịch vụ \(2\/3\)$/);
   });
 
   it('tokens revoke of an unknown token ends with status 1 and one line', async () => {

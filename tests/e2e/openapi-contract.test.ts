@@ -119,7 +119,7 @@ describe('a client generated from the document', () => {
     const run = await admin.POST('/rollups/{period}/runs', {
       params: { path: { period }, header: { 'idempotency-key': 'contract-2' } },
     });
-    await platform.drainJobs();
+    await platform.bus.drain();
     const job = await admin.GET('/jobs/{id}', { params: { path: { id: run.data?.id ?? '' } } });
     const csv = await viewer.GET('/rollups/{period}/{sector}', {
       params: { path: { period, sector: 'agriculture' }, query: { format: 'csv' } },

@@ -192,7 +192,6 @@ describe('bundles', () => {
         TABLE_NAME: 'progress-bundle-test',
         EVENT_BUS_NAME: 'progress-bundle-test',
         RISK_TOPIC_ARN: 'arn:aws:sns:ap-southeast-1:123456789012:risks',
-        JOB_FUNCTION_NAME: 'progress-bundle-test-jobs',
         POWERTOOLS_LOG_LEVEL: 'SILENT',
         POWERTOOLS_METRICS_DISABLED: 'true',
         AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',

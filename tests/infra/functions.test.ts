@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   INDEX_READ_ACTIONS,
+  PEOPLE_ACTIONS,
   TABLE_READ_ACTIONS,
   TABLE_WRITE_ACTIONS,
 } from '#infra/cdk/constructs/grants.ts';
@@ -101,6 +102,9 @@ describe.each(Object.entries(SAMPLE_HANDLERS))('function %s', (name, declaration
       ...(grants.table ? ['TABLE_NAME'] : []),
       ...(grants.publishEvents ? ['EVENT_BUS_NAME'] : []),
       ...(grants.notifyRisks ? ['RISK_TOPIC_ARN'] : []),
+      ...(grants.userPool ? ['USER_POOL_ID', 'USER_POOL_CLIENT_ID'] : []),
+      // Where the web functions' static files sit in their package.
+      ...(declaration.webAssets ? ['WEB_ASSETS_DIR'] : []),
     ];
     expect(Object.keys(variables).sort()).toEqual(expected.sort());
     if (grants.table) {
@@ -216,6 +220,7 @@ describe.each(Object.entries(SAMPLE_HANDLERS))('function %s', (name, declaration
       'kms:Decrypt',
       'kms:GenerateDataKey',
       ...DESTINATION_ACTIONS,
+      ...(declaration.grants.userPool === 'managePeople' ? PEOPLE_ACTIONS : []),
     ]);
 
     // Act

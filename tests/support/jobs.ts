@@ -11,7 +11,7 @@ export async function finishedJob(platform: TestPlatform, accepted: Response): P
     throw new Error(`expected 202 with a job, got ${accepted.status}: ${await accepted.text()}`);
   }
   const { id } = (await bodyOf(accepted)) as { id: string };
-  await platform.drainJobs();
+  await platform.bus.drain();
   const response = await platform.request(`/jobs/${id}`, { token: platform.tokens.admin });
   if (response.status !== 200) throw new Error(`GET /jobs/${id} answered ${response.status}`);
   return bodyOf(response);

@@ -20,11 +20,6 @@ export interface AsyncInvocationFailuresProps {
   readonly rules: readonly EventRuleSpec[];
   /** Schedules whose targets are covered. Required (may be empty). */
   readonly schedules: readonly ScheduleSpec[];
-  /**
-   * Functions the platform's own functions invoke asynchronously (the job runner).
-   * @default none
-   */
-  readonly invokedAsync?: readonly string[];
   /** Where the targets are found, by handler name. Required. */
   readonly functions: PlatformFunctions;
   /**
@@ -41,7 +36,6 @@ export interface AsyncInvocationFailuresProps {
 export function asyncRetriesByTarget(
   rules: readonly EventRuleSpec[],
   schedules: readonly ScheduleSpec[],
-  invokedAsync: readonly string[] = [],
 ): Map<string, number> {
   const retries = new Map<string, number>();
   const want = (target: string, count: number): void => {
@@ -50,7 +44,6 @@ export function asyncRetriesByTarget(
   };
   for (const rule of rules) want(rule.target, rule.maxAttempts - 1);
   for (const schedule of schedules) want(schedule.target, MAX_LAMBDA_ASYNC_RETRIES);
-  for (const target of invokedAsync) want(target, MAX_LAMBDA_ASYNC_RETRIES);
   return retries;
 }
 
@@ -60,11 +53,7 @@ export class AsyncInvocationFailures extends Construct {
   constructor(scope: Construct, id: string, props: AsyncInvocationFailuresProps) {
     super(scope, id);
     const queues: DeadLetterQueue[] = [];
-    for (const [name, retryAttempts] of asyncRetriesByTarget(
-      props.rules,
-      props.schedules,
-      props.invokedAsync,
-    )) {
+    for (const [name, retryAttempts] of asyncRetriesByTarget(props.rules, props.schedules)) {
       const fn = props.functions.get(name);
       const failures = new DeadLetterQueue(this, `${name}-failures`, {
         purpose: `asynchronous invocations of ${name} that failed on every attempt`,

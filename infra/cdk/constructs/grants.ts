@@ -105,18 +105,3 @@ export function bindUserPool(
     );
   }
 }
-
-/**
- * Starts jobs: the runner's name in JOB_FUNCTION_NAME, and the right to invoke that
- * function (asynchronously, as the adapter does) and no other.
- */
-export function bindJobRunner(fn: HouseFunction, runner: HouseFunction): void {
-  fn.addEnvironment('JOB_FUNCTION_NAME', runner.lambda.functionName);
-  fn.role.addToPrincipalPolicy(
-    new PolicyStatement({
-      sid: 'StartJobs',
-      actions: ['lambda:InvokeFunction'],
-      resources: [runner.lambda.functionArn],
-    }),
-  );
-}

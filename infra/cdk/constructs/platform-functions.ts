@@ -11,7 +11,7 @@ import { EVENT_SOURCE } from '#shared/platform/events.ts';
 import type { HandlerDeclarations } from '../declarations.ts';
 import { REPO_ROOT } from '../paths.ts';
 import { ASSET_FILES } from '#shared/web/assets.ts';
-import { bindEventBus, bindJobRunner, bindRiskTopic, bindTable, bindUserPool } from './grants.ts';
+import { bindEventBus, bindRiskTopic, bindTable, bindUserPool } from './grants.ts';
 import { HouseFunction, type PowertoolsSettings } from './house-function.ts';
 import type { EncryptedTopic } from './notification-topics.ts';
 import type { PeoplePoolHandles } from './people-pool.ts';
@@ -39,9 +39,6 @@ export interface PlatformFunctionsProps {
    */
   readonly logRetention?: RetentionDays;
 }
-
-/** The handler that runs jobs, which `startJobs` handlers invoke. */
-export const JOB_RUNNER = 'runJobs';
 
 export class PlatformFunctions extends Construct {
   readonly byName: ReadonlyMap<string, HouseFunction>;
@@ -73,13 +70,6 @@ export class PlatformFunctions extends Construct {
         bindUserPool(fn, props.people, grants.userPool);
       }
       byName.set(name, fn);
-    }
-    for (const [name, declaration] of Object.entries(props.handlers)) {
-      if (!declaration.grants.startJobs) continue;
-      const runner = byName.get(JOB_RUNNER);
-      if (!runner)
-        throw new Error(`${name} declares startJobs, but no ${JOB_RUNNER} handler exists`);
-      bindJobRunner(byName.get(name) as HouseFunction, runner);
     }
     this.byName = byName;
   }

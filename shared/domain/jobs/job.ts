@@ -47,23 +47,22 @@ export const jobErrorSchema = z.looseObject({
 });
 export type JobError = z.infer<typeof jobErrorSchema>;
 
-export const jobSchema = z
-  .object({
-    id: z.string(),
-    work: jobWorkSchema,
-    status: z.enum(JOB_STATUSES),
-    progress: jobProgressSchema.nullable(),
-    /** What the work returned, once it succeeded: the same body the synchronous route gave. */
-    result: z.unknown().optional(),
-    /** Why it failed. */
-    errors: z.array(jobErrorSchema).default([]),
-    /** How many times a runner took it up (the runner's invocation may be retried). */
-    attempts: z.number().int().nonnegative(),
-    createdBy: actorSchema,
-    createdAt: z.iso.datetime(),
-    updatedAt: z.iso.datetime(),
-    finishedAt: z.iso.datetime().nullable(),
-  });
+export const jobSchema = z.object({
+  id: z.string(),
+  work: jobWorkSchema,
+  status: z.enum(JOB_STATUSES),
+  progress: jobProgressSchema.nullable(),
+  /** What the work returned, once it succeeded: the same body the synchronous route gave. */
+  result: z.unknown().optional(),
+  /** Why it failed. */
+  errors: z.array(jobErrorSchema).default([]),
+  /** How many times a runner took it up (the runner's invocation may be retried). */
+  attempts: z.number().int().nonnegative(),
+  createdBy: actorSchema,
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  finishedAt: z.iso.datetime().nullable(),
+});
 export type Job = z.infer<typeof jobSchema>;
 
 export const isFinished = (job: Pick<Job, 'status'>) =>

@@ -31,8 +31,3 @@ export interface JobRepository {
     at: Date,
   ): Promise<void>;
 }
-
-/** Sets a stored job running elsewhere (a function of its own on AWS, the background locally). */
-export interface JobStarter {
-  start(jobId: string): Promise<void>;
-}

@@ -2,9 +2,11 @@
  * Jobs: asked for by a request that answers at once, run by a runner of their own.
  *
  * - Submitting stores the job, queued, under an id derived from the request's
- *   idempotency key, then starts it: a retry with the same request finds the same job
- *   (and starts it again if it is still queued, in case the first start was lost);
- *   another request under the same key is refused.
+ *   idempotency key, then announces it (JobQueued), whose rule runs it in the job
+ *   function (an asynchronous invocation on AWS, the local bus's delivery locally): a
+ *   retry with the same request finds the same job (and announces it again if it is still
+ *   queued, in case the first announcement was lost); another request under the same key
+ *   is refused.
  * - Running claims the job (one runner wins when two start it), reports progress as the
  *   work goes, and records what the work returned or the problem it failed with. A job
  *   that finished is never run again.
@@ -18,8 +20,9 @@ import {
   type JobProgress,
   type JobWork,
 } from '#shared/domain/jobs/job.ts';
-import type { Clock } from '../progress-ports.ts';
-import type { JobRepository, JobStarter } from './job-ports.ts';
+import { JOB_QUEUED, type JobQueuedV1 } from '#shared/events/job-queued.ts';
+import type { Clock, EventPublisher } from '../progress-ports.ts';
+import type { JobRepository } from './job-ports.ts';
 
 export interface SubmitJob {
   /** Derived from the caller and its Idempotency-Key: stable across retries. */
@@ -34,7 +37,8 @@ export interface SubmitJob {
 
 export interface SubmitJobDeps {
   jobs: JobRepository;
-  starter: JobStarter;
+  /** Where JobQueued goes: its rule runs the job in the job function. */
+  events: EventPublisher;
   clock: Clock;
 }
 
@@ -51,7 +55,10 @@ export async function submitJob(request: SubmitJob, deps: SubmitJobDeps): Promis
       [{ field: 'header.idempotency-key', reason: 'đã dùng với nội dung khác' }],
     );
   }
-  if (stored.job.status === 'queued') await deps.starter.start(stored.job.id);
+  if (stored.job.status === 'queued') {
+    const detail: JobQueuedV1 = { version: '1', jobId: stored.job.id, kind: stored.job.work.kind };
+    await deps.events.publish([{ detailType: JOB_QUEUED, detail }]);
+  }
   return stored.job;
 }
 

@@ -138,5 +138,9 @@ export const FIRST_EVENTS: Record<HandlerName, unknown> = {
   closePeriods: { period: '2026-Q3' },
   riskScan: {},
   // A job the store does not have (the stub finds nothing): read, and nothing run.
-  runJobs: { jobId: 'job_benchmarkjobthatisnotst' },
+  runJobs: eventBridge('JobQueued', {
+    version: '1',
+    jobId: 'job_benchmarkjobthatisnotst',
+    kind: 'risk-scan',
+  }),
 };

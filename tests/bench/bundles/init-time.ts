@@ -73,7 +73,6 @@ export function lambdaEnv(endpoint: string): NodeJS.ProcessEnv {
     TABLE_NAME: 'langson-progress',
     EVENT_BUS_NAME: 'langson-progress-bus',
     RISK_TOPIC_ARN: 'arn:aws:sns:ap-southeast-1:000000000000:langson-risks',
-    JOB_FUNCTION_NAME: 'langson-progress-runJobs',
     POWERTOOLS_SERVICE_NAME: 'langson-progress',
     POWERTOOLS_METRICS_NAMESPACE: 'LangSonProgress',
     POWERTOOLS_LOG_LEVEL: 'INFO',

@@ -1,12 +1,14 @@
 /**
- * Jobs without a store: submitting stores and starts once per key, refuses another
+ * Jobs without a store or a bus: submitting stores and announces once per key, refuses another
  * request under the key; running claims the job once, records progress, then its result
  * or the problem it failed with, and never runs a finished job again.
  */
 import { describe, expect, it } from 'vitest';
 import { UnprocessableError } from '#shared/domain/errors.ts';
 import type { Job, JobError, JobProgress } from '#shared/domain/jobs/job.ts';
+import type { DomainEvent } from '#shared/events/domain-event.ts';
 import type { JobRepository, StoredJob } from '#shared/use-cases/jobs/job-ports.ts';
+import type { EventPublisher } from '#shared/use-cases/progress-ports.ts';
 import { runJob, submitJob, type JobWorkers } from '#shared/use-cases/jobs/jobs.ts';
 
 const NOW = new Date('2026-11-20T03:00:00.000Z');
@@ -63,10 +65,14 @@ class StaleJobs extends FakeJobs {
   }
 }
 
-class Starter {
+/** The bus, as far as jobs use it: which jobs were announced (JobQueued). */
+class Starter implements EventPublisher {
   readonly started: string[] = [];
-  async start(jobId: string) {
-    this.started.push(jobId);
+  async publish(events: DomainEvent[]) {
+    for (const event of events) {
+      expect(event.detailType).toBe('JobQueued');
+      this.started.push(String(event.detail.jobId));
+    }
   }
 }
 
@@ -79,7 +85,7 @@ const workers = (rollup: JobWorkers['rollup']): JobWorkers => ({
 const submit = (jobs: FakeJobs, starter: Starter, period = '2026-Q3', fingerprint = 'f-1') =>
   submitJob(
     { id: 'job_1', work: { kind: 'rollup', period }, fingerprint, actor },
-    { jobs, starter, clock },
+    { jobs, events: starter, clock },
   );
 
 describe('submitting a job', () => {
