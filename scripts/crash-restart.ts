@@ -25,6 +25,7 @@ import { parseArgs } from 'node:util';
 import { format, resolveConfig } from 'prettier';
 import { ScanCommand, type ScanCommandInput } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '#shared/adapters/aws-clients.ts';
+import { keys, progressKeys } from '#shared/adapters/dynamodb/keys.ts';
 import { startLocalStore } from '#shared/adapters/dynamodb/local-store.ts';
 import { formatPeriod } from '#shared/domain/period/period.ts';
 import { currentPeriod } from '#shared/domain/period/period-relations.ts';
@@ -386,7 +387,11 @@ async function main(): Promise<number> {
       }>(db, {
         TableName: LOCAL_TABLE_NAME,
         FilterExpression: 'begins_with(PK, :task) AND (begins_with(SK, :state) OR SK = :summary)',
-        ExpressionAttributeValues: { ':task': 'TASK#', ':state': 'STATE#', ':summary': 'SUMMARY' },
+        ExpressionAttributeValues: {
+          ':task': keys.taskPk(''),
+          ':state': progressKeys.statePrefix,
+          ':summary': progressKeys.summarySk,
+        },
       });
 
       const audited = await scanAll<{ after?: { reportId?: string } }>(db, {
@@ -448,8 +453,9 @@ async function main(): Promise<number> {
         }
       };
       for (const report of reports) {
-        consider(`TASK#${report.taskId}|STATE#${report.agencyId}`, report);
-        consider(`TASK#${report.taskId}|SUMMARY`, report);
+        const state = progressKeys.latestStateKey(report.taskId, report.agencyId);
+        consider(`${state.PK}|${state.SK}`, report);
+        consider(`${keys.taskPk(report.taskId)}|${progressKeys.summarySk}`, report);
       }
       const recorded = new Map(
         states.map((item) => [

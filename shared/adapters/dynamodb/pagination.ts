@@ -10,6 +10,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { ValidationError } from '#shared/domain/errors.ts';
+import type { IndexName } from './table-definition.ts';
 
 export interface Page<T> {
   items: T[];
@@ -45,6 +46,25 @@ function invalidCursor(): ValidationError {
 
 /** One partition's query, without its start key and limit. */
 export type PartitionQuery = Omit<QueryCommandInput, 'ExclusiveStartKey' | 'Limit'>;
+
+/** A partition of a global index, or the part of it whose sort keys start with `sortPrefix`. */
+export function indexQuery(
+  tableName: string,
+  index: IndexName,
+  partition: string,
+  sortPrefix?: string,
+): PartitionQuery {
+  return {
+    TableName: tableName,
+    IndexName: index,
+    KeyConditionExpression: sortPrefix
+      ? `${index}PK = :pk AND begins_with(${index}SK, :prefix)`
+      : `${index}PK = :pk`,
+    ExpressionAttributeValues: sortPrefix
+      ? { ':pk': partition, ':prefix': sortPrefix }
+      : { ':pk': partition },
+  };
+}
 
 /**
  * Reads up to `limit` items from the partitions in order, starting where `cursor` left off.

@@ -23,7 +23,7 @@ import {
 import { riskFlagSchema, type RiskFlag } from '#shared/domain/risk/risk-flag.ts';
 import type { Evaluation, RiskRepository, TaskRiskState } from '#shared/use-cases/risk-ports.ts';
 import { keys, progressKeys, riskKeys } from './keys.ts';
-import { queryAll, queryEach, queryPages, type Page, type PartitionQuery } from './pagination.ts';
+import { indexQuery, queryAll, queryEach, queryPages, type Page } from './pagination.ts';
 import { agencyIdsOf } from './plan-store.ts';
 import type { DynamoTaskCatalog } from './task-catalog.ts';
 
@@ -157,7 +157,8 @@ export class DynamoRiskStore implements RiskRepository {
   }
 
   async listFlags(filter: RiskFilter, limit: number, cursor?: string): Promise<Page<RiskFlag>> {
-    const query = this.index(
+    const query = indexQuery(
+      this.tableName,
       'GSI1',
       riskKeys.flags,
       filter.sector ? `${filter.sector}#` : undefined,
@@ -190,7 +191,7 @@ export class DynamoRiskStore implements RiskRepository {
     const byTask = new Map<string, TaskStates>();
     for await (const page of queryEach(
       this.db,
-      this.index('GSI2', progressKeys.statesOfPlan(plan)),
+      indexQuery(this.tableName, 'GSI2', progressKeys.statesOfPlan(plan)),
     )) {
       for (const item of page) {
         const taskId = String(item.taskId);
@@ -227,17 +228,6 @@ export class DynamoRiskStore implements RiskRepository {
         },
       }),
     );
-  }
-
-  private index(index: 'GSI1' | 'GSI2', pk: string, sortPrefix?: string): PartitionQuery {
-    return {
-      TableName: this.tableName,
-      IndexName: index,
-      KeyConditionExpression: sortPrefix
-        ? `${index}PK = :pk AND begins_with(${index}SK, :prefix)`
-        : `${index}PK = :pk`,
-      ExpressionAttributeValues: sortPrefix ? { ':pk': pk, ':prefix': sortPrefix } : { ':pk': pk },
-    };
   }
 }
 
