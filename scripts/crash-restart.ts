@@ -8,7 +8,7 @@
  * - each stored report has exactly one entry in the audit trail;
  * - each agency's latest state of a task (STATE#) and the task's summary (SUMMARY) converged on
  *   the newest stored report (forward-only updates survived the crash and the retries);
- * - a rollup of the current quarter (POST /rollups/{quarter}/runs, then GET) counts exactly
+ * - a rollup of the current quarter (POST /rollups/{quarter}/runs, its job, then GET) counts exactly
  *   the stored reports, sector by sector.
  *
  * Prints a short summary; exits 1 on any mismatch, 2 on a run that could not complete.
@@ -25,6 +25,7 @@ import { parseArgs } from 'node:util';
 import { format, resolveConfig } from 'prettier';
 import { ScanCommand, type ScanCommandInput } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '#shared/adapters/aws-clients.ts';
+import { keys, progressKeys } from '#shared/adapters/dynamodb/keys.ts';
 import { startLocalStore } from '#shared/adapters/dynamodb/local-store.ts';
 import { formatPeriod } from '#shared/domain/period/period.ts';
 import { currentPeriod } from '#shared/domain/period/period-relations.ts';
@@ -348,7 +349,15 @@ async function main(): Promise<number> {
       method: 'POST',
       headers: { ...admin, 'idempotency-key': `crash-rollup-${Date.now()}` },
     });
-    if (run.status !== 200) mismatches.push(`rollup run answered ${run.status}`);
+    if (run.status !== 202) mismatches.push(`rollup run answered ${run.status}`);
+    // The rollup is a job: followed until it has finished.
+    const { id } = (await run.json()) as { id: string };
+    for (let status = 'queued'; status === 'queued' || status === 'running';) {
+      await sleep(200);
+      const job = await fetch(`${runtime.url}/jobs/${id}`, { headers: admin });
+      status = ((await job.json()) as { status: string }).status;
+      if (status === 'failed') mismatches.push(`the rollup job failed`);
+    }
     const read = await fetch(`${runtime.url}/rollups/${quarter}`, {
       headers: { authorization: `Bearer ${tokens.viewer}` },
     });
@@ -378,7 +387,11 @@ async function main(): Promise<number> {
       }>(db, {
         TableName: LOCAL_TABLE_NAME,
         FilterExpression: 'begins_with(PK, :task) AND (begins_with(SK, :state) OR SK = :summary)',
-        ExpressionAttributeValues: { ':task': 'TASK#', ':state': 'STATE#', ':summary': 'SUMMARY' },
+        ExpressionAttributeValues: {
+          ':task': keys.taskPk(''),
+          ':state': progressKeys.statePrefix,
+          ':summary': progressKeys.summarySk,
+        },
       });
 
       const audited = await scanAll<{ after?: { reportId?: string } }>(db, {
@@ -440,8 +453,9 @@ async function main(): Promise<number> {
         }
       };
       for (const report of reports) {
-        consider(`TASK#${report.taskId}|STATE#${report.agencyId}`, report);
-        consider(`TASK#${report.taskId}|SUMMARY`, report);
+        const state = progressKeys.latestStateKey(report.taskId, report.agencyId);
+        consider(`${state.PK}|${state.SK}`, report);
+        consider(`${keys.taskPk(report.taskId)}|${progressKeys.summarySk}`, report);
       }
       const recorded = new Map(
         states.map((item) => [

@@ -54,3 +54,12 @@ export function recordReminderRun(run: {
   single.addMetric('RecipientsWithoutAddress', MetricUnit.Count, run.withoutAddress.length);
   single.addMetric('ReminderRunSucceeded', MetricUnit.Count, 1);
 }
+
+/** A finished risk scan, counted the same way by the daily schedule and the admin run. */
+export function recordRiskScan(atRiskBySector: Record<string, number>): void {
+  for (const [sector, count] of Object.entries(atRiskBySector)) {
+    const single = metrics.singleMetric();
+    single.addDimensions({ sector });
+    single.addMetric('TasksAtRisk', MetricUnit.Count, count);
+  }
+}

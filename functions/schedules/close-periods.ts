@@ -11,31 +11,24 @@ import * as z from 'zod';
 import { SECTORS } from '#shared/domain/plan/model.ts';
 import { periodCodeSchema } from '#shared/domain/period/period.ts';
 import { logger, metrics, recordRollupRun } from '#shared/observability.ts';
-import {
-  closePeriods,
-  rollupSummary,
-  runRollup,
-  SCHEDULE_ACTOR,
-} from '#shared/use-cases/run-rollup.ts';
+import { closePeriods, SCHEDULE_ACTOR } from '#shared/use-cases/run-rollup.ts';
+import { rollupWork } from '../jobs/job-work.ts';
 import { rollupDeps, tableAndBus } from '../wiring.ts';
 
-const { stores, events, clock } = tableAndBus();
-const deps = rollupDeps(stores, events, clock);
+const work = tableAndBus();
+const deps = rollupDeps(work.stores, work.events, work.clock);
 const inputSchema = z.strictObject({ period: periodCodeSchema.optional() });
 
 async function takeSnapshots(event: unknown) {
-  const started = Date.now();
   const { period } = inputSchema.parse(event ?? {});
-  const results = period
-    ? [
-        {
-          period,
-          sectors: rollupSummary(
-            await runRollup({ period, sectors: SECTORS, actor: SCHEDULE_ACTOR }, deps),
-          ),
-        },
-      ]
-    : await closePeriods(SECTORS, deps);
+  if (period) {
+    // The same work as an admin's rollup job (job-work.ts).
+    const results = [await rollupWork(period, SCHEDULE_ACTOR, work)];
+    logger.info('period snapshots taken', { results });
+    return { results };
+  }
+  const started = Date.now();
+  const results = await closePeriods(SECTORS, deps);
   recordRollupRun(Date.now() - started);
   logger.info('period snapshots taken', { results });
   return { results };

@@ -57,11 +57,12 @@ export function isValidDate(year: number, month: number, day: number): boolean {
 }
 
 /** `YYYY-MM-DD` for a real date; throws RangeError otherwise (callers validate first). */
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
 export function isoDate(year: number, month: number, day: number): IsoDate {
   if (!isValidDate(year, month, day)) {
     throw new RangeError(`${year}/${month}/${day} is not a valid date`);
   }
-  const pad = (n: number, width: number) => String(n).padStart(width, '0');
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 

@@ -48,6 +48,13 @@ export const EVENT_RULES: readonly EventRuleDeclaration[] = [
     target: 'notifyRisk',
     maxAttempts: 3,
   },
+  {
+    name: 'JobQueuedToRunner',
+    description: 'Run the long work an admin asked for (a rollup, the risk scan, a large import)',
+    pattern: { source: [EVENT_SOURCE], 'detail-type': ['JobQueued'] },
+    target: 'runJobs',
+    maxAttempts: 3,
+  },
 ];
 
 export const SCHEDULES: readonly ScheduleDeclaration[] = [

@@ -86,7 +86,8 @@ export const HANDLERS = {
     description: 'POST /plans (admin): import a plan table or a conclusion notice',
     memoryMb: 1024,
     timeoutSeconds: 60,
-    grants: { table: 'readWrite' },
+    // A large document is imported by a job, which JobQueued starts.
+    grants: { table: 'readWrite', publishEvents: true },
   },
   manageRegistry: {
     entry: 'functions/api/manage-registry.ts',
@@ -98,9 +99,16 @@ export const HANDLERS = {
   },
   adminJobs: {
     entry: 'functions/api/admin-jobs.ts',
-    description: 'POST /risks/scans and POST /rollups/{period}/runs (admin): run a job now',
-    memoryMb: 1024,
+    description: 'POST /risks/scans, POST /rollups/{period}/runs and GET /jobs/{id} (admin)',
+    memoryMb: 512,
     timeoutSeconds: 29,
+    grants: { table: 'readWrite', publishEvents: true },
+  },
+  runJobs: {
+    entry: 'functions/jobs/run-job.ts',
+    description: 'Runs the jobs admins ask for: a rollup, the risk scan, a large import',
+    memoryMb: 2048,
+    timeoutSeconds: 900,
     grants: { table: 'readWrite', publishEvents: true },
   },
   webPages: {

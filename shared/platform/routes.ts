@@ -85,6 +85,7 @@ export const ROUTES = [
   { method: 'GET', path: '/risks', handler: 'readTasks', access: READERS },
   { method: 'POST', path: '/risks/scans', handler: 'adminJobs', access: ['admin'] },
   { method: 'POST', path: '/rollups/{period}/runs', handler: 'adminJobs', access: ['admin'] },
+  { method: 'GET', path: '/jobs/{id}', handler: 'adminJobs', access: ['admin'] },
   { method: 'GET', path: '/rollups/{period}', handler: 'readRollups', access: READERS },
   { method: 'GET', path: '/rollups/{period}/{sector}', handler: 'readRollups', access: READERS },
   { method: 'GET', path: '/figures/{period}', handler: 'readRollups', access: READERS },

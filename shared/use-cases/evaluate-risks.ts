@@ -95,10 +95,13 @@ export interface RiskScanSummary {
 export async function scanRisks(
   sectors: readonly Sector[],
   deps: EvaluateRisksDeps,
+  /** Told before each sector is scanned (`done` of `total`), for a job's progress. */
+  onSector?: (sector: Sector, done: number, total: number) => Promise<void>,
 ): Promise<RiskScanSummary> {
   const agencies = await deps.risks.agencyContext();
   const summary: RiskScanSummary = { evaluated: 0, atRiskBySector: {}, flagged: 0, cleared: 0 };
-  for (const sector of sectors) {
+  for (const [done, sector] of sectors.entries()) {
+    await onSector?.(sector, done, sectors.length);
     summary.atRiskBySector[sector] = 0;
     for await (const state of deps.risks.loadSector(sector)) {
       if (state.task.isGroup) continue;

@@ -1,6 +1,6 @@
 import type { Sector } from '#shared/domain/plan/model.ts';
 import type { PeriodCode } from '#shared/domain/period/period.ts';
-import type { ProgressReport } from '#shared/domain/progress/report.ts';
+import type { ReportSource } from '#shared/domain/rollup/report-timeline.ts';
 import type { PlanRecord } from '#shared/domain/registry/plan-record.ts';
 import type { Memberships } from '#shared/domain/risk/task-state.ts';
 import type { SectorSnapshot } from '#shared/domain/rollup/snapshot-schema.ts';
@@ -11,11 +11,14 @@ export interface RollupRepository {
   trackedPlans(): Promise<PlanRecord[]>;
   /** Each task of the sector in the given plans, with its current state, read once. */
   loadSector(sector: Sector, plans: readonly string[]): AsyncIterable<TaskRiskState>;
-  /** The plans' reports describing each of the periods, whenever they were received. */
+  /**
+   * The plans' reports describing each of the periods, whenever they were received: what
+   * the rollup reads of each, no more.
+   */
   reportsDescribing(
     plans: readonly string[],
     periods: readonly PeriodCode[],
-  ): Promise<ProgressReport[]>;
+  ): Promise<ReportSource[]>;
   memberships(): Promise<Memberships>;
   /** The sector's newest revision of the period (1 is the official one), or null. */
   latestRevision(period: PeriodCode, sector: Sector): Promise<SectorSnapshot | null>;

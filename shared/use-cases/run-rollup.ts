@@ -62,6 +62,8 @@ export interface RollupRequest {
   sectors: readonly Sector[];
   /** Who asked: an admin's token, or the schedule. */
   actor: Actor;
+  /** Told before each sector is rolled up (`done` of `total`), for a job's progress. */
+  onSector?: (sector: Sector, done: number, total: number) => Promise<void>;
 }
 
 /** What one sector's run did: the snapshot it left, and whether it wrote one. */
@@ -82,19 +84,38 @@ export function rollupSummary(runs: readonly SectorRun[]): RollupCompletedV2['se
   }));
 }
 
+/** No tracked plan covers the period: there is nothing to roll up. */
+function withoutPlans(period: Period): UnprocessableError {
+  return new UnprocessableError(
+    'period-without-plans',
+    `không có kế hoạch nào được theo dõi trong ${periodLabel(period, 'inline')}: không có gì để tổng hợp`,
+    [{ field: 'path.period', reason: 'không kế hoạch nào có thời gian trùng với kỳ này' }],
+  );
+}
+
+/**
+ * Refuses at once a period no tracked plan covers, before a rollup of it is queued as a
+ * job: the caller hears it from its request, not from the job.
+ */
+export async function checkRollable(
+  code: PeriodCode,
+  deps: Pick<RunRollupDeps, 'rollups'>,
+): Promise<void> {
+  const period = requirePeriod(code);
+  const plans = await deps.rollups.trackedPlans();
+  if (!plans.some((plan) => rangesOverlap(plan.period, periodRange(period)))) {
+    throw withoutPlans(period);
+  }
+}
+
 export async function runRollup(request: RollupRequest, deps: RunRollupDeps): Promise<SectorRun[]> {
   const now = deps.clock.now();
   const period = requirePeriod(request.period);
   const scope = await periodScope(period, deps);
-  if (!scope) {
-    throw new UnprocessableError(
-      'period-without-plans',
-      `không có kế hoạch nào được theo dõi trong ${periodLabel(period, 'inline')}: không có gì để tổng hợp`,
-      [{ field: 'path.period', reason: 'không kế hoạch nào có thời gian trùng với kỳ này' }],
-    );
-  }
+  if (!scope) throw withoutPlans(period);
   const runs: SectorRun[] = [];
   for (const sector of request.sectors) {
+    await request.onSector?.(sector, runs.length, request.sectors.length);
     const latest = await deps.rollups.latestRevision(request.period, sector);
     const moment = snapshotMoment(scope.deadline, now, latest !== null);
     runs.push(await rollupSector({ ...scope, period, sector, moment, latest, now }, deps));

@@ -123,14 +123,16 @@ describe('the running platform, through its data folder', () => {
     expect(outcome.stderr).toBe('');
   });
 
-  it('rollup prints the run, nothing else', async () => {
+  it('rollup tells the job’s progress on stderr and prints the run, nothing else', async () => {
     // Act
     const outcome = await shell('npm run --silent rollup -- 2026-Q3');
 
     // Assess
     expect(outcome.status).toBe(0);
     expect(JSON.parse(outcome.stdout)).toMatchObject({ period: '2026-Q3' });
-    expect(outcome.stderr).toBe('');
+    const told = outcome.stderr.trim().split('\n');
+    expect(told.every((line) => /^job_[\w-]{22}: /.test(line))).toBe(true);
+    expect(told.at(-1)).toMatch(/: Tổng hợp lĩnh vực dịch vụ \(2\/3\)$/);
   });
 
   it('outbox lists the messages, and shows one as it reads', async () => {

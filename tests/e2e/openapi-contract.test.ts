@@ -119,6 +119,8 @@ describe('a client generated from the document', () => {
     const run = await admin.POST('/rollups/{period}/runs', {
       params: { path: { period }, header: { 'idempotency-key': 'contract-2' } },
     });
+    await platform.bus.drain();
+    const job = await admin.GET('/jobs/{id}', { params: { path: { id: run.data?.id ?? '' } } });
     const csv = await viewer.GET('/rollups/{period}/{sector}', {
       params: { path: { period, sector: 'agriculture' }, query: { format: 'csv' } },
       parseAs: 'text',
@@ -127,8 +129,10 @@ describe('a client generated from the document', () => {
     // Assess
     expect(submitted.response.status).toBe(201);
     expect(submitted.data?.taskId).toBe('KH266-I-2');
-    expect(run.response.status).toBe(200);
-    expect(run.data?.period).toBe(period);
+    expect(run.response.status).toBe(202);
+    expect(run.response.headers.get('location')).toBe(`/jobs/${run.data?.id}`);
+    expect(job.data?.status).toBe('succeeded');
+    expect(job.data?.result).toMatchObject({ period });
     expect(csv.response.headers.get('content-type')).toContain('text/csv');
     expect(csv.data).toContain('Sở Nông nghiệp và Môi trường');
   });

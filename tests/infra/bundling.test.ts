@@ -60,9 +60,12 @@ const BUDGETS_KIB: Record<HandlerName, number> = {
   readRegistry: 425,
   // The document readers: htmlparser2 for cells and Word XML, yauzl for the .docx, and the
   // notice parser.
-  importPlan: 610,
+  importPlan: 640,
   manageRegistry: 490,
+  // The Lambda client, to start the jobs it accepts; no rollup or scan code of its own.
   adminJobs: 520,
+  // Every job's work: the rollup, the risk scan, and the import with its document readers.
+  runJobs: 700,
   // The Excel and Word renderers (write-excel-file, docxtemplater, pizzip, xmldom, about
   // 430 KiB), loaded only when a document is asked for, so a JSON read never runs them.
   readRollups: 900,

@@ -7,6 +7,7 @@
  * and writes nothing. The clock is the province's on 20 June 2025.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { finishedJob, jobResult } from '../support/jobs.ts';
 import { bodyOf, startTestPlatform, type TestPlatform } from '../support/platform.ts';
 
 const AGRICULTURE = 'so-nong-nghiep-va-moi-truong';
@@ -203,7 +204,10 @@ describe('a plan with a rice target, and the figures it feeds', () => {
 
   it('carries the line into the six months’ snapshot and its documents', async () => {
     // Prepare: the half's preliminary snapshot
-    const run = await send('POST', '/rollups/2025-H1/runs', platform.tokens.admin);
+    const run = await finishedJob(
+      platform,
+      await send('POST', '/rollups/2025-H1/runs', platform.tokens.admin),
+    );
 
     // Act
     const snapshot = await bodyOf(
@@ -214,7 +218,7 @@ describe('a plan with a rice target, and the figures it feeds', () => {
     ).text();
 
     // Assess: the half's deadline, 18/06, has passed: the snapshot is the official one
-    expect(run.status).toBe(200);
+    expect(run.status).toBe('succeeded');
     expect(snapshot).toMatchObject({ period: '2025-H1', status: 'official', revision: 1 });
     const rice = snapshot.figures.find(
       (f: { inPeriod: { indicator: string } }) => f.inPeriod.indicator === 'dien-tich-lua',
@@ -229,7 +233,10 @@ describe('a plan with a rice target, and the figures it feeds', () => {
     vi.setSystemTime(new Date('2025-06-21T09:00:00+07:00'));
 
     // Act
-    const run = await bodyOf(await send('POST', '/rollups/2025-H1/runs', platform.tokens.admin));
+    const run = await jobResult(
+      platform,
+      await send('POST', '/rollups/2025-H1/runs', platform.tokens.admin),
+    );
     const latest = await bodyOf(
       await send('GET', '/rollups/2025-H1/agriculture', platform.tokens.viewer),
     );

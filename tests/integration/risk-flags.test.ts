@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboxFile } from '#infra/local/sns-endpoint.ts';
+import { jobResult } from '../support/jobs.ts';
 import { bodyOf, startTestPlatform, type TestPlatform } from '../support/platform.ts';
 
 let platform: TestPlatform;
@@ -56,10 +57,9 @@ describe('risk flags driven by the event bus', () => {
       token: platform.tokens.admin,
       headers: { 'idempotency-key': 'scan-1' },
     });
+    const summary = await jobResult(platform, scan);
     await platform.bus.drain();
 
-    expect(scan.status).toBe(200);
-    const summary = await bodyOf(scan);
     expect(summary.evaluated).toBeGreaterThan(100);
     const flaggedNow = (await notifications()).filter((n) => n.subject.includes('KH266-I-9'));
     expect(flaggedNow).toHaveLength(1);

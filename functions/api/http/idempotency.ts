@@ -14,6 +14,7 @@ import {
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { Context } from 'aws-lambda';
 import { createDynamoClient } from '#shared/adapters/aws-clients.ts';
+import { idempotencyKeys } from '#shared/adapters/dynamodb/keys.ts';
 import {
   PARTITION_KEY,
   SORT_KEY,
@@ -40,7 +41,7 @@ export function idempotentCommand<Request, Result>(
     tableName,
     keyAttr: PARTITION_KEY,
     sortKeyAttr: SORT_KEY,
-    staticPkValue: `IDEMPOTENCY#${name}`,
+    staticPkValue: idempotencyKeys.partition(name),
     expiryAttr: TTL_ATTRIBUTE,
     awsSdkV3Client: createDynamoClient(),
   });

@@ -43,6 +43,7 @@ import {
   rollupPathSchema,
   rollupQuerySchema,
   rollupRunQuerySchema,
+  jobPathSchema,
   taskListQuerySchema,
   taskPathSchema,
 } from './requests.ts';
@@ -54,7 +55,7 @@ import {
   xlsxContent,
 } from './report-template.ts';
 import { idempotencyHeaderSchema } from '../http/idempotency-key.ts';
-import { problemSchema, responses } from './responses.ts';
+import { jobResponseSchema, problemSchema, responses } from './responses.ts';
 
 type RouteKeyOf<R> = R extends { method: infer M extends string; path: infer P extends string }
   ? `${M} ${P}`
@@ -62,6 +63,15 @@ type RouteKeyOf<R> = R extends { method: infer M extends string; path: infer P e
 type RouteKey = RouteKeyOf<(typeof ROUTES)[number]>;
 
 const idempotencyHeader = idempotencyHeaderSchema;
+
+/** 202 with the job just asked for, and where to follow it. */
+const jobAccepted = (description: string) => ({
+  description,
+  headers: z.object({
+    location: z.string().meta({ description: 'The job: GET it until it has finished' }),
+  }),
+  content: { 'application/json': { schema: jobResponseSchema } },
+});
 
 const ok = (description: string, schema: z.ZodType) => ({
   description,
@@ -317,10 +327,10 @@ const OPERATIONS: Record<RouteKey, Operation> = {
   },
   'POST /risks/scans': {
     operationId: 'runRiskScan',
-    summary: 'Run the daily risk scan now (admin)',
+    summary: 'Run the daily risk scan now (admin): a job, followed at GET /jobs/{id}',
     requestParams: { header: idempotencyHeader },
     responses: {
-      '200': ok('What the scan found', responses.riskScan),
+      '202': jobAccepted('The scan, queued; its result says what it found'),
       ...problems(...COMMAND_ERRORS),
     },
   },
@@ -334,8 +344,18 @@ const OPERATIONS: Record<RouteKey, Operation> = {
       header: idempotencyHeader,
     },
     responses: {
-      '200': ok('The snapshots that stand', responses.rollupRun),
+      '202': jobAccepted('The rollup, queued; its result lists the snapshots that stand'),
       ...problems(...COMMAND_ERRORS),
+    },
+  },
+  'GET /jobs/{id}': {
+    operationId: 'getJob',
+    summary:
+      'A job (admin): queued, running (with its progress), succeeded (with its result) or failed (with its problems)',
+    requestParams: { path: jobPathSchema },
+    responses: {
+      '200': ok('The job', jobResponseSchema),
+      ...problems(...READ_ERRORS, 404),
     },
   },
   'GET /rollups/{period}': {
@@ -512,6 +532,9 @@ const OPERATIONS: Record<RouteKey, Operation> = {
         },
       },
       '201': ok('The import of a new plan', responses.importResult),
+      '202': jobAccepted(
+        'A large document (256 KiB and more as sent), imported by a job whose result is the import',
+      ),
       ...problems(...COMMAND_ERRORS, ...BODY_ERRORS),
     },
   },

@@ -210,6 +210,14 @@ export const reviewDecisionsSchema = z
 /** A run takes no query parameter: an unknown one is refused rather than ignored. */
 export const rollupRunQuerySchema = z.strictObject({});
 
+/** A job's id, as POST answered it (`job_` and 22 base64url characters). */
+export const jobPathSchema = z.strictObject({
+  id: z
+    .string()
+    .regex(/^job_[A-Za-z0-9_-]{22}$/, 'mã công việc như POST đã trả về (job_…)')
+    .meta({ example: 'job_Qm9x1tVvS2bP0YdA6cK8eQ' }),
+});
+
 export const indicatorPathSchema = z.strictObject({ code: indicatorCodeSchema });
 
 export const figuresPathSchema = z.strictObject({ period: periodCodeSchema });

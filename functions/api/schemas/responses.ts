@@ -1,5 +1,6 @@
 /** Response schemas for the OpenAPI document (the handlers build these shapes). */
 import * as z from 'zod';
+import { jobSchema } from '#shared/domain/jobs/job.ts';
 import { auditEntrySchema } from '#shared/domain/audit/audit-entry.ts';
 import {
   agencySchema,
@@ -168,3 +169,13 @@ export const responses = {
     .meta({ id: 'StoredIndicatorValue' }),
   targetLinks: pageOf(targetLinkViewSchema, 'TargetLinkList'),
 };
+
+/** A job, its result as the synchronous route would have answered. */
+export const jobResponseSchema = jobSchema
+  .extend({
+    result: z
+      .union([responses.rollupRun, responses.riskScan, responses.importResult])
+      .optional()
+      .meta({ description: 'What the work did, once the job succeeded' }),
+  })
+  .meta({ id: 'Job' });

@@ -51,3 +51,46 @@ export async function call(url: string, token: string, init: RequestInit = {}): 
   }
   return body;
 }
+
+const jobSchema = z.object({
+  id: z.string(),
+  status: z.enum(['queued', 'running', 'succeeded', 'failed']),
+  progress: z.object({ done: z.number(), total: z.number(), step: z.string() }).nullable(),
+  result: z.unknown().optional(),
+  errors: z.array(z.object({ detail: z.string() })).default([]),
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Asks for a job (a POST answered 202), then follows it at GET /jobs/{id}, telling its
+ * progress on stderr as it changes, until it finishes: its result, or its problems as the
+ * command's error.
+ */
+export async function runJob(
+  apiUrl: string,
+  path: string,
+  token: string,
+  init: RequestInit = {},
+  pollMs = 250,
+): Promise<unknown> {
+  let job = jobSchema.parse(await call(`${apiUrl}${path}`, token, { ...init, method: 'POST' }));
+  let told = '';
+  for (;;) {
+    const progress = job.progress
+      ? `${job.progress.step} (${job.progress.done}/${job.progress.total})`
+      : job.status;
+    if (progress !== told) {
+      process.stderr.write(`${job.id}: ${progress}\n`);
+      told = progress;
+    }
+    if (job.status === 'succeeded') return job.result;
+    if (job.status === 'failed') {
+      throw new CommandError(
+        job.errors.map((error) => error.detail).join('; ') || 'the job failed',
+      );
+    }
+    await sleep(pollMs);
+    job = jobSchema.parse(await call(`${apiUrl}/jobs/${job.id}`, token));
+  }
+}

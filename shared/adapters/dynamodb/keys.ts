@@ -70,9 +70,11 @@ export const keys = {
     PK: `TASK#${taskId}`,
     SK: `LINK#${pad(version)}#${agencyId}`,
     GSI1PK: keys.tasksOfAgency(agencyId),
-    GSI1SK: `TASK#${planVersionTag(plan, version)}#${taskId}`,
+    GSI1SK: `${keys.agencyTaskPrefix}${planVersionTag(plan, version)}#${taskId}`,
   }),
   tasksOfAgency: (agencyId: string) => `AGENCY#${agencyId}`,
+  /** GSI1 sort-key prefix of an agency's task links. */
+  agencyTaskPrefix: 'TASK#',
   linkPrefix: 'LINK#',
   /** Written once `seeds/` has been loaded into this store. */
   seedMarker: { PK: 'SEED', SK: 'SEED' },
@@ -171,11 +173,12 @@ export const progressKeys = {
 
 export const accessKeys = {
   token: (tokenHash: string, tokenId: string) => ({
-    PK: `TOKEN#${tokenHash}`,
-    SK: 'TOKEN',
+    ...accessKeys.tokenKey(tokenHash),
     GSI1PK: 'TOKENS',
     GSI1SK: accessKeys.byTokenId(tokenId),
   }),
+  /** A token by the hash of its secret: what the authorizer reads. */
+  tokenKey: (tokenHash: string) => ({ PK: `TOKEN#${tokenHash}`, SK: 'TOKEN' }),
   tokens: 'TOKENS',
   byTokenId: (tokenId: string) => `TOKEN#${tokenId}`,
 } as const;
@@ -296,4 +299,20 @@ export const outboxKeys = {
   unfinishedList: 'OUTBOX#UNFINISHED',
   digestBasis: { PK: 'DIGEST', SK: 'BASIS' },
   reminderSettings: { PK: 'SETTINGS', SK: 'REMINDERS' },
+} as const;
+
+/**
+ * Jobs (long work run apart from its request): the job, and the input its work reads when
+ * the job's own fields cannot hold it (a large document), in parts under the same
+ * partition. Kept for a while by the table's TTL, then gone.
+ */
+export const jobKeys = {
+  job: (id: string) => ({ PK: `JOB#${id}`, SK: 'JOB' }),
+  inputPart: (id: string, index: number) => ({ PK: `JOB#${id}`, SK: `INPUT#${pad(index, 4)}` }),
+  inputPrefix: 'INPUT#',
+} as const;
+
+/** Powertools idempotency's records of one command (the admin and import commands). */
+export const idempotencyKeys = {
+  partition: (command: string) => `IDEMPOTENCY#${command}`,
 } as const;

@@ -10,6 +10,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { ValidationError } from '#shared/domain/errors.ts';
+import type { IndexName } from './table-definition.ts';
 
 export interface Page<T> {
   items: T[];
@@ -45,6 +46,25 @@ function invalidCursor(): ValidationError {
 
 /** One partition's query, without its start key and limit. */
 export type PartitionQuery = Omit<QueryCommandInput, 'ExclusiveStartKey' | 'Limit'>;
+
+/** A partition of a global index, or the part of it whose sort keys start with `sortPrefix`. */
+export function indexQuery(
+  tableName: string,
+  index: IndexName,
+  partition: string,
+  sortPrefix?: string,
+): PartitionQuery {
+  return {
+    TableName: tableName,
+    IndexName: index,
+    KeyConditionExpression: sortPrefix
+      ? `${index}PK = :pk AND begins_with(${index}SK, :prefix)`
+      : `${index}PK = :pk`,
+    ExpressionAttributeValues: sortPrefix
+      ? { ':pk': partition, ':prefix': sortPrefix }
+      : { ':pk': partition },
+  };
+}
 
 /**
  * Reads up to `limit` items from the partitions in order, starting where `cursor` left off.
@@ -89,17 +109,28 @@ export async function queryPages(
   };
 }
 
+/**
+ * A query's pages, one at a time, so that a reader can turn each into what it keeps and
+ * let the raw items go before the next page comes.
+ */
+export async function* queryEach(
+  db: DynamoDBDocumentClient,
+  query: PartitionQuery,
+): AsyncIterable<Record<string, unknown>[]> {
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.send(new QueryCommand({ ...query, ExclusiveStartKey }));
+    yield page.Items ?? [];
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+}
+
 /** Every item a query matches, page after page (for reads that need the whole partition). */
 export async function queryAll(
   db: DynamoDBDocumentClient,
   query: PartitionQuery,
 ): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db.send(new QueryCommand({ ...query, ExclusiveStartKey }));
-    items.push(...(page.Items ?? []));
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
+  for await (const page of queryEach(db, query)) items.push(...page);
   return items;
 }

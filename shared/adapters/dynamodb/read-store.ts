@@ -26,7 +26,7 @@ import {
 import type { TaskFilter } from '#shared/use-cases/read-ports.ts';
 import { batchGet } from './batch-get.ts';
 import { keys, progressKeys } from './keys.ts';
-import { queryAll, queryPages, type Page, type PartitionQuery } from './pagination.ts';
+import { indexQuery, queryAll, queryPages, type Page } from './pagination.ts';
 import type { DynamoTaskCatalog } from './task-catalog.ts';
 
 export type AgencyTask = TaskView & { role: 'lead' | 'coordinating' };
@@ -166,7 +166,12 @@ export class DynamoReadStore {
     const current = await this.catalog.currentVersionTags();
     if (current.length === 0) return { items: [], nextCursor: null };
     const partitions = [agency.id, ...agency.absorbed].map((id) => {
-      const query = indexQuery(this.tableName, 'GSI1', keys.tasksOfAgency(id), 'TASK#');
+      const query = indexQuery(
+        this.tableName,
+        'GSI1',
+        keys.tasksOfAgency(id),
+        keys.agencyTaskPrefix,
+      );
       query.FilterExpression = `planVersion IN (${current.map((_, i) => `:v${i}`).join(', ')})`;
       query.ExpressionAttributeValues = {
         ...query.ExpressionAttributeValues,
@@ -252,24 +257,6 @@ function matchesState(view: TaskView, filter: TaskFilter): boolean {
     return false;
   if (filter.atRisk !== undefined && view.riskReasons.length > 0 !== filter.atRisk) return false;
   return true;
-}
-
-function indexQuery(
-  tableName: string,
-  index: 'GSI1' | 'GSI2',
-  value: string,
-  sortPrefix?: string,
-): PartitionQuery {
-  return {
-    TableName: tableName,
-    IndexName: index,
-    KeyConditionExpression: sortPrefix
-      ? `${index}PK = :pk AND begins_with(${index}SK, :prefix)`
-      : `${index}PK = :pk`,
-    ExpressionAttributeValues: sortPrefix
-      ? { ':pk': value, ':prefix': sortPrefix }
-      : { ':pk': value },
-  };
 }
 
 /** The filters on the task itself as one FilterExpression (AND of the given ones). */

@@ -13,6 +13,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { Sector, Task } from '#shared/domain/plan/model.ts';
 import { latestReportWithActualsSchema } from '#shared/domain/progress/report.ts';
+import type { LatestReportWithActuals } from '#shared/domain/risk/task-state.ts';
 import {
   EMPTY_SUMMARY,
   taskSummarySchema,
@@ -22,7 +23,7 @@ import {
 import { riskFlagSchema, type RiskFlag } from '#shared/domain/risk/risk-flag.ts';
 import type { Evaluation, RiskRepository, TaskRiskState } from '#shared/use-cases/risk-ports.ts';
 import { keys, progressKeys, riskKeys } from './keys.ts';
-import { queryAll, queryPages, type Page, type PartitionQuery } from './pagination.ts';
+import { indexQuery, queryAll, queryEach, queryPages, type Page } from './pagination.ts';
 import { agencyIdsOf } from './plan-store.ts';
 import type { DynamoTaskCatalog } from './task-catalog.ts';
 
@@ -34,7 +35,7 @@ export interface RiskFilter {
 
 /** What one plan's state partition holds for one task: its agencies' states and its summary. */
 interface TaskStates {
-  states: Record<string, unknown>[];
+  states: LatestReportWithActuals[];
   summary: TaskSummary;
 }
 
@@ -156,7 +157,8 @@ export class DynamoRiskStore implements RiskRepository {
   }
 
   async listFlags(filter: RiskFilter, limit: number, cursor?: string): Promise<Page<RiskFlag>> {
-    const query = this.index(
+    const query = indexQuery(
+      this.tableName,
       'GSI1',
       riskKeys.flags,
       filter.sector ? `${filter.sector}#` : undefined,
@@ -184,17 +186,23 @@ export class DynamoRiskStore implements RiskRepository {
     };
   }
 
+  /** Page by page, each item parsed as it comes: a large plan's partition is never held raw. */
   private async statesOfPlan(plan: string): Promise<Map<string, TaskStates>> {
-    const byTask = new Map<string, Record<string, unknown>[]>();
-    for (const item of await queryAll(
+    const byTask = new Map<string, TaskStates>();
+    for await (const page of queryEach(
       this.db,
-      this.index('GSI2', progressKeys.statesOfPlan(plan)),
+      indexQuery(this.tableName, 'GSI2', progressKeys.statesOfPlan(plan)),
     )) {
-      const list = byTask.get(String(item.taskId)) ?? [];
-      list.push(item);
-      byTask.set(String(item.taskId), list);
+      for (const item of page) {
+        const taskId = String(item.taskId);
+        const entry = byTask.get(taskId) ?? { states: [], summary: EMPTY_SUMMARY };
+        const parsed = collect([item]);
+        entry.states.push(...parsed.states);
+        if (item.SK === progressKeys.summarySk) entry.summary = parsed.summary;
+        byTask.set(taskId, entry);
+      }
     }
-    return new Map([...byTask].map(([taskId, items]) => [taskId, collect(items)]));
+    return byTask;
   }
 
   /** Sets attributes of the task's summary item, creating it with its index keys if absent. */
@@ -221,24 +229,15 @@ export class DynamoRiskStore implements RiskRepository {
       }),
     );
   }
-
-  private index(index: 'GSI1' | 'GSI2', pk: string, sortPrefix?: string): PartitionQuery {
-    return {
-      TableName: this.tableName,
-      IndexName: index,
-      KeyConditionExpression: sortPrefix
-        ? `${index}PK = :pk AND begins_with(${index}SK, :prefix)`
-        : `${index}PK = :pk`,
-      ExpressionAttributeValues: sortPrefix ? { ':pk': pk, ':prefix': sortPrefix } : { ':pk': pk },
-    };
-  }
 }
 
-/** A task's items (its agencies' STATE# items and its SUMMARY) sorted out. */
+/** A task's items (its agencies' STATE# items and its SUMMARY), parsed: the raw items go. */
 function collect(items: Record<string, unknown>[]): TaskStates {
   const summary = items.find((item) => item.SK === progressKeys.summarySk);
   return {
-    states: items.filter((item) => String(item.SK).startsWith(progressKeys.statePrefix)),
+    states: items
+      .filter((item) => String(item.SK).startsWith(progressKeys.statePrefix))
+      .map((item) => latestReportWithActualsSchema.parse(item.state)),
     summary: summary ? taskSummarySchema.parse(summary) : EMPTY_SUMMARY,
   };
 }
@@ -246,7 +245,7 @@ function collect(items: Record<string, unknown>[]): TaskStates {
 function toState(task: Task, { states, summary }: TaskStates): TaskRiskState {
   return {
     task,
-    latest: states.map((item) => latestReportWithActualsSchema.parse(item.state)),
+    latest: states,
     riskReasons: summary.riskReasons,
     announcedCodes: summary.riskAnnounced,
     official: summary.latestReport,

@@ -11,6 +11,7 @@ import { DynamoCollaborationStore } from './collaboration-store.ts';
 import { DynamoAgencyStore } from './agency-store.ts';
 import { DynamoAuditLog } from './audit-store.ts';
 import { DynamoIndicatorStore } from './indicator-store.ts';
+import { DynamoJobStore } from './job-store.ts';
 import { DynamoPlanStore } from './plan-store.ts';
 import { DynamoProgressStore } from './progress-store.ts';
 import { DynamoReadStore } from './read-store.ts';
@@ -38,6 +39,7 @@ export function dynamoStores(db: DynamoDBDocumentClient, tableName: string) {
     audit: new DynamoAuditLog(db, tableName),
     tokens: new DynamoTokenStore(db, tableName),
     reportTemplates: new DynamoReportTemplateStore(db, tableName),
+    jobs: new DynamoJobStore(db, tableName),
   };
 }
 export type DynamoStores = ReturnType<typeof dynamoStores>;

@@ -20,7 +20,7 @@ export class DynamoTokenStore implements TokenRepository {
 
   async findByHash(tokenHash: string): Promise<TokenRecord | null> {
     const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: { PK: `TOKEN#${tokenHash}`, SK: 'TOKEN' } }),
+      new GetCommand({ TableName: this.tableName, Key: accessKeys.tokenKey(tokenHash) }),
     );
     return Item ? tokenRecordSchema.parse(Item) : null;
   }
@@ -40,7 +40,7 @@ export class DynamoTokenStore implements TokenRepository {
       await this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: { PK: `TOKEN#${record.tokenHash}`, SK: 'TOKEN' },
+          Key: accessKeys.tokenKey(record.tokenHash),
           UpdateExpression: 'SET agencyId = :into',
           ConditionExpression: 'attribute_exists(PK)',
           ExpressionAttributeValues: { ':into': intoId },
@@ -91,7 +91,7 @@ export class DynamoTokenStore implements TokenRepository {
       await this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: { PK: `TOKEN#${record.tokenHash}`, SK: 'TOKEN' },
+          Key: accessKeys.tokenKey(record.tokenHash),
           UpdateExpression: 'SET revokedAt = :at',
           ConditionExpression: 'attribute_exists(PK) AND revokedAt = :none',
           ExpressionAttributeValues: { ':at': at.toISOString(), ':none': null },

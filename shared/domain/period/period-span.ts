@@ -61,12 +61,19 @@ export function rangeContainsDay(range: DateRange, day: string): boolean {
 }
 
 /** Whether every day of `inner` lies in `outer` (a period contains itself). */
+// Every period lies within one calendar year, so two periods compare by year and months:
+// the rollup asks this for every report and slot, where building their days would cost.
+
 export function periodContains(outer: Period, inner: Period): boolean {
-  return rangeContains(periodRange(outer), periodRange(inner));
+  if (outer.year !== inner.year) return false;
+  const [o, i] = [periodMonthSpan(outer), periodMonthSpan(inner)];
+  return o.first <= i.first && i.last <= o.last;
 }
 
 export function periodsOverlap(a: Period, b: Period): boolean {
-  return rangesOverlap(periodRange(a), periodRange(b));
+  if (a.year !== b.year) return false;
+  const [x, y] = [periodMonthSpan(a), periodMonthSpan(b)];
+  return x.first <= y.last && y.first <= x.last;
 }
 
 /**

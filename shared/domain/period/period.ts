@@ -66,6 +66,23 @@ export function requirePeriod(code: string): Period {
   return period;
 }
 
+/** Codes read before, a bounded few: reports name a handful of periods between them. */
+const periodsOfCodes = new Map<string, Readonly<Period>>();
+
+/**
+ * requirePeriod, remembered: the rollup asks it of every report and slot, for the same few
+ * codes. The period returned is shared, hence frozen.
+ */
+export function periodOfCode(code: string): Readonly<Period> {
+  let period = periodsOfCodes.get(code);
+  if (!period) {
+    period = Object.freeze(requirePeriod(code));
+    if (periodsOfCodes.size >= 1_000) periodsOfCodes.clear();
+    periodsOfCodes.set(code, period);
+  }
+  return period;
+}
+
 /** The code of a period; throws RangeError for a period no code can name. */
 export function formatPeriod(period: Period): PeriodCode {
   checkPeriod(period);

@@ -21,11 +21,17 @@ import { compareIso, todayInProvince, type DateRange, type IsoDate } from '../ca
 import type { IndicatorFigures } from '../indicator/figures.ts';
 import type { Sector, Task } from '../plan/model.ts';
 import { dataWindow, type ReportingCutoff } from '../period/data-window.ts';
-import { formatPeriod, requirePeriod, type Period, type PeriodCode } from '../period/period.ts';
+import {
+  formatPeriod,
+  periodOfCode,
+  requirePeriod,
+  type Period,
+  type PeriodCode,
+} from '../period/period.ts';
 import { periodLabel } from '../period/period-label.ts';
 import { periodContains, periodRange, rangesOverlap } from '../period/period-span.ts';
 import { taskLifespan } from '../period/task-life.ts';
-import type { LatestReport, ProgressReport } from '../progress/report.ts';
+import type { LatestReport } from '../progress/report.ts';
 import type { RiskReason } from '../progress/task-view.ts';
 import { roundDecimal } from '../risk/decimal.ts';
 import { compareNatural, compareText } from '../risk/order.ts';
@@ -33,7 +39,12 @@ import { compareRiskCodes } from '../risk/risk-config.ts';
 import type { Memberships } from '../risk/task-state.ts';
 import { countCategories } from './counts.ts';
 import { reportingRates } from './reporting-rates.ts';
-import { compareOldestFirst, fromProgressReport, type ReportFact } from './report-timeline.ts';
+import {
+  compareOldestFirst,
+  fromProgressReport,
+  type ReportFact,
+  type ReportSource,
+} from './report-timeline.ts';
 import { sectionSummaries } from './sections.ts';
 import { snapshotChanges } from './snapshot-changes.ts';
 import type { AtRiskTask, SectorSnapshot } from './snapshot-schema.ts';
@@ -62,7 +73,7 @@ export interface SnapshotInput {
    * Reports on the sector's tasks describing the period or a period inside it; any other,
    * or one received after `knownAt`, is left out.
    */
-  reports: readonly ProgressReport[];
+  reports: readonly ReportSource[];
   /** The same sector's snapshot of the same period a year before, if any. */
   previousYear: SectorSnapshot | null;
   /** The indicator figures of the period (any sector's: the sector's are kept). */
@@ -221,7 +232,7 @@ function endedOn(states: readonly LatestReport[], knownAt: string): IsoDate | nu
 
 /** The reports that count: on the tasks, describing a period inside `period`, known by then. */
 function periodReports(
-  reports: readonly ProgressReport[],
+  reports: readonly ReportSource[],
   period: Period,
   taskIds: ReadonlySet<string>,
   knownAt: string,
@@ -231,7 +242,7 @@ function periodReports(
   for (const report of reports) {
     if (!taskIds.has(report.taskId)) continue;
     if (Date.parse(report.receivedAt) > cutoff) continue;
-    if (!periodContains(period, requirePeriod(report.period))) continue;
+    if (!periodContains(period, periodOfCode(report.period))) continue;
     byId.set(report.id, fromProgressReport(report));
   }
   return [...byId.values()].sort(compareOldestFirst);

@@ -23,7 +23,36 @@ export interface ReportFact {
   actuals: Record<string, number>;
 }
 
-export function fromProgressReport(report: ProgressReport): ReportFact {
+/** What the rollup reads of a stored report: the fact, and whether it counts (its review). */
+export type ReportSource = Pick<
+  ProgressReport,
+  | 'id'
+  | 'taskId'
+  | 'agencyId'
+  | 'status'
+  | 'percentComplete'
+  | 'period'
+  | 'receivedAt'
+  | 'timeliness'
+  | 'actuals'
+  | 'review'
+>;
+
+/** The attributes of a report the rollup reads, said once for the store's projection. */
+export const REPORT_SOURCE_FIELDS = [
+  'id',
+  'taskId',
+  'agencyId',
+  'status',
+  'percentComplete',
+  'period',
+  'receivedAt',
+  'timeliness',
+  'actuals',
+  'review',
+] as const satisfies readonly (keyof ReportSource)[];
+
+export function fromProgressReport(report: ReportSource): ReportFact {
   return {
     reportId: report.id,
     taskId: report.taskId,

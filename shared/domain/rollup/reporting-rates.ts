@@ -16,7 +16,7 @@
  */
 import type { DateRange } from '../calendar.ts';
 import type { Task } from '../plan/model.ts';
-import { requirePeriod, type Period } from '../period/period.ts';
+import { periodOfCode, type Period } from '../period/period.ts';
 import { periodsWithin } from '../period/period-parts.ts';
 import { periodContains, periodRange, rangesOverlap } from '../period/period-span.ts';
 import { percentOf } from '../risk/decimal.ts';
@@ -108,7 +108,7 @@ function slotsOf({ task, life }: ReportingTask, period: Period): Period[] {
 
 /** How one slot is covered by `reports` (one agency's reports on one task). */
 function cover(slot: Period, reports: readonly ReportFact[]): Coverage {
-  const covering = reports.filter((report) => periodContains(slot, requirePeriod(report.period)));
+  const covering = reports.filter((report) => periodContains(slot, periodOfCode(report.period)));
   if (covering.some((report) => report.timeliness === 'on_time')) return 'on-time';
   return covering.length > 0 ? 'late' : 'missing';
 }

@@ -5,7 +5,7 @@
  */
 import type { Agency } from '#shared/domain/plan/model.ts';
 import type { PeriodCode } from '#shared/domain/period/period.ts';
-import type { ProgressReport } from '#shared/domain/progress/report.ts';
+import type { SettlingReport } from '#shared/domain/reminder/obligations.ts';
 import type { PlanRecord } from '#shared/domain/registry/plan-record.ts';
 import type { DigestBasis } from '#shared/domain/reminder/digest.ts';
 import type { NoticeKind } from '#shared/domain/reminder/notices.ts';
@@ -24,7 +24,7 @@ export interface ReminderReads {
   reportsDescribing(
     plans: readonly string[],
     periods: readonly PeriodCode[],
-  ): Promise<ProgressReport[]>;
+  ): Promise<SettlingReport[]>;
   memberships(): Promise<Memberships>;
   /** Every agency, merged and deactivated ones included. */
   agencies(): Promise<Agency[]>;

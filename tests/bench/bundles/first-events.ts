@@ -160,4 +160,10 @@ export const FIRST_EVENTS: Record<HandlerName, unknown> = {
       },
     ],
   },
+  // A job the store does not have (the stub finds nothing): read, and nothing run.
+  runJobs: eventBridge('JobQueued', {
+    version: '1',
+    jobId: 'job_benchmarkjobthatisnotst',
+    kind: 'risk-scan',
+  }),
 };

@@ -84,13 +84,20 @@ runMeasurement(async () => {
         'rollup',
         `${written} items in ${(generationMs / 1000).toFixed(1)} s (${Math.round(written / (generationMs / 1000))} items/s); measuring`,
       );
-      const measured = await runScript<RollupMeasurement>('tests/bench/rollup/measure.ts', [
-        store.ready.endpoint,
-        TABLE,
-        String(tasks),
-        String(runs),
-        meter ? '--meter' : '--no-meter',
-      ]);
+      const measured = await runScript<RollupMeasurement>(
+        'tests/bench/rollup/measure.ts',
+        [
+          store.ready.endpoint,
+          TABLE,
+          String(tasks),
+          String(runs),
+          meter ? '--meter' : '--no-meter',
+        ],
+        // To see where a rollup spends its time: BENCH_CPU_PROFILE_DIR=/tmp/x npm run bench …
+        process.env.BENCH_CPU_PROFILE_DIR
+          ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE_DIR}`] }
+          : {},
+      );
       runsPerSize[String(tasks)] = runs;
       steps.push({ ...measured, generatedItems: written, generationMs });
     }

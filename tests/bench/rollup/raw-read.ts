@@ -4,13 +4,15 @@
  * runRollup of the quarter: the plans (which are current, which cover the quarter); per
  * sector, the newest revision head, the agencies (names and memberships), the sector's
  * tasks in pages of 500 and their plan's states, the reports describing the quarter and
- * each of its months (one partition per plan and period), and last year's revision head;
+ * each of its months (one partition per plan and period, the attributes the rollup reads),
+ * and last year's revision head;
  * and once per run, the figures' inputs: the indicators, the links, two years of each
  * indicator's values and the reports of the linked tasks. Items are unmarshalled (that is
  * reading), not validated, sorted or summed.
  */
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { indicatorKeys, keys, progressKeys, rollupKeys } from '#shared/adapters/dynamodb/keys.ts';
+import { REPORT_SOURCE_PROJECTION } from '#shared/adapters/dynamodb/rollup-store.ts';
 import { SECTORS } from '#shared/domain/plan/model.ts';
 import { formatPeriod, requirePeriod } from '#shared/domain/period/period.ts';
 import { periodsWithin } from '#shared/domain/period/period-parts.ts';
@@ -19,18 +21,25 @@ import { QUARTER, syntheticPlan, syntheticVersionTag } from './synthetic-provinc
 const LAST_YEAR = `${Number(QUARTER.slice(0, 4)) - 1}${QUARTER.slice(4)}`;
 const DESCRIBED = periodsWithin(requirePeriod(QUARTER)).map(formatPeriod);
 
+/**
+ * A query read to its end: its items, or, with `keep: false`, only their count (each page
+ * let go as the next comes), so that the baseline holds no more memory than reading needs.
+ */
 async function queryAll(
   db: DynamoDBDocumentClient,
   input: ConstructorParameters<typeof QueryCommand>[0],
+  keep = false,
 ): Promise<{ count: number; items: Record<string, unknown>[] }> {
   const items: Record<string, unknown>[] = [];
+  let count = 0;
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
     const page = await db.send(new QueryCommand({ ...input, ExclusiveStartKey }));
-    items.push(...(page.Items ?? []));
+    count += page.Items?.length ?? 0;
+    if (keep) items.push(...(page.Items ?? []));
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);
-  return { count: items.length, items };
+  return { count, items };
 }
 
 /** Reads what a rollup of every sector reads; returns the number of items read. */
@@ -38,12 +47,16 @@ export async function rawRead(db: DynamoDBDocumentClient, tableName: string): Pr
   let items = 0;
   const gsi1 = async (pk: string) =>
     (
-      await queryAll(db, {
-        TableName: tableName,
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-      })
+      await queryAll(
+        db,
+        {
+          TableName: tableName,
+          IndexName: 'GSI1',
+          KeyConditionExpression: 'GSI1PK = :pk',
+          ExpressionAttributeValues: { ':pk': pk },
+        },
+        true,
+      )
     ).items;
   const head = async (period: string, sector: string) =>
     (
@@ -96,6 +109,7 @@ export async function rawRead(db: DynamoDBDocumentClient, tableName: string): Pr
           ExpressionAttributeValues: {
             ':pk': progressKeys.reportsDescribing(syntheticPlan(sector), period),
           },
+          ...REPORT_SOURCE_PROJECTION,
         })
       ).count;
     }

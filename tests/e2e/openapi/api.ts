@@ -362,7 +362,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Run the daily risk scan now (admin) */
+    /** Run the daily risk scan now (admin): a job, followed at GET /jobs/{id} */
     post: operations['runRiskScan'];
     delete?: never;
     options?: never;
@@ -381,6 +381,23 @@ export interface paths {
     put?: never;
     /** Take a period's snapshots now (admin): preliminary before its deadline, the official one after it, then a revision when later data changed anything */
     post: operations['runRollup'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/jobs/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A job (admin): queued, running (with its progress), succeeded (with its result) or failed (with its problems) */
+    get: operations['getJob'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1707,6 +1724,95 @@ export interface components {
         allowed?: string[];
       }[];
     };
+    Job: {
+      id: string;
+      work:
+        | {
+            /** @constant */
+            kind: 'rollup';
+            /**
+             * @description A reporting period: a month (2026-09), a quarter (2026-Q3), a half year (2026-H1, 2026-H2), the first nine months (2026-9M) or a year (2026); years 0001..9999
+             * @example 2026-Q3
+             */
+            period: string;
+          }
+        | {
+            /** @constant */
+            kind: 'risk-scan';
+          }
+        | {
+            /** @constant */
+            kind: 'import';
+            file: string;
+            /** @enum {string} */
+            documentKind: 'plan' | 'notice';
+          };
+      /** @enum {string} */
+      status: 'queued' | 'running' | 'succeeded' | 'failed';
+      progress: components['schemas']['JobProgress'] | null;
+      /** @description What the work did, once the job succeeded */
+      result?:
+        | components['schemas']['RollupRun']
+        | components['schemas']['RiskScanSummary']
+        | components['schemas']['ImportResult'];
+      /** @default [] */
+      errors: ({
+        type: string;
+        title: string;
+        status: number;
+        detail: string;
+        errors?: {
+          field: string;
+          reason: string;
+        }[];
+      } & {
+        [key: string]: unknown;
+      })[];
+      attempts: number;
+      createdBy: components['schemas']['Actor'];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      finishedAt: string | null;
+    };
+    JobProgress: {
+      done: number;
+      total: number;
+      step: string;
+    };
+    RollupRun: {
+      /**
+       * @description A reporting period: a month (2026-09), a quarter (2026-Q3), a half year (2026-H1, 2026-H2), the first nine months (2026-9M) or a year (2026); years 0001..9999
+       * @example 2026-Q3
+       */
+      period: string;
+      sectors: {
+        /** @enum {string} */
+        sector: 'agriculture' | 'industry' | 'services';
+        /** @enum {string} */
+        status: 'preliminary' | 'official';
+        revision: number;
+        /** Format: date-time */
+        computedAt: string;
+        tasks: number;
+        /** @description false: nothing had changed, the snapshot that stands is returned */
+        written: boolean;
+      }[];
+    };
+    RiskScanSummary: {
+      evaluated: number;
+      atRiskBySector: {
+        [key: string]: number;
+      };
+      flagged: number;
+      cleared: number;
+    };
+    Actor: {
+      tokenId: string;
+      agencyId: string | null;
+      person: string | null;
+    };
     PlanDetail: {
       /** @example KH266 */
       code: string;
@@ -1975,11 +2081,6 @@ export interface components {
         [key: string]: unknown;
       } | null;
     };
-    Actor: {
-      tokenId: string;
-      agencyId: string | null;
-      person: string | null;
-    };
     RiskFlagPage: {
       items: components['schemas']['RiskFlag'][];
       nextCursor: string | null;
@@ -1995,33 +2096,6 @@ export interface components {
       reasons: components['schemas']['RiskReason'][];
       /** Format: date-time */
       evaluatedAt: string;
-    };
-    RiskScanSummary: {
-      evaluated: number;
-      atRiskBySector: {
-        [key: string]: number;
-      };
-      flagged: number;
-      cleared: number;
-    };
-    RollupRun: {
-      /**
-       * @description A reporting period: a month (2026-09), a quarter (2026-Q3), a half year (2026-H1, 2026-H2), the first nine months (2026-9M) or a year (2026); years 0001..9999
-       * @example 2026-Q3
-       */
-      period: string;
-      sectors: {
-        /** @enum {string} */
-        sector: 'agriculture' | 'industry' | 'services';
-        /** @enum {string} */
-        status: 'preliminary' | 'official';
-        revision: number;
-        /** Format: date-time */
-        computedAt: string;
-        tasks: number;
-        /** @description false: nothing had changed, the snapshot that stands is returned */
-        written: boolean;
-      }[];
     };
     PeriodRollup: {
       /**
@@ -3186,6 +3260,17 @@ export interface operations {
           'application/json': components['schemas']['ImportResult'];
         };
       };
+      /** @description A large document (256 KiB and more as sent), imported by a job whose result is the import */
+      202: {
+        headers: {
+          /** @description The job: GET it until it has finished */
+          location: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Job'];
+        };
+      };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
@@ -3651,13 +3736,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description What the scan found */
-      200: {
+      /** @description The scan, queued; its result says what it found */
+      202: {
         headers: {
+          /** @description The job: GET it until it has finished */
+          location: string;
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['RiskScanSummary'];
+          'application/json': components['schemas']['Job'];
         };
       };
       400: components['responses']['Problem400'];
@@ -3687,13 +3774,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The snapshots that stand */
-      200: {
+      /** @description The rollup, queued; its result lists the snapshots that stand */
+      202: {
         headers: {
+          /** @description The job: GET it until it has finished */
+          location: string;
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['RollupRun'];
+          'application/json': components['schemas']['Job'];
         };
       };
       400: components['responses']['Problem400'];
@@ -3701,6 +3790,37 @@ export interface operations {
       403: components['responses']['Problem403'];
       409: components['responses']['Problem409'];
       422: components['responses']['Problem422'];
+      429: components['responses']['Problem429'];
+      500: components['responses']['Problem500'];
+      502: components['responses']['Problem502'];
+      503: components['responses']['Problem503'];
+      504: components['responses']['Problem504'];
+    };
+  };
+  getJob: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The job */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Job'];
+        };
+      };
+      400: components['responses']['Problem400'];
+      401: components['responses']['Problem401'];
+      403: components['responses']['Problem403'];
+      404: components['responses']['Problem404'];
       429: components['responses']['Problem429'];
       500: components['responses']['Problem500'];
       502: components['responses']['Problem502'];

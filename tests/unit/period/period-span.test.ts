@@ -22,7 +22,9 @@ import {
   periodMonths,
   periodRange,
   periodsOverlap,
+  rangeContains,
   rangeContainsDay,
+  rangesOverlap,
 } from '#shared/domain/period/period-span.ts';
 import { arbitraryDay, arbitraryPeriod, arbitraryTilingKind } from './arbitraries.ts';
 
@@ -94,6 +96,37 @@ describe('containment and overlap', () => {
 
     // Assess
     expect({ contains, overlap }).toEqual(expected);
+  });
+
+  it('agree with the periods’ days, for any two periods', () => {
+    fc.assert(
+      fc.property(arbitraryPeriod, arbitraryPeriod, (a, b) => {
+        // Act
+        const contains = periodContains(a, b);
+        const overlap = periodsOverlap(a, b);
+
+        // Assess
+        expect(contains).toBe(rangeContains(periodRange(a), periodRange(b)));
+        expect(overlap).toBe(rangesOverlap(periodRange(a), periodRange(b)));
+      }),
+    );
+  });
+
+  it('agree with the days for periods of the same year, which random pairs seldom are', () => {
+    fc.assert(
+      fc.property(arbitraryPeriod, arbitraryPeriod, (a, b) => {
+        // Prepare
+        const sameYear = { ...b, year: a.year } as typeof b;
+
+        // Act, Assess
+        expect(periodContains(a, sameYear)).toBe(
+          rangeContains(periodRange(a), periodRange(sameYear)),
+        );
+        expect(periodsOverlap(a, sameYear)).toBe(
+          rangesOverlap(periodRange(a), periodRange(sameYear)),
+        );
+      }),
+    );
   });
 });
 

@@ -142,9 +142,9 @@ updates it on its own schedule and advises bundling your own for production). Th
 size goal is not met: the SDK clients alone weigh ${sdkOnly ? bytes(sdkOnly.bytes) : '–'} (the _${SDK_ONLY}_ row), and zod's
 classic API ${zod ? `${bytes(zod.bytes)} ` : ''}more in every function. The next cuts, by the
 metafile: zod's small API (\`zod/mini\`, about 80 KiB less, a rewrite of every schema) and
-Powertools idempotency with its JMESPath engine (about 45 KiB in the functions that take
-commands, which conditional writes are to replace); the largest bundle would still be near
-300 KiB.
+Powertools idempotency with its JMESPath engine (about 35 KiB in the admin and registry
+commands that still use it; the report path and the web pages dropped it for the report's own
+conditional write); the largest bundle would still be near 300 KiB.
 
 **The Init goal** is not met either, and not for want of cutting: ${initFloor}the
 runtime's copy makes Init longer still. Above the SDK, the largest share is zod building each
