@@ -14,7 +14,7 @@ import { ConflictError } from '#shared/domain/errors.ts';
 import { agencySchema, type Agency } from '#shared/domain/plan/model.ts';
 import type { AgencyRepository, StoredAgency } from '#shared/use-cases/registry/registry-ports.ts';
 import type { SeedMarker } from '#shared/use-cases/registry/seed-store.ts';
-import { keys } from './keys.ts';
+import { keys, parsePlanVersionTag } from './keys.ts';
 import { queryAll } from './pagination.ts';
 
 export class DynamoAgencyStore implements AgencyRepository, SeedMarker {
@@ -108,14 +108,13 @@ export class DynamoAgencyStore implements AgencyRepository, SeedMarker {
     });
     for (const link of links) {
       const { PK, SK, GSI1PK: _pk, GSI1SK: _sk, ...rest } = link;
-      const version = Number(String(SK).split('#')[1]);
-      const [plan] = String(rest.planVersion).split('#');
+      const { plan, version } = parsePlanVersionTag(String(rest.planVersion));
       await this.db.send(
         new PutCommand({
           TableName: this.tableName,
           Item: {
             ...rest,
-            ...keys.taskAgencyLink(String(rest.taskId), plan ?? '', version, intoId),
+            ...keys.taskAgencyLink(String(rest.taskId), plan, version, intoId),
             agencyId: intoId,
           },
         }),

@@ -9,6 +9,12 @@ const pad = (n: number, width = 6) => String(n).padStart(width, '0');
 /** A plan version as it appears inside keys and filters: `KH266#000003`. */
 export const planVersionTag = (plan: string, version: number) => `${plan}#${pad(version)}`;
 
+/** The plan and version a tag names: `KH266#000003` → KH266, 3. */
+export function parsePlanVersionTag(tag: string): { plan: string; version: number } {
+  const at = tag.lastIndexOf('#');
+  return { plan: tag.slice(0, at), version: Number(tag.slice(at + 1)) };
+}
+
 /**
  * The registry: plans with their versions, and agencies. A plan's tasks are written per
  * version (an import writes a whole new version aside, then one conditional update of the
@@ -218,6 +224,10 @@ export const rollupKeys = {
   revisionPrefix: (sector: string) => `SECTOR#${sector}#REV#`,
   /** The immutable gzipped parts of one snapshot, named by its content digest. */
   partPrefix: (sector: string, digest: string) => `PART#${sector}#${digest}#`,
+  part: (key: { PK: string }, sector: string, digest: string, index: number) => ({
+    PK: key.PK,
+    SK: `${rollupKeys.partPrefix(sector, digest)}${pad(index, 4)}`,
+  }),
 } as const;
 
 /**

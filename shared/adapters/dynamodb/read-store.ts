@@ -25,7 +25,7 @@ import {
 } from '#shared/domain/registry/plan-record.ts';
 import type { TaskFilter } from '#shared/use-cases/read-ports.ts';
 import { batchGet } from './batch-get.ts';
-import { keys, progressKeys } from './keys.ts';
+import { keys, parsePlanVersionTag, progressKeys } from './keys.ts';
 import { indexQuery, queryAll, queryPages, type Page } from './pagination.ts';
 import type { DynamoTaskCatalog } from './task-catalog.ts';
 
@@ -182,7 +182,7 @@ export class DynamoReadStore {
     const links = await queryPages(this.db, partitions, limit, cursor);
     const keysOf = links.items.map((link) => ({
       PK: String(link.PK),
-      SK: keys.taskVersionSk(Number(String(link.SK).split('#')[1])),
+      SK: keys.taskVersionSk(parsePlanVersionTag(String(link.planVersion)).version),
     }));
     const names = await this.catalog.names();
     const tasks = new Map(

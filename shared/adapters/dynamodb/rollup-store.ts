@@ -224,8 +224,7 @@ export class DynamoRollupStore implements RollupRepository {
         new PutCommand({
           TableName: this.tableName,
           Item: {
-            PK: key.PK,
-            SK: `${rollupKeys.partPrefix(snapshot.sector, digest)}${String(index).padStart(4, '0')}`,
+            ...rollupKeys.part(key, snapshot.sector, digest, index),
             entity: 'snapshotPart',
             data: body.subarray(index * PART_BYTES, (index + 1) * PART_BYTES),
           },
