@@ -8,7 +8,7 @@ import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { auditEntrySchema, type AuditEntry } from '#shared/domain/audit/audit-entry.ts';
 import type { AuditLog } from '#shared/use-cases/registry/registry-ports.ts';
 import { auditKeys } from './keys.ts';
-import { queryPages, type Page, type PartitionQuery } from './pagination.ts';
+import { mapPage, queryPages, type Page, type PartitionQuery } from './pagination.ts';
 
 export interface AuditFilter {
   entity?: string | undefined;
@@ -112,9 +112,6 @@ export class DynamoAuditLog implements AuditLog {
       }
     }
     const page = await queryPages(this.db, partitions, limit, cursor);
-    return {
-      items: page.items.map((item) => auditEntrySchema.parse({ ...item, entity: item.subject })),
-      nextCursor: page.nextCursor,
-    };
+    return mapPage(page, (item) => auditEntrySchema.parse({ ...item, entity: item.subject }));
   }
 }

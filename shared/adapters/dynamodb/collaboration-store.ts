@@ -23,7 +23,7 @@ import type {
   ReviewRepository,
 } from '#shared/use-cases/collaboration-ports.ts';
 import { progressKeys } from './keys.ts';
-import { queryPages, type Page } from './pagination.ts';
+import { mapPage, queryPages, type Page } from './pagination.ts';
 
 export class DynamoCollaborationStore implements ContributionRepository, ReviewRepository {
   constructor(
@@ -92,10 +92,7 @@ export class DynamoCollaborationStore implements ContributionRepository, ReviewR
       limit,
       cursor,
     );
-    return {
-      items: page.items.map((item) => contributionSchema.parse(item)),
-      nextCursor: page.nextCursor,
-    };
+    return mapPage(page, (item) => contributionSchema.parse(item));
   }
 
   /** The contributions to tasks an agency (or a collective it belongs to) leads, newest first. */
@@ -195,7 +192,7 @@ export class DynamoCollaborationStore implements ContributionRepository, ReviewR
       limit,
       cursor,
     );
-    return { items: page.items.map(reviewOf), nextCursor: page.nextCursor };
+    return mapPage(page, reviewOf);
   }
 
   async decide(

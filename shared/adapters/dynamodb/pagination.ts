@@ -17,6 +17,12 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
+/** The page with each item turned into what the reader returns (its schema's parse, say). */
+export const mapPage = <T, U>(page: Page<T>, map: (item: T) => U): Page<U> => ({
+  items: page.items.map(map),
+  nextCursor: page.nextCursor,
+});
+
 /** A start key names only the table's and indexes' key attributes, all strings. */
 const KEY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK'] as const;
 const cursorSchema = z.object({

@@ -26,7 +26,7 @@ import {
 import type { TaskFilter } from '#shared/use-cases/read-ports.ts';
 import { batchGet } from './batch-get.ts';
 import { keys, parsePlanVersionTag, progressKeys } from './keys.ts';
-import { indexQuery, queryAll, queryPages, type Page } from './pagination.ts';
+import { indexQuery, mapPage, queryAll, queryPages, type Page } from './pagination.ts';
 import type { DynamoTaskCatalog } from './task-catalog.ts';
 
 export type AgencyTask = TaskView & { role: 'lead' | 'coordinating' };
@@ -108,12 +108,10 @@ export class DynamoReadStore {
     query.ScanIndexForward = false;
     const page = await queryPages(this.db, [query], limit, cursor);
     const names = await this.catalog.names();
-    return {
-      items: page.items
-        .map((item) => progressReportSchema.parse(item))
-        .map((report) => ({ ...report, agencyName: names.nameOf(report.agencyId) })),
-      nextCursor: page.nextCursor,
-    };
+    return mapPage(page, (item) => {
+      const report = progressReportSchema.parse(item);
+      return { ...report, agencyName: names.nameOf(report.agencyId) };
+    });
   }
 
   /** Published plans (a plan whose first import is still being written is not one yet). */
@@ -122,10 +120,7 @@ export class DynamoReadStore {
     query.FilterExpression = 'currentVersion > :zero';
     query.ExpressionAttributeValues = { ...query.ExpressionAttributeValues, ':zero': 0 };
     const page = await queryPages(this.db, [query], limit, cursor);
-    return {
-      items: page.items.map((item) => planRecordSchema.parse(item)),
-      nextCursor: page.nextCursor,
-    };
+    return mapPage(page, (item) => planRecordSchema.parse(item));
   }
 
   async getPlan(code: string): Promise<PlanRecord | null> {
@@ -144,10 +139,7 @@ export class DynamoReadStore {
       limit,
       cursor,
     );
-    return {
-      items: page.items.map((item) => agencySchema.parse(item)),
-      nextCursor: page.nextCursor,
-    };
+    return mapPage(page, (item) => agencySchema.parse(item));
   }
 
   async getAgency(agencyId: string): Promise<Agency | null> {

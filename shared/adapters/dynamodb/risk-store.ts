@@ -23,7 +23,7 @@ import {
 import { riskFlagSchema, type RiskFlag } from '#shared/domain/risk/risk-flag.ts';
 import type { Evaluation, RiskRepository, TaskRiskState } from '#shared/use-cases/risk-ports.ts';
 import { keys, progressKeys, riskKeys } from './keys.ts';
-import { indexQuery, queryAll, queryEach, queryPages, type Page } from './pagination.ts';
+import { indexQuery, queryAll, mapPage, queryEach, queryPages, type Page } from './pagination.ts';
 import { agencyIdsOf } from './plan-store.ts';
 import type { DynamoTaskCatalog } from './task-catalog.ts';
 
@@ -180,10 +180,7 @@ export class DynamoRiskStore implements RiskRepository {
     }
     if (clauses.length > 0) query.FilterExpression = clauses.join(' AND ');
     const page = await queryPages(this.db, [query], limit, cursor);
-    return {
-      items: page.items.map((item) => riskFlagSchema.parse(item)),
-      nextCursor: page.nextCursor,
-    };
+    return mapPage(page, (item) => riskFlagSchema.parse(item));
   }
 
   /** Page by page, each item parsed as it comes: a large plan's partition is never held raw. */
