@@ -17,6 +17,8 @@ import { SECTORS } from '#shared/domain/plan/model.ts';
 import { randomSecret, SESSION_LIFETIME_SECONDS } from '#shared/domain/session/session.ts';
 import { actorOf } from '#shared/domain/access/caller.ts';
 import { roleOnTask } from '#shared/domain/access/task-role.ts';
+import { liveSnapshots } from '#shared/use-cases/run-rollup.ts';
+import { cachedLiveQuarter } from '#shared/use-cases/web/live-quarter-cache.ts';
 import { provinceOverview, quarterSnapshot } from '#shared/use-cases/web/province-overview.ts';
 import { signIn, signOut, SignInRefusedError } from '#shared/use-cases/web/sessions.ts';
 import { agencyInbox, lastOwnReport, taskPage } from '#shared/use-cases/web/web-reads.ts';
@@ -37,7 +39,7 @@ import { submitCommand, type SubmitRequest } from '../api/submit-command.ts';
 import { DOCUMENT_FORMATS, rollupDocument } from '../api/rollup-documents.ts';
 import { EventBridgePublisher } from '#shared/adapters/eventbridge/event-publisher.ts';
 import { createEventBridgeClient } from '#shared/adapters/aws-clients.ts';
-import { eventBusEnvSchema, readEnv } from '#shared/config/env.ts';
+import { eventBusEnvSchema, liveFiguresEnvSchema, readEnv } from '#shared/config/env.ts';
 import {
   html,
   redirect,
@@ -57,7 +59,14 @@ const events = new EventBridgePublisher(
   busEnv.EVENT_BUS_NAME,
 );
 const sessionDeps = { sessions, accounts, clock: web.clock };
-const overviewDeps = rollupDeps(stores, events, web.clock);
+const rollups = rollupDeps(stores, events, web.clock);
+const overviewDeps = {
+  ...rollups,
+  liveQuarter: cachedLiveQuarter(
+    (quarter) => liveSnapshots(quarter, SECTORS, rollups),
+    readEnv(liveFiguresEnvSchema).LIVE_FIGURES_CACHE_SECONDS,
+  ),
+};
 
 const agencyNames = async () => {
   const names = await stores.catalog.names();

@@ -232,6 +232,9 @@ export async function startPlatform(config: LocalConfig): Promise<RunningPlatfor
       AWS_REGION: process.env.AWS_REGION ?? 'ap-southeast-1',
       POWERTOOLS_SERVICE_NAME: process.env.POWERTOOLS_SERVICE_NAME ?? 'langson-progress',
       POWERTOOLS_METRICS_NAMESPACE: 'LangSonProgress',
+      // Locally the pages show a report the moment it is filed; on AWS each web function
+      // keeps the current quarter it computed for 30 s (live-quarter-cache.ts).
+      LIVE_FIGURES_CACHE_SECONDS: '0',
       ...(config.logFormat === 'pretty' ? { POWERTOOLS_DEV: 'true' } : {}),
     });
 

@@ -42,3 +42,12 @@ export const mailSenderEnvSchema = z.object({
   PUBLIC_BASE_URL: z.url('the public address of the web app, for the links in messages'),
   SES_ENDPOINT: z.url().optional(),
 });
+
+/**
+ * How long a web function keeps the current quarter it computed (live-quarter-cache.ts):
+ * 30 s by default; the local platform computes it on every request (0), as it checks
+ * every token at once.
+ */
+export const liveFiguresEnvSchema = z.object({
+  LIVE_FIGURES_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+});

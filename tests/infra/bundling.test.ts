@@ -62,7 +62,7 @@ const BUDGETS_KIB: Record<HandlerName, number> = {
   // notice parser.
   importPlan: 640,
   manageRegistry: 490,
-  // The Lambda client, to start the jobs it accepts; no rollup or scan code of its own.
+  // The EventBridge client, to queue the jobs it accepts; no rollup or scan code of its own.
   adminJobs: 520,
   // Every job's work: the rollup, the risk scan, and the import with its document readers.
   runJobs: 700,
@@ -85,7 +85,8 @@ const BUDGETS_KIB: Record<HandlerName, number> = {
   // and queue mail through the SQS client; the admin route adds the idempotent HTTP stack
   // (measured 544 KiB and 481 KiB before the submit path lost Powertools idempotency).
   reminders: 555,
-  reminderJob: 490,
+  // The reminders' work, the Cognito and SQS clients: measured 492 KiB.
+  reminderJob: 500,
   // The mail queue's consumer: SES and Powertools' batch processing.
   sendMail: 480,
 };

@@ -1,7 +1,8 @@
 /**
- * What the province overview shows: the current quarter computed now from the reports
- * (the leaders see a report the moment it is filed, not at the next rollup), and the
- * quarters before it from their stored snapshots, for the trend.
+ * What the province overview shows: the current quarter computed from the reports (the
+ * leaders see a report within moments of its filing, not at the next rollup: see
+ * live-quarter-cache.ts), and the quarters before it from their stored snapshots, for the
+ * trend.
  */
 import { SECTORS, type Sector } from '#shared/domain/plan/model.ts';
 import { formatPeriod, requirePeriod, type PeriodCode } from '#shared/domain/period/period.ts';
@@ -9,12 +10,16 @@ import { currentPeriod, periodsBefore } from '#shared/domain/period/period-relat
 import { provinceCounts } from '#shared/domain/rollup/province-view.ts';
 import type { CategoryCounts, SectorSnapshot } from '#shared/domain/rollup/snapshot-schema.ts';
 import { storedSnapshot } from '../read-snapshot.ts';
-import { liveSnapshots, type RunRollupDeps } from '../run-rollup.ts';
+import type { RunRollupDeps } from '../run-rollup.ts';
+import type { LiveQuarter } from './live-quarter-cache.ts';
 
 /** Quarters in the trend chart, the current one included. */
 export const TREND_QUARTERS = 5;
 
-export type OverviewDeps = Omit<RunRollupDeps, 'events'>;
+export type OverviewDeps = Pick<RunRollupDeps, 'rollups' | 'clock'> & {
+  /** The current quarter, every sector, computed from the reports (or lately so). */
+  liveQuarter: LiveQuarter;
+};
 
 export interface QuarterCounts {
   quarter: PeriodCode;
@@ -48,7 +53,7 @@ export async function provinceOverview(deps: OverviewDeps): Promise<ProvinceOver
   const current = currentPeriod('quarter', now);
   const quarter = formatPeriod(current);
   const [sectors, past] = await Promise.all([
-    liveSnapshots(quarter, SECTORS, deps),
+    deps.liveQuarter(quarter),
     Promise.all(
       periodsBefore(current, 'quarter', TREND_QUARTERS - 1).map((each) =>
         storedCounts(formatPeriod(each), deps),
@@ -74,7 +79,7 @@ export async function quarterSnapshot(
 ): Promise<{ snapshot: SectorSnapshot; live: boolean } | null> {
   const current = formatPeriod(currentPeriod('quarter', deps.clock.now()));
   if (formatPeriod(requirePeriod(quarter)) === current) {
-    const [snapshot] = await liveSnapshots(quarter, [sector], deps);
+    const snapshot = (await deps.liveQuarter(quarter)).find((each) => each.sector === sector);
     return snapshot ? { snapshot, live: true } : null;
   }
   const stored = await storedSnapshot(quarter, sector, deps.rollups);

@@ -1,0 +1,33 @@
+/**
+ * The current quarter computed from the reports is the costliest read of the web app (every
+ * task, state and report of the quarter), and every leader's overview asks for it. Kept for
+ * a short while, it is computed at most once per period of time in a function however many
+ * pages ask, and requests that arrive while it is being computed wait for that computation
+ * (lru-cache's fetch) instead of starting their own. The pages say when their figures were
+ * computed.
+ */
+import { LRUCache } from 'lru-cache';
+import type { PeriodCode } from '#shared/domain/period/period.ts';
+import type { SectorSnapshot } from '#shared/domain/rollup/snapshot-schema.ts';
+
+/** Every sector's snapshot of a quarter, computed now. */
+export type LiveQuarter = (quarter: PeriodCode) => Promise<SectorSnapshot[]>;
+
+/** `compute`, its answers kept `seconds` (0: computed on every call). */
+export function cachedLiveQuarter(
+  compute: LiveQuarter,
+  seconds: number,
+  perf: { now(): number } = performance,
+): LiveQuarter {
+  if (seconds === 0) return compute;
+  const cache = new LRUCache<PeriodCode, SectorSnapshot[]>({
+    // The current quarter, and the one before it on the day they change.
+    max: 2,
+    ttl: seconds * 1000,
+    perf,
+    // Staleness read from `perf` at every call, not from a time cached for a millisecond.
+    ttlResolution: 0,
+    fetchMethod: (quarter) => compute(quarter),
+  });
+  return async (quarter) => (await cache.fetch(quarter)) ?? compute(quarter);
+}
