@@ -19,16 +19,12 @@ export interface DateRange {
 
 export type QuarterNumber = 1 | 2 | 3 | 4;
 
-/** A quarter as written in the API and in keys: `2026-Q3`. */
-export type Quarter = `${number}-Q${QuarterNumber}`;
-
 export const PROVINCE_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 /** The province's offset from UTC, the same all year. */
 const PROVINCE_UTC_OFFSET_HOURS = 7;
 const PROVINCE_UTC_OFFSET = `+${String(PROVINCE_UTC_OFFSET_HOURS).padStart(2, '0')}:00`;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const QUARTER = /^(\d{4})-Q([1-4])$/;
 const MS_PER_DAY = 86_400_000;
 
 export function isLeapYear(year: number): boolean {
@@ -156,18 +152,4 @@ export function endOfDayInstant(iso: IsoDate): Date {
 export function quarterOf(iso: IsoDate): { year: number; quarter: QuarterNumber } {
   const { year, month } = partsOrThrow(iso);
   return { year, quarter: (Math.floor((month - 1) / 3) + 1) as QuarterNumber };
-}
-
-export function formatQuarter(year: number, quarter: QuarterNumber): Quarter {
-  if (!isValidDate(year, 1, 1)) throw new RangeError(`${year} is not a valid year`);
-  return `${String(year).padStart(4, '0')}-Q${quarter}` as Quarter;
-}
-
-/** `2026-Q3` → `{ year: 2026, quarter: 3 }`; null for anything else. */
-export function parseQuarter(value: string): { year: number; quarter: QuarterNumber } | null {
-  const match = QUARTER.exec(value);
-  if (!match) return null;
-  const year = Number(match[1]);
-  if (!isValidDate(year, 1, 1)) return null;
-  return { year, quarter: Number(match[2]) as QuarterNumber };
 }

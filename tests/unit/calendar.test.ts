@@ -4,7 +4,6 @@ import {
   addDays,
   compareIso,
   endOfDayInstant,
-  formatQuarter,
   isIsoDate,
   isLeapYear,
   isValidDate,
@@ -12,13 +11,11 @@ import {
   lastDayOfMonth,
   monthRange,
   parseIsoDate,
-  parseQuarter,
   provinceDateTime,
   quarterOf,
   quarterRange,
   todayInProvince,
   yearRange,
-  type QuarterNumber,
 } from '#shared/domain/calendar.ts';
 
 /** A real date within the years the platform will meet (and a margin). */
@@ -326,43 +323,6 @@ describe('quarters', () => {
         expect(compareIso(range.start, iso)).toBeLessThanOrEqual(0);
         expect(compareIso(iso, range.end)).toBeLessThanOrEqual(0);
       }),
-    );
-  });
-
-  it('formats and parses quarter keys', () => {
-    // Act
-    const formatted = formatQuarter(2026, 3);
-    const parsed = parseQuarter('2026-Q3');
-
-    // Assess
-    expect(formatted).toBe('2026-Q3');
-    expect(parsed).toEqual({ year: 2026, quarter: 3 });
-  });
-
-  it.each(['2026-Q5', '2026-Q0', '2026Q3', '2026-q3', '26-Q3', '0000-Q1', ' 2026-Q3', ''])(
-    'rejects the quarter key %j',
-    (text) => {
-      // Act
-      const result = parseQuarter(text);
-
-      // Assess
-      expect(result).toBeNull();
-    },
-  );
-
-  it('round-trips every quarter key', () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 9999 }),
-        fc.constantFrom<QuarterNumber>(1, 2, 3, 4),
-        (year, quarter) => {
-          // Act
-          const parsed = parseQuarter(formatQuarter(year, quarter));
-
-          // Assess
-          expect(parsed).toEqual({ year, quarter });
-        },
-      ),
     );
   });
 });

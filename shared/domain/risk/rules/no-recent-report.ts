@@ -28,10 +28,10 @@ import {
   quarterOf,
   quarterRange,
   yearRange,
-  formatQuarter,
   type DateRange,
   type IsoDate,
 } from '../../calendar.ts';
+import { formatPeriod } from '../../period/period.ts';
 import { daysBetween } from '../days.ts';
 import type { RiskDetailsByCode } from '../risk-finding.ts';
 import { finding, type RiskRule, type RuleContext } from './rule-context.ts';
@@ -76,7 +76,7 @@ function generalRule(context: RuleContext): Details | null {
   const from = start !== null && compareIso(start, range.start) > 0 ? start : range.start;
   const length = daysBetween(range.start, range.end) + 1;
   if (!reportedThisQuarter && daysBetween(from, today) > config.noReportQuarterShare * length) {
-    return { rule: 'quarter', quarter: formatQuarter(year, quarter) };
+    return { rule: 'quarter', quarter: formatPeriod({ kind: 'quarter', year, quarter }) };
   }
   return null;
 }
@@ -114,7 +114,7 @@ function previousPeriod(
   const current = quarterOf(today);
   const previous = quarterOf(addDays(quarterRange(current.year, current.quarter).start, -1));
   return {
-    period: formatQuarter(previous.year, previous.quarter),
+    period: formatPeriod({ kind: 'quarter', ...previous }),
     range: quarterRange(previous.year, previous.quarter),
   };
 }
