@@ -10,8 +10,8 @@ import { copyFile, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LAMBDA_BUNDLING } from '#infra/cdk/constructs/lambda-bundling.ts';
-import { HANDLERS, type HandlerName } from '#shared/platform/handlers.ts';
-import { ASSET_FILES } from '#shared/web/assets.ts';
+import { HANDLERS, type HandlerDeclaration, type HandlerName } from '#shared/platform/handlers.ts';
+import { ASSET_FILES, BUNDLED_ASSETS_DIR } from '#shared/web/assets.ts';
 import { REPO_ROOT, runMeasurement } from '../lib/child.ts';
 import { readOptions } from '../lib/options.ts';
 import { progress } from '../lib/progress.ts';
@@ -68,6 +68,32 @@ function coldStartFigures(samples: ColdStartSample[]): ColdStartFigures {
   };
 }
 
+const WEB_FUNCTIONS = new Set(
+  Object.entries(HANDLERS as Record<string, HandlerDeclaration>)
+    .filter(([, declaration]) => declaration.webAssets)
+    .map(([name]) => name),
+);
+
+/**
+ * A bundle as the CDK app packages it: a web function's static files in a folder beside
+ * its index.mjs, where it reads them at import (shared/web/assets.ts).
+ */
+async function bundleWithAssets(
+  { name, entry }: { name: string; entry: string },
+  outDir: string,
+  external?: readonly string[],
+): Promise<BuiltBundle> {
+  const built = await bundle(entry, outDir, external);
+  if (WEB_FUNCTIONS.has(name)) {
+    const assetsDir = join(outDir, BUNDLED_ASSETS_DIR);
+    await mkdir(assetsDir);
+    for (const asset of Object.values(ASSET_FILES)) {
+      await copyFile(join(REPO_ROOT, asset.source), join(assetsDir, asset.name));
+    }
+  }
+  return built;
+}
+
 runMeasurement(async () => {
   const loadAverageAtStart = loadavg()[0] ?? 0;
   const { quick } = readOptions();
@@ -76,12 +102,6 @@ runMeasurement(async () => {
   // A bundle that imports the SDK at run time finds it as Lambda finds the runtime's copy:
   // in a node_modules directory above it.
   await symlink(join(REPO_ROOT, 'node_modules'), join(outRoot, 'node_modules'), 'dir');
-  // The web functions read their static files at import, from where the CDK app copies them.
-  const assetsDir = join(outRoot, 'web-assets');
-  await mkdir(assetsDir);
-  for (const asset of Object.values(ASSET_FILES)) {
-    await copyFile(join(REPO_ROOT, asset.source), join(assetsDir, asset.name));
-  }
   const stub = await startAwsStub();
   try {
     const entries: { name: string; entry: string; event: unknown }[] = [
@@ -99,16 +119,16 @@ runMeasurement(async () => {
         return {
           ...e,
           eventFile: await writeEvent(join(outRoot, e.name, 'event.json'), e.event),
-          deployed: await bundle(e.entry, join(outRoot, e.name, 'deployed')),
+          deployed: await bundleWithAssets(e, join(outRoot, e.name, 'deployed')),
           runtimeSdk: REFERENCES.has(e.name)
             ? null
-            : await bundle(e.entry, join(outRoot, e.name, 'runtime-sdk'), RUNTIME_SDK),
+            : await bundleWithAssets(e, join(outRoot, e.name, 'runtime-sdk'), RUNTIME_SDK),
         };
       }),
     );
 
     progress('bundles', `starting each bundle ${samples} times in fresh processes`);
-    const env = { ...lambdaEnv(stub.endpoint), WEB_ASSETS_DIR: assetsDir };
+    const env = lambdaEnv(stub.endpoint);
     const noMapsEnv = { ...env, NODE_OPTIONS: '' };
     const deployed = new Map<string, ColdStartSample[]>();
     const withoutMaps = new Map<string, number[]>();
