@@ -66,6 +66,7 @@ export function measuredPages(now: Date): MeasuredPage[] {
       path: '/quan-tri/truy-cap',
       viewer: 'admin',
     },
+    { name: 'outbox', route: '/quan-tri/thu-gui', path: '/quan-tri/thu-gui', viewer: 'admin' },
     {
       name: 'API documentation',
       route: '/tai-lieu-api',
