@@ -1,10 +1,9 @@
 /** Figure 3 in BENCHMARKS.md: Lambda bundle sizes and cold starts. */
 import type { BundleFigures, BundlesPartResult } from '../../bundles/bench.ts';
-import { EMPTY, SDK_ONLY } from '../../bundles/references.ts';
+import { EMPTY, REFERENCES, SCHEMAS_ONLY, SDK_ONLY } from '../../bundles/references.ts';
 import { bytes, ms, num, table, times } from '../format.ts';
 
-const nameCell = (b: BundleFigures) =>
-  b.name === EMPTY || b.name === SDK_ONLY ? `_${b.name}_` : `\`${b.name}\``;
+const nameCell = (b: BundleFigures) => (REFERENCES.has(b.name) ? `_${b.name}_` : `\`${b.name}\``);
 const over = (value: number, baseline: number | undefined) =>
   baseline === undefined ? '' : `+${ms(value - baseline)}`;
 /** The first invocation's answers: `200`, `404`, `returned`, `threw …`. */
@@ -13,11 +12,12 @@ const answers = (b: { outcomes: string[] }) => b.outcomes.join(', ');
 export function bundlesSection(result: BundlesPartResult | null): string {
   if (!result) return '## 3. Lambda bundles\n\nNot measured in this run.\n';
   const empty = result.bundles.find((b) => b.name === EMPTY);
-  const handlers = result.bundles.filter((b) => b.name !== EMPTY && b.name !== SDK_ONLY);
+  const handlers = result.bundles.filter((b) => !REFERENCES.has(b.name));
   const largest = handlers.reduce((a, b) => (b.bytes > a.bytes ? b : a));
   const slowest = handlers.reduce((a, b) => (b.importMs > a.importMs ? b : a));
   const slowestCpu = handlers.reduce((a, b) => (b.importCpuMs > a.importCpuMs ? b : a));
   const sdkOnly = result.bundles.find((b) => b.name === SDK_ONLY);
+  const schemasOnly = result.bundles.find((b) => b.name === SCHEMAS_ONLY);
   const zod = largest.heaviest.find((p) => p.name === 'zod');
   const initFloor =
     sdkOnly && empty
@@ -149,7 +149,11 @@ conditional write); the largest bundle would still be near 300 KiB.
 **The Init goal** is not met either, and not for want of cutting: ${initFloor}the
 runtime's copy makes Init longer still. Above the SDK, the largest share is zod building each
 function's schemas at import (a few hundred in each, every one with its methods bound;
-\`zod/mini\` builds them bare), then Powertools and parsing the rest of the bundle.
+\`zod/mini\` builds them bare)${
+    schemasOnly && empty
+      ? `: the API's schemas alone, with zod and no SDK (the _${SCHEMAS_ONLY}_ row), take ${over(schemasOnly.importCpuMs, empty.importCpuMs)} of CPU time over the empty handler`
+      : ''
+  }, then Powertools and parsing the rest of the bundle.
 
 **Tracing.** Powertools Tracer and the X-Ray SDK under it (about 120 KiB per bundle with its
 dependencies, end of support February 2027) are gone. Every function keeps Lambda's active
