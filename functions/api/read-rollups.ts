@@ -16,7 +16,7 @@ import { periodFigures } from '#shared/use-cases/indicators/indicator-figures.ts
 import { largeBodies } from '../large-body-wiring.ts';
 import { systemClock, tableStores } from '../wiring.ts';
 import { dispatch } from './http/dispatch.ts';
-import { downloadResponse } from './http/downloads.ts';
+import { downloadResponse, type Download } from './http/downloads.ts';
 import { httpApi, json, JSON_MEDIA_TYPE, type ApiHandler } from './http/middleware.ts';
 import { parsePart } from './http/request.ts';
 import { rollupDocument, snapshotBodyKey } from './rollup-documents.ts';
@@ -49,7 +49,7 @@ const readSnapshots: ApiHandler = async (event) => {
   }
   const name = `rollup-${period}${sector ? `-${sector}` : ''}${revision ? `-r${revision}` : ''}`;
   // A snapshot in JSON is read in place; only its stored copy is named, by its key.
-  const download =
+  const download: Download =
     format === 'json'
       ? {
           body: JSON.stringify(sector ? snapshots[0] : { period, sectors: snapshots }),
