@@ -6,6 +6,7 @@
  */
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { HouseFunction } from './house-function.ts';
 import type { PeoplePoolHandles } from './people-pool.ts';
@@ -155,6 +156,21 @@ export function bindMailSender(fn: HouseFunction, mail: MailIdentity): void {
       actions: ['ses:SendEmail'],
       resources: [mail.identityArn],
       conditions: { StringEquals: { 'ses:FromAddress': mail.from } },
+    }),
+  );
+}
+
+/** Writing a large body, and reading it, which the URL the function presigns does as it. */
+export const LARGE_BODY_ACTIONS = ['s3:PutObject', 's3:GetObject'];
+
+/** The large-body bucket's objects, and its name; nothing on other buckets. */
+export function bindLargeBodyBucket(fn: HouseFunction, bucket: IBucket): void {
+  fn.addEnvironment('LARGE_BODY_BUCKET', bucket.bucketName);
+  fn.role.addToPrincipalPolicy(
+    new PolicyStatement({
+      sid: 'StoreLargeBodies',
+      actions: LARGE_BODY_ACTIONS,
+      resources: [bucket.arnForObjects('*')],
     }),
   );
 }

@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { Duration } from 'aws-cdk-lib';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { EVENT_SOURCE } from '#shared/platform/events.ts';
@@ -13,6 +14,7 @@ import { REPO_ROOT } from '../paths.ts';
 import { ASSET_FILES } from '#shared/web/assets.ts';
 import {
   bindEventBus,
+  bindLargeBodyBucket,
   bindMailSender,
   bindQueue,
   bindRiskTopic,
@@ -50,6 +52,11 @@ export interface PlatformFunctionsProps {
    * @default none - a handler that declares it fails the synth
    */
   readonly mail?: MailIdentity;
+  /**
+   * Bound to handlers that declare `largeBodies`.
+   * @default none - a handler that declares it fails the synth
+   */
+  readonly largeBodies?: IBucket;
   /** Powertools environment shared by every function. Required. */
   readonly powertools: PowertoolsSettings;
   /**
@@ -95,6 +102,12 @@ export class PlatformFunctions extends Construct {
       if (grants.sendMail) {
         if (!props.mail) throw new Error(`${name} declares sendMail, but no identity was given`);
         bindMailSender(fn, props.mail);
+      }
+      if (grants.largeBodies) {
+        if (!props.largeBodies) {
+          throw new Error(`${name} declares largeBodies, but no bucket was given`);
+        }
+        bindLargeBodyBucket(fn, props.largeBodies);
       }
       byName.set(name, fn);
     }
