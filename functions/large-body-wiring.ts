@@ -4,8 +4,8 @@
  * on AWS or the data folder the local runtime prepared. Only they import this, so only
  * their bundles carry the S3 client.
  */
-import { createS3Client } from '#shared/adapters/aws-clients.ts';
 import { FolderLargeBodyStore } from '#shared/adapters/files/folder-large-bodies.ts';
+import { createS3Client } from '#shared/adapters/s3/s3-client.ts';
 import { S3LargeBodyStore } from '#shared/adapters/s3/s3-large-bodies.ts';
 import { ConfigurationError, largeBodyEnvSchema, readEnv } from '#shared/config/env.ts';
 import { MAX_INLINE_RESPONSE_BYTES, type LargeBodies } from './api/http/downloads.ts';
@@ -15,10 +15,8 @@ export function largeBodies(env: NodeJS.ProcessEnv = process.env): LargeBodies {
   const settings = readEnv(largeBodyEnvSchema, env);
   const thresholdBytes = settings.LARGE_BODY_THRESHOLD_BYTES ?? MAX_INLINE_RESPONSE_BYTES;
   if (settings.LARGE_BODY_BUCKET) {
-    return {
-      store: new S3LargeBodyStore(createS3Client(), settings.LARGE_BODY_BUCKET),
-      thresholdBytes,
-    };
+    const store = new S3LargeBodyStore(createS3Client(), settings.LARGE_BODY_BUCKET);
+    return { store, thresholdBytes };
   }
   if (settings.LARGE_BODY_FOLDER && settings.LARGE_BODY_SIGNING_KEY) {
     const store = new FolderLargeBodyStore({

@@ -11,7 +11,6 @@ import { createConnection, type Socket } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { S3Client } from '@aws-sdk/client-s3';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
@@ -122,12 +121,4 @@ export function createSqsClient(endpoint = process.env.SQS_ENDPOINT): SQSClient 
 
 export function createSesClient(endpoint = process.env.SES_ENDPOINT): SESv2Client {
   return new SESv2Client(localClientConfig(endpoint));
-}
-
-/**
- * S3 for bodies too large for one response; only the functions that serve them import this
- * (the SDK marks itself free of side effects, so the others' bundles leave it out).
- */
-export function createS3Client(): S3Client {
-  return withoutSdkLogging(new S3Client({}));
 }

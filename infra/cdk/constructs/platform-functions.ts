@@ -80,6 +80,7 @@ export class PlatformFunctions extends Construct {
         timeout: Duration.seconds(declaration.timeoutSeconds),
         powertools: props.powertools,
         logRetention: props.logRetention,
+        usesS3: declaration.grants.largeBodies === true,
         bundledFiles: declaration.webAssets
           ? Object.values(ASSET_FILES).map((asset) => ({
               source: asset.source,
