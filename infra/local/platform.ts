@@ -226,6 +226,8 @@ export async function startPlatform(config: LocalConfig): Promise<RunningPlatfor
       clock: { now: () => new Date() },
     };
 
+    // A bucket named in the shell would send them to S3: locally they stay in the folder.
+    delete process.env.LARGE_BODY_BUCKET;
     // The handlers read these once, at import: set them before any handler loads.
     Object.assign(process.env, {
       LARGE_BODY_FOLDER: largeBodies.folder,
