@@ -44,7 +44,11 @@ export async function rollupDocument(
   };
   switch (format) {
     case 'csv':
-      return { body: toCsv(input), contentType: 'text/csv; charset=utf-8', fileName: `${name}.csv` };
+      return {
+        body: toCsv(input),
+        contentType: 'text/csv; charset=utf-8',
+        fileName: `${name}.csv`,
+      };
     case 'xlsx': {
       const { toXlsx } = await import('#shared/adapters/documents/xlsx-workbook.ts');
       return { body: await toXlsx(input), contentType: XLSX_MEDIA_TYPE, fileName: `${name}.xlsx` };

@@ -169,7 +169,11 @@ export function bindLargeBodyBucket(fn: HouseFunction, bucket: IBucket): void {
   fn.addEnvironment('LARGE_BODY_BUCKET', bucket.bucketName);
   const objects = bucket.arnForObjects('*');
   fn.role.addToPrincipalPolicy(
-    new PolicyStatement({ sid: 'StoreLargeBodies', actions: LARGE_BODY_ACTIONS, resources: [objects] }),
+    new PolicyStatement({
+      sid: 'StoreLargeBodies',
+      actions: LARGE_BODY_ACTIONS,
+      resources: [objects],
+    }),
   );
   acknowledgeWildcardResource(
     fn.role,
