@@ -261,17 +261,20 @@ describe('access matrix', () => {
     const detail = await bodyOf(
       await platform.request(`/tasks/${OWN_TASK}`, { token: platform.tokens.viewer }),
     );
-    const run = await platform.request('/rollups/2026-Q4/runs', {
-      method: 'POST',
-      token: platform.tokens.admin,
-      headers: { 'idempotency-key': 'matrix-after' },
-    });
+    const run = await finishedJob(
+      platform,
+      await platform.request('/rollups/2026-Q4/runs', {
+        method: 'POST',
+        token: platform.tokens.admin,
+        headers: { 'idempotency-key': 'matrix-after' },
+      }),
+    );
     const snapshot = await bodyOf(
       await platform.request('/rollups/2026-Q4/agriculture', { token: platform.tokens.viewer }),
     );
 
     // Assess
-    expect(run.status).toBe(200);
+    expect(run.status).toBe('succeeded');
     const states = detail.latestByAgency.map((state: { agencyId: string }) => state.agencyId);
     expect(states.sort()).toEqual([CO_LEAD, HOLDER].sort());
     expect(detail.task.latestReport.agencyId).toMatch(new RegExp(`^(${HOLDER}|${CO_LEAD})$`));
