@@ -13,11 +13,13 @@ import { periodLabel } from '#shared/domain/period/period-label.ts';
 import type { SectorSnapshot } from '#shared/domain/rollup/snapshot-schema.ts';
 import { storedSnapshot } from '#shared/use-cases/read-snapshot.ts';
 import { periodFigures } from '#shared/use-cases/indicators/indicator-figures.ts';
+import { largeBodies } from '../large-body-wiring.ts';
 import { systemClock, tableStores } from '../wiring.ts';
 import { dispatch } from './http/dispatch.ts';
-import { httpApi, json, type ApiHandler } from './http/middleware.ts';
+import { downloadResponse, type Download } from './http/downloads.ts';
+import { httpApi, json, JSON_MEDIA_TYPE, type ApiHandler } from './http/middleware.ts';
 import { parsePart } from './http/request.ts';
-import { rollupDocument } from './rollup-documents.ts';
+import { rollupDocument, snapshotBodyKey } from './rollup-documents.ts';
 import {
   figuresPathSchema,
   figuresQuerySchema,
@@ -27,6 +29,7 @@ import {
 
 const { stores } = tableStores();
 const { rollups: store, indicators } = stores;
+const large = largeBodies();
 
 const readSnapshots: ApiHandler = async (event) => {
   const { period, sector } = parsePart(rollupPathSchema, event.pathParameters, 'path');
@@ -44,12 +47,17 @@ const readSnapshots: ApiHandler = async (event) => {
         : `không có lần tổng hợp ${revision} ${periodLabel(requirePeriod(period), 'inline')}${sector ? ` của lĩnh vực ${SECTOR_LABELS[sector]}` : ''}`,
     );
   }
-  if (format === 'json') {
-    return json(200, sector ? snapshots[0] : { period, sectors: snapshots });
-  }
-
   const name = `rollup-${period}${sector ? `-${sector}` : ''}${revision ? `-r${revision}` : ''}`;
-  return rollupDocument(snapshots, format, name, stores);
+  // A snapshot in JSON is read in place; only its stored copy is named, by its key.
+  const download: Download =
+    format === 'json'
+      ? {
+          body: JSON.stringify(sector ? snapshots[0] : { period, sectors: snapshots }),
+          contentType: JSON_MEDIA_TYPE,
+        }
+      : await rollupDocument(snapshots, format, name, stores);
+  const fileName = download.fileName ?? `${name}.json`;
+  return downloadResponse(download, snapshotBodyKey(period, snapshots, fileName), large);
 };
 
 const readFigures: ApiHandler = async (event) => {

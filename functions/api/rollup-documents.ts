@@ -1,9 +1,9 @@
 /**
  * A quarter's snapshots as a download: CSV, an Excel workbook or the Word report in the
- * current template. Shared by the API's rollup reads and the web app's quarter page; the
- * document renderers are imported when asked for, so a JSON read never loads them.
+ * current template, and the key a large one is stored under. Shared by the API's rollup
+ * reads and the web app's quarter page; the document renderers are imported when asked
+ * for, so a JSON read never loads them.
  */
-import type { APIGatewayProxyResult } from 'aws-lambda';
 import type { DynamoStores } from '#shared/adapters/dynamodb/stores.ts';
 import { toCsv } from '#shared/domain/rollup/csv.ts';
 import type { RollupDocumentInput } from '#shared/domain/rollup/document-input.ts';
@@ -11,17 +11,33 @@ import { quarterlyReport } from '#shared/domain/rollup/quarterly-report.ts';
 import type { SectorSnapshot } from '#shared/domain/rollup/snapshot-schema.ts';
 import { DOCX_MEDIA_TYPE, XLSX_MEDIA_TYPE } from '#shared/platform/media-types.ts';
 import { currentReportTemplate } from '#shared/use-cases/report-template.ts';
-import { file } from './http/middleware.ts';
+import type { FileDownload } from './http/downloads.ts';
 
 export const DOCUMENT_FORMATS = ['csv', 'xlsx', 'docx'] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
+
+/**
+ * The key a snapshot body too large for one response is stored under: the period, the
+ * sector (or all three), each snapshot's revision, and the file it is served as. An
+ * official snapshot or a numbered revision never changes, so a repeated read replaces the
+ * object with the same bytes; a preliminary one (revision 0) is replaced by each run.
+ */
+export function snapshotBodyKey(
+  period: string,
+  snapshots: readonly SectorSnapshot[],
+  fileName: string,
+): string {
+  const scope = snapshots.length === 1 ? snapshots[0]?.sector : 'all';
+  const revisions = snapshots.map((s) => `${s.sector}-r${s.revision}`).join('.');
+  return `rollups/${period}/${scope}/${revisions}/${fileName}`;
+}
 
 export async function rollupDocument(
   snapshots: readonly SectorSnapshot[],
   format: DocumentFormat,
   name: string,
   stores: Pick<DynamoStores, 'catalog' | 'reportTemplates'>,
-): Promise<APIGatewayProxyResult> {
+): Promise<FileDownload> {
   const input: RollupDocumentInput = {
     snapshots: [...snapshots],
     agencyNames: await leadNames(snapshots, stores),
@@ -29,16 +45,13 @@ export async function rollupDocument(
   switch (format) {
     case 'csv':
       return {
-        statusCode: 200,
-        headers: {
-          'content-type': 'text/csv; charset=utf-8',
-          'content-disposition': `attachment; filename="${name}.csv"`,
-        },
         body: toCsv(input),
+        contentType: 'text/csv; charset=utf-8',
+        fileName: `${name}.csv`,
       };
     case 'xlsx': {
       const { toXlsx } = await import('#shared/adapters/documents/xlsx-workbook.ts');
-      return file(await toXlsx(input), XLSX_MEDIA_TYPE, `${name}.xlsx`);
+      return { body: await toXlsx(input), contentType: XLSX_MEDIA_TYPE, fileName: `${name}.xlsx` };
     }
     case 'docx': {
       const [{ renderReport }, { defaultReportTemplate }] = await Promise.all([
@@ -49,12 +62,12 @@ export async function rollupDocument(
         templates: stores.reportTemplates,
         defaultTemplate: defaultReportTemplate,
       });
-      return file(
-        renderReport(template.file, quarterlyReport(input)),
-        DOCX_MEDIA_TYPE,
-        `${name}.docx`,
-        { 'x-report-template': template.source },
-      );
+      return {
+        body: renderReport(template.file, quarterlyReport(input)),
+        contentType: DOCX_MEDIA_TYPE,
+        fileName: `${name}.docx`,
+        headers: { 'x-report-template': template.source },
+      };
     }
   }
 }

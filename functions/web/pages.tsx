@@ -36,7 +36,8 @@ import { readReportForm, actualField, type FormErrors } from '#shared/web/report
 import { sortChoice } from '#shared/web/sort.ts';
 import { scopeOf } from '../api/http/idempotency-key.ts';
 import { submitCommand, type SubmitRequest } from '../api/submit-command.ts';
-import { DOCUMENT_FORMATS, rollupDocument } from '../api/rollup-documents.ts';
+import { downloadResponse } from '../api/http/downloads.ts';
+import { DOCUMENT_FORMATS, rollupDocument, snapshotBodyKey } from '../api/rollup-documents.ts';
 import { EventBridgePublisher } from '#shared/adapters/eventbridge/event-publisher.ts';
 import { createEventBridgeClient } from '#shared/adapters/aws-clients.ts';
 import { eventBusEnvSchema, liveFiguresEnvSchema, readEnv } from '#shared/config/env.ts';
@@ -49,6 +50,7 @@ import {
   SIGN_IN_COOKIE,
 } from './http/responses.ts';
 import { errorPage, webHandler, type PageRequest } from './http/web-handler.tsx';
+import { largeBodies } from '../large-body-wiring.ts';
 import { rollupDeps } from '../wiring.ts';
 import { webStores } from './wiring.ts';
 
@@ -67,6 +69,7 @@ const overviewDeps = {
     readEnv(liveFiguresEnvSchema).LIVE_FIGURES_CACHE_SECONDS,
   ),
 };
+const large = largeBodies();
 
 const agencyNames = async () => {
   const names = await stores.catalog.names();
@@ -379,7 +382,9 @@ export const handler = webHandler<'webPages'>(
           `tong-hop-${quarter}-${sector}`,
           stores,
         );
-        return { ...document, headers: { ...document.headers, 'cache-control': 'no-store' } };
+        const key = snapshotBodyKey(quarter, [found.snapshot], document.fileName);
+        const response = await downloadResponse(document, key, large);
+        return { ...response, headers: { ...response.headers, 'cache-control': 'no-store' } };
       },
     },
 

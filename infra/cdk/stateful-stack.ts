@@ -1,12 +1,15 @@
 /**
  * What holds state and must outlive any deployment of the code: the table (reports are
  * facts kept for years), the event bus with its archive (rules and replays refer to it),
- * and the two topics (their subscriptions are confirmed by people, by e-mail). This stack
+ * the two topics (their subscriptions are confirmed by people, by e-mail), and the bucket
+ * of large bodies (copies of the table's data, kept as the table is). This stack
  * changes rarely; the stateless stack can be torn down and rebuilt beside it.
  */
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { LargeBodyBucket } from './constructs/large-body-bucket.ts';
 import { NotificationTopics, type EncryptedTopic } from './constructs/notification-topics.ts';
 import { PeoplePool, type PeoplePoolHandles } from './constructs/people-pool.ts';
 import { PlatformEventBus } from './constructs/platform-event-bus.ts';
@@ -20,6 +23,8 @@ export interface StatefulResources {
   readonly alarmTopic: EncryptedTopic;
   /** The people who sign in to the web app. */
   readonly people: PeoplePoolHandles;
+  /** Bodies too large for one response, served through presigned URLs. */
+  readonly largeBodies: IBucket;
 }
 
 export class StatefulStack extends Stack {
@@ -31,6 +36,7 @@ export class StatefulStack extends Stack {
     const events = new PlatformEventBus(this, 'Events');
     const topics = new NotificationTopics(this, 'Topics');
     const people = new PeoplePool(this, 'People');
+    const largeBodies = new LargeBodyBucket(this, 'LargeBodies');
 
     this.resources = {
       table,
@@ -38,6 +44,7 @@ export class StatefulStack extends Stack {
       riskTopic: topics.riskNotifications,
       alarmTopic: topics.operatorAlarms,
       people,
+      largeBodies: largeBodies.bucket,
     };
 
     new CfnOutput(this, 'TableName', {

@@ -92,6 +92,7 @@ export class StatelessStack extends Stack {
       eventBus: stateful.eventBus,
       riskTopic: stateful.riskTopic,
       people: stateful.people,
+      largeBodies: stateful.largeBodies,
       powertools: {
         serviceName,
         metricsNamespace: METRICS_NAMESPACE,

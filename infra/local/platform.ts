@@ -4,6 +4,7 @@
  * routing by the same declarations, and an HTTP server that turns requests into API
  * Gateway proxy events for the same handlers Lambda runs.
  */
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { access, constants } from 'node:fs/promises';
 import type { Server } from 'node:http';
@@ -49,6 +50,7 @@ import { startSesEndpoint } from './ses-endpoint.ts';
 import { startSqsEndpoint } from './sqs-endpoint.ts';
 import { removeRuntimeInfo, writeRuntimeInfo } from './runtime-file.ts';
 import { runtimeLogger } from './runtime-logger.ts';
+import { largeBodyRoute } from './large-body-route.ts';
 import { targetLinker } from '#shared/use-cases/indicators/plan-links.ts';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
@@ -215,8 +217,21 @@ export async function startPlatform(config: LocalConfig): Promise<RunningPlatfor
       },
     );
 
+    // Bodies too large for one response: files in the data folder behind a signed route.
+    // The signing key lives only in this process, new at each start: a restart retires
+    // every URL handed out before it, as their 15 minutes would.
+    const largeBodies = {
+      folder: join(config.dataDir, 'large-bodies'),
+      signingKey: randomBytes(32),
+      clock: { now: () => new Date() },
+    };
+
+    // A bucket named in the shell would send them to S3: locally they stay in the folder.
+    delete process.env.LARGE_BODY_BUCKET;
     // The handlers read these once, at import: set them before any handler loads.
     Object.assign(process.env, {
+      LARGE_BODY_FOLDER: largeBodies.folder,
+      LARGE_BODY_SIGNING_KEY: largeBodies.signingKey.toString('base64'),
       TABLE_NAME: LOCAL_TABLE_NAME,
       DYNAMODB_ENDPOINT: store.endpoint,
       EVENT_BUS_NAME: LOCAL_BUS_NAME,
@@ -255,6 +270,7 @@ export async function startPlatform(config: LocalConfig): Promise<RunningPlatfor
 
     const server = createHttpGateway({
       routes: ALL_ROUTES,
+      localRoutes: [largeBodyRoute(largeBodies)],
       // Modules imported by path are untyped; the route declarations say which are proxy handlers.
       resolveHandler: async (name) => (await loadHandler(name)) as unknown as ProxyHandler,
       authorizer: (await loadHandler('authorizer')) as unknown as TokenAuthorizerHandler,

@@ -51,3 +51,15 @@ export const mailSenderEnvSchema = z.object({
 export const liveFiguresEnvSchema = z.object({
   LIVE_FIGURES_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
 });
+
+/**
+ * Where bodies too large for one response go: the bucket on AWS; locally a folder of the
+ * data folder and the key its URLs are signed with. The threshold is Lambda's limit unless
+ * a test lowers it.
+ */
+export const largeBodyEnvSchema = z.object({
+  LARGE_BODY_BUCKET: z.string().min(3, 'the S3 bucket for large responses').optional(),
+  LARGE_BODY_FOLDER: z.string().min(1, 'the local folder for large responses').optional(),
+  LARGE_BODY_SIGNING_KEY: z.base64('the local signing key, base64').optional(),
+  LARGE_BODY_THRESHOLD_BYTES: z.coerce.number().int().positive().optional(),
+});

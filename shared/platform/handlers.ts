@@ -25,6 +25,11 @@ export interface HandlerDeclaration {
     queues?: readonly QueueName[];
     /** Sends mail from the platform's SES identity. */
     sendMail?: boolean;
+    /**
+     * Stores bodies too large for one response in the large-body bucket and signs URLs to
+     * them (a snapshot, a document of a large period).
+     */
+    largeBodies?: boolean;
   };
   /** Bundles the web app's static files (shared/web/assets.ts). */
   webAssets?: boolean;
@@ -117,7 +122,7 @@ export const HANDLERS = {
       'The web app: sign-in, overview, tasks, the report form, quarters, API docs, assets',
     memoryMb: 1024,
     timeoutSeconds: 29,
-    grants: { table: 'readWrite', publishEvents: true, userPool: 'signIn' },
+    grants: { table: 'readWrite', publishEvents: true, userPool: 'signIn', largeBodies: true },
     webAssets: true,
   },
   webAdmin: {
@@ -148,7 +153,7 @@ export const HANDLERS = {
       'GET /rollups/{period}, /rollups/{period}/{sector} (JSON, CSV, Excel, Word), /figures/{period}',
     memoryMb: 1024,
     timeoutSeconds: 15,
-    grants: { table: 'read' },
+    grants: { table: 'read', largeBodies: true },
   },
   reportTemplate: {
     entry: 'functions/api/report-template.ts',

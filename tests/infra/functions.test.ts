@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   INDEX_READ_ACTIONS,
+  LARGE_BODY_ACTIONS,
   PEOPLE_ACTIONS,
   READ_PEOPLE_ACTIONS,
   TABLE_READ_ACTIONS,
@@ -117,6 +118,7 @@ describe.each(Object.entries(SAMPLE_HANDLERS))('function %s', (name, declaration
         (queue) => QUEUES.find((each) => each.name === queue)?.urlVariable ?? queue,
       ),
       ...(grants.sendMail ? ['MAIL_FROM', 'PUBLIC_BASE_URL'] : []),
+      ...(grants.largeBodies ? ['LARGE_BODY_BUCKET'] : []),
     ];
     expect(Object.keys(variables).sort()).toEqual(expected.sort());
     if (grants.table) {
@@ -220,6 +222,39 @@ describe.each(Object.entries(SAMPLE_HANDLERS))('function %s', (name, declaration
     }
   });
 
+  it("stores and signs large bodies only if declared, on the one bucket's objects", () => {
+    // Prepare
+    const stores = declaration.grants.largeBodies === true;
+
+    // Act
+    const s3 = withAction(statementsOf(name), 's3:');
+    const variables = (
+      functionProperties(name).Environment as { Variables: Record<string, unknown> }
+    ).Variables;
+
+    // Assess
+    expect(s3.flatMap(actionsOf).sort()).toEqual(stores ? [...LARGE_BODY_ACTIONS].sort() : []);
+    if (stores) {
+      expect(s3).toHaveLength(1);
+      expect(s3[0]?.Resource).toEqual({
+        'Fn::Join': [
+          '',
+          [
+            {
+              'Fn::ImportValue': expect.stringMatching(
+                /Stateful:ExportsOutputFnGetAttLargeBodiesBucket\w+Arn/,
+              ),
+            },
+            '/*',
+          ],
+        ],
+      });
+      expect(variables.LARGE_BODY_BUCKET).toEqual({
+        'Fn::ImportValue': expect.stringMatching(/Stateful:ExportsOutputRefLargeBodiesBucket/),
+      });
+    }
+  });
+
   it('is allowed nothing beyond its grants, its logs, X-Ray and its failure queue', () => {
     // Prepare
     const allowed = new Set([
@@ -235,6 +270,7 @@ describe.each(Object.entries(SAMPLE_HANDLERS))('function %s', (name, declaration
       ...(declaration.grants.userPool === 'readPeople' ? READ_PEOPLE_ACTIONS : []),
       ...(declaration.grants.userPool === 'managePeople' ? PEOPLE_ACTIONS : []),
       ...(declaration.grants.sendMail ? ['ses:SendEmail'] : []),
+      ...(declaration.grants.largeBodies ? LARGE_BODY_ACTIONS : []),
       // The event source mapping's reading of the queue it consumes.
       ...(QUEUES.some((queue) => queue.consumer === name) ? QUEUE_CONSUMER_ACTIONS : []),
     ]);

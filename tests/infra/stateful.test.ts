@@ -163,6 +163,72 @@ describe('the topics', () => {
   });
 });
 
+describe('the large-body bucket', () => {
+  it('is private, encrypted, and outlives its stack as the table does', () => {
+    // Prepare
+    const [, bucket] = only('AWS::S3::Bucket');
+    const [, table] = only('AWS::DynamoDB::GlobalTable');
+
+    // Act
+    const { PublicAccessBlockConfiguration, BucketEncryption } = bucket.Properties;
+
+    // Assess
+    expect(PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    expect(BucketEncryption).toEqual({
+      ServerSideEncryptionConfiguration: [
+        { ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } },
+      ],
+    });
+    expect(bucket.DeletionPolicy).toBe(table.DeletionPolicy);
+    expect(bucket.UpdateReplacePolicy).toBe(table.UpdateReplacePolicy);
+  });
+
+  it('expires every object after a day', () => {
+    // Prepare
+    const [, bucket] = only('AWS::S3::Bucket');
+
+    // Act
+    const { Rules } = bucket.Properties.LifecycleConfiguration as { Rules: unknown[] };
+
+    // Assess
+    expect(Rules).toEqual([
+      expect.objectContaining({
+        Status: 'Enabled',
+        ExpirationInDays: 1,
+        AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
+      }),
+    ]);
+  });
+
+  it('refuses every request without TLS', () => {
+    // Prepare
+    const [bucketId] = only('AWS::S3::Bucket');
+    const [, policy] = only('AWS::S3::BucketPolicy');
+
+    // Act
+    const { Bucket, PolicyDocument } = policy.Properties as {
+      Bucket: unknown;
+      PolicyDocument: { Statement: Record<string, unknown>[] };
+    };
+
+    // Assess
+    expect(Bucket).toEqual({ Ref: bucketId });
+    expect(PolicyDocument.Statement).toContainEqual(
+      expect.objectContaining({
+        Effect: 'Deny',
+        Action: 's3:*',
+        Principal: { AWS: '*' },
+        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+      }),
+    );
+  });
+});
+
 describe('outputs', () => {
   it('name the table and the bus', () => {
     // Prepare

@@ -289,6 +289,7 @@ describe('approval of reports on a plan that asks for it', () => {
 
   it('keeps every report, contribution, decision and snapshot run in the audit trail', async () => {
     // Prepare
+    // The run is a job (202); send has drained the bus that runs it.
     const run = await send('admin', '/rollups/2026-Q4/runs', undefined);
     expect(run.status).toBe(202);
     expect(await read('admin', `/jobs/${run.body.id}`)).toMatchObject({ status: 'succeeded' });

@@ -1,6 +1,6 @@
 /**
  * The local runtime started in this test process, on a free port with a temporary data
- * folder: real handlers, real dynalite, real HTTP.
+ * folder (or the one given, to open a store again): real handlers, real dynalite, real HTTP.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,8 +13,8 @@ export interface TestPlatform extends RunningPlatform {
   stop(): Promise<void>;
 }
 
-export async function startTestPlatform(): Promise<TestPlatform> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'langson-progress-'));
+export async function startTestPlatform(dataDir?: string): Promise<TestPlatform> {
+  dataDir ??= await mkdtemp(join(tmpdir(), 'langson-progress-'));
   const platform = await startPlatform({ host: '127.0.0.1', port: 0, dataDir, logFormat: 'json' });
   return {
     ...platform,

@@ -15,6 +15,7 @@ import * as z from 'zod';
 import { vi as vietnamese } from 'zod/locales';
 import { logger, metrics } from '#shared/observability.ts';
 import { ValidationError } from '#shared/domain/errors.ts';
+import { inlineResponse } from './downloads.ts';
 import { INTERNAL_ERROR, problem, problemFor, problemResponse } from './problem.ts';
 import { unicodeText } from './unicode-text.ts';
 
@@ -135,6 +136,8 @@ export function httpApi(
   return stack.use(unicodeText()).handler(handler);
 }
 
+export const JSON_MEDIA_TYPE = 'application/json; charset=utf-8';
+
 export function json(
   statusCode: number,
   body: unknown,
@@ -142,7 +145,7 @@ export function json(
 ): APIGatewayProxyResult {
   return {
     statusCode,
-    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+    headers: { 'content-type': JSON_MEDIA_TYPE, ...headers },
     body: JSON.stringify(body),
   };
 }
@@ -154,14 +157,5 @@ export function file(
   fileName: string,
   headers: Record<string, string> = {},
 ): APIGatewayProxyResult {
-  return {
-    statusCode: 200,
-    headers: {
-      'content-type': mediaType,
-      'content-disposition': `attachment; filename="${fileName}"`,
-      ...headers,
-    },
-    body: Buffer.from(bytes).toString('base64'),
-    isBase64Encoded: true,
-  };
+  return inlineResponse({ body: bytes, contentType: mediaType, fileName, headers });
 }

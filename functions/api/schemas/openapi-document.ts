@@ -91,6 +91,19 @@ const snapshotFormats = (description: string, schema: z.ZodType) => ({
   },
 });
 
+/**
+ * 303 when the body would not fit in one response (Lambda answers at most 6 MB): it waits
+ * at a time-limited URL instead, with the same media type and file name.
+ */
+const tooLargeForOneResponse = {
+  id: 'SeeLargeBody',
+  description:
+    'The body is too large for one response: GET the Location, a signed URL valid for 15 minutes (S3 on AWS, the runtime’s own route locally), which serves the same bytes with the same Content-Type and Content-Disposition. Send no Authorization header there: the URL carries its own.',
+  headers: z.object({
+    location: z.string().meta({ description: 'The signed URL of the body' }),
+  }),
+};
+
 /** What each problem status means here; each is one response component, referenced. */
 const PROBLEM_MEANINGS = {
   400: 'The request is invalid; `errors` names each field and what is wrong with it',
@@ -365,6 +378,7 @@ const OPERATIONS: Record<RouteKey, Operation> = {
     requestParams: { path: rollupPathSchema.pick({ period: true }), query: rollupQuerySchema },
     responses: {
       '200': snapshotFormats('The snapshots', responses.rollupPeriod),
+      '303': tooLargeForOneResponse,
       ...problems(...READ_ERRORS, 404),
     },
   },
@@ -375,6 +389,7 @@ const OPERATIONS: Record<RouteKey, Operation> = {
     requestParams: { path: rollupPathSchema.required(), query: rollupQuerySchema },
     responses: {
       '200': snapshotFormats('The snapshot', snapshotSchema),
+      '303': tooLargeForOneResponse,
       ...problems(...READ_ERRORS, 404),
     },
   },

@@ -6,7 +6,9 @@
  */
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { acknowledgeWildcardResource } from '../nag.ts';
 import type { HouseFunction } from './house-function.ts';
 import type { PeoplePoolHandles } from './people-pool.ts';
 import type { EncryptedTopic } from './notification-topics.ts';
@@ -156,5 +158,26 @@ export function bindMailSender(fn: HouseFunction, mail: MailIdentity): void {
       resources: [mail.identityArn],
       conditions: { StringEquals: { 'ses:FromAddress': mail.from } },
     }),
+  );
+}
+
+/** Writing a large body, and reading it, which the URL the function presigns does as it. */
+export const LARGE_BODY_ACTIONS = ['s3:PutObject', 's3:GetObject'];
+
+/** The large-body bucket's objects, and its name; nothing on other buckets. */
+export function bindLargeBodyBucket(fn: HouseFunction, bucket: IBucket): void {
+  fn.addEnvironment('LARGE_BODY_BUCKET', bucket.bucketName);
+  const objects = bucket.arnForObjects('*');
+  fn.role.addToPrincipalPolicy(
+    new PolicyStatement({
+      sid: 'StoreLargeBodies',
+      actions: LARGE_BODY_ACTIONS,
+      resources: [objects],
+    }),
+  );
+  acknowledgeWildcardResource(
+    fn.role,
+    objects,
+    'Object keys name each snapshot and format, so the function writes and signs any key of the one bucket that holds nothing else; no other bucket and no bucket-level action.',
   );
 }

@@ -31,7 +31,7 @@ import { Construct } from 'constructs';
 import type { LogLevel } from '../context.ts';
 import { acknowledge } from '../nag.ts';
 import { REPO_ROOT } from '../paths.ts';
-import { LAMBDA_BUNDLING } from './lambda-bundling.ts';
+import { externalModulesFor, LAMBDA_BUNDLING } from './lambda-bundling.ts';
 
 export interface PowertoolsSettings {
   /** POWERTOOLS_SERVICE_NAME: the logs' `service` key and the metrics' `service` dimension. */
@@ -80,6 +80,11 @@ export interface HouseFunctionProps {
    * @default none
    */
   readonly bundledFiles?: readonly { source: string; name: string }[];
+  /**
+   * Whether the function uses the S3 client, whose event-stream serde must then be bundled.
+   * @default false
+   */
+  readonly usesS3?: boolean;
 }
 
 const APPLICATION_LOG_LEVEL: Record<LogLevel, ApplicationLogLevel> = {
@@ -182,7 +187,7 @@ export class HouseFunction extends Construct {
         minify: LAMBDA_BUNDLING.minify,
         sourceMap: LAMBDA_BUNDLING.sourceMap,
         sourcesContent: LAMBDA_BUNDLING.sourcesContent,
-        externalModules: [...LAMBDA_BUNDLING.externalModules],
+        externalModules: externalModulesFor(props.usesS3 ?? false),
         logLevel: EsbuildLogLevel.WARNING,
         commandHooks: props.bundledFiles && copyFiles(props.bundledFiles),
       },

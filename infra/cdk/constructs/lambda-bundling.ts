@@ -36,6 +36,17 @@ export const NEVER_LOADED_ON_LAMBDA = [
   '@smithy/core/event-streams',
 ] as const;
 
+/**
+ * The event-stream serde, which the S3 client imports when it loads (SelectObjectContent
+ * streams events): bundled into the functions that use S3, external to the others.
+ */
+export const EVENT_STREAMS = '@smithy/core/event-streams';
+
+/** What stays outside one function's bundle: NEVER_LOADED_ON_LAMBDA less what its clients load. */
+export function externalModulesFor(usesS3: boolean): string[] {
+  return NEVER_LOADED_ON_LAMBDA.filter((module) => !(usesS3 && module === EVENT_STREAMS));
+}
+
 export const LAMBDA_BUNDLING = {
   format: 'esm',
   /** The runtime's Node.js: esbuild keeps the syntax it supports natively. */

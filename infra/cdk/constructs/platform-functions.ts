@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { Duration } from 'aws-cdk-lib';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { EVENT_SOURCE } from '#shared/platform/events.ts';
@@ -13,6 +14,7 @@ import { REPO_ROOT } from '../paths.ts';
 import { ASSET_FILES } from '#shared/web/assets.ts';
 import {
   bindEventBus,
+  bindLargeBodyBucket,
   bindMailSender,
   bindQueue,
   bindRiskTopic,
@@ -50,6 +52,11 @@ export interface PlatformFunctionsProps {
    * @default none - a handler that declares it fails the synth
    */
   readonly mail?: MailIdentity;
+  /**
+   * Bound to handlers that declare `largeBodies`.
+   * @default none - a handler that declares it fails the synth
+   */
+  readonly largeBodies?: IBucket;
   /** Powertools environment shared by every function. Required. */
   readonly powertools: PowertoolsSettings;
   /**
@@ -73,6 +80,7 @@ export class PlatformFunctions extends Construct {
         timeout: Duration.seconds(declaration.timeoutSeconds),
         powertools: props.powertools,
         logRetention: props.logRetention,
+        usesS3: declaration.grants.largeBodies === true,
         bundledFiles: declaration.webAssets
           ? Object.values(ASSET_FILES).map((asset) => ({
               source: asset.source,
@@ -95,6 +103,12 @@ export class PlatformFunctions extends Construct {
       if (grants.sendMail) {
         if (!props.mail) throw new Error(`${name} declares sendMail, but no identity was given`);
         bindMailSender(fn, props.mail);
+      }
+      if (grants.largeBodies) {
+        if (!props.largeBodies) {
+          throw new Error(`${name} declares largeBodies, but no bucket was given`);
+        }
+        bindLargeBodyBucket(fn, props.largeBodies);
       }
       byName.set(name, fn);
     }

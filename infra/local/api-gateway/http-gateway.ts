@@ -44,8 +44,18 @@ export interface GatewayLogger {
   error(message: string, attributes?: Record<string, unknown>): void;
 }
 
+/**
+ * A route the local runtime serves itself, outside the declared API (on AWS another
+ * service answers there, as S3 does a presigned URL): every path under its prefix, public.
+ */
+export interface LocalRoute {
+  pathPrefix: string;
+  serve(method: string, url: string): Promise<HttpResponse>;
+}
+
 export interface HttpGatewayOptions {
   routes: readonly RouteDeclaration[];
+  localRoutes?: readonly LocalRoute[];
   resolveHandler: (name: HandlerName) => Promise<ProxyHandler>;
   authorizer: TokenAuthorizerHandler;
   /** API Gateway's authorizer result TTL: 300 s by default, 0 disables the cache. */
@@ -149,6 +159,8 @@ export function createHttpGateway(options: HttpGatewayOptions): Server {
     const maxBodyBytes = options.maxBodyBytes ?? MAX_REQUEST_BODY_BYTES;
     const method = (request.method ?? 'GET').toUpperCase();
     const url = request.url ?? '/';
+    const local = options.localRoutes?.find((route) => url.startsWith(route.pathPrefix));
+    if (local) return { response: await local.serve(method, url), resourcePath: local.pathPrefix };
     const matched = routeOrProblem(matcher, method, url);
     if ('response' in matched) return matched;
     const resourcePath = matched.route.path;

@@ -9,7 +9,7 @@
 import { copyFile, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LAMBDA_BUNDLING } from '#infra/cdk/constructs/lambda-bundling.ts';
+import { externalModulesFor, LAMBDA_BUNDLING } from '#infra/cdk/constructs/lambda-bundling.ts';
 import { HANDLERS, type HandlerDeclaration, type HandlerName } from '#shared/platform/handlers.ts';
 import { ASSET_FILES, BUNDLED_ASSETS_DIR } from '#shared/web/assets.ts';
 import { REPO_ROOT, runMeasurement } from '../lib/child.ts';
@@ -21,6 +21,10 @@ import { bundle, type BuiltBundle } from './build.ts';
 import { FIRST_EVENTS } from './first-events.ts';
 import { lambdaEnv, measureColdStart, writeEvent, type ColdStartSample } from './init-time.ts';
 import { REFERENCES } from './references.ts';
+
+/** A handler that stores large bodies bundles the S3 client's event-stream serde, as deployed. */
+const usesS3 = (name: string): boolean =>
+  (HANDLERS as Record<string, HandlerDeclaration>)[name]?.grants.largeBodies === true;
 
 /** CDK's default for Node.js 18 and later: the AWS SDK imported from the runtime's copy. */
 const RUNTIME_SDK = ['@aws-sdk/*'];
@@ -119,7 +123,11 @@ runMeasurement(async () => {
         return {
           ...e,
           eventFile: await writeEvent(join(outRoot, e.name, 'event.json'), e.event),
-          deployed: await bundleWithAssets(e, join(outRoot, e.name, 'deployed')),
+          deployed: await bundleWithAssets(
+            e,
+            join(outRoot, e.name, 'deployed'),
+            externalModulesFor(usesS3(e.name)),
+          ),
           runtimeSdk: REFERENCES.has(e.name)
             ? null
             : await bundleWithAssets(e, join(outRoot, e.name, 'runtime-sdk'), RUNTIME_SDK),

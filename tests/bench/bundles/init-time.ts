@@ -76,6 +76,7 @@ export function lambdaEnv(endpoint: string): NodeJS.ProcessEnv {
     MAIL_QUEUE_URL: 'https://sqs.ap-southeast-1.amazonaws.com/000000000000/langson-mail',
     MAIL_FROM: 'no-reply@langson.gov.vn',
     PUBLIC_BASE_URL: 'https://tiendo.langson.gov.vn',
+    LARGE_BODY_BUCKET: 'langson-large-bodies',
     POWERTOOLS_SERVICE_NAME: 'langson-progress',
     POWERTOOLS_METRICS_NAMESPACE: 'LangSonProgress',
     POWERTOOLS_LOG_LEVEL: 'INFO',

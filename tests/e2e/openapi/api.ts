@@ -2546,6 +2546,15 @@ export interface components {
         'application/problem+json': components['schemas']['Problem'];
       };
     };
+    /** @description The body is too large for one response: GET the Location, a signed URL valid for 15 minutes (S3 on AWS, the runtime’s own route locally), which serves the same bytes with the same Content-Type and Content-Disposition. Send no Authorization header there: the URL carries its own. */
+    SeeLargeBody: {
+      headers: {
+        /** @description The signed URL of the body */
+        location: string;
+        [name: string]: unknown;
+      };
+      content?: never;
+    };
   };
   parameters: never;
   requestBodies: never;
@@ -3857,6 +3866,7 @@ export interface operations {
           'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
         };
       };
+      303: components['responses']['SeeLargeBody'];
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];
@@ -3897,6 +3907,7 @@ export interface operations {
           'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
         };
       };
+      303: components['responses']['SeeLargeBody'];
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];
       403: components['responses']['Problem403'];

@@ -150,3 +150,23 @@ describe('the OpenAPI document', () => {
     });
   });
 });
+
+describe('the snapshot reads', () => {
+  it('document the 303 to a signed URL, with its Location, for a body too large', () => {
+    // Prepare
+    const reads = ['/rollups/{period}', '/rollups/{period}/{sector}'];
+    const component = document.components.responses?.SeeLargeBody as
+      { headers?: Record<string, unknown>; content?: unknown } | undefined;
+
+    // Act
+    const seeOther = reads.map((path) => document.paths[path]?.get?.responses['303']);
+
+    // Assess
+    for (const response of seeOther) {
+      expect(response).toEqual({ $ref: '#/components/responses/SeeLargeBody' });
+    }
+    expect(Object.keys(component?.headers ?? {})).toEqual(['location']);
+    // A redirect, never a problem: it has no body.
+    expect(component?.content).toBeUndefined();
+  });
+});
