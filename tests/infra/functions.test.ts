@@ -117,8 +117,7 @@ describe.each(Object.entries(SAMPLE_HANDLERS))('function %s', (name, declaration
         (queue) => QUEUES.find((each) => each.name === queue)?.urlVariable ?? queue,
       ),
       ...(grants.sendMail ? ['MAIL_FROM', 'PUBLIC_BASE_URL'] : []),
-      // Where the web functions' static files sit in their package.
-      ...(declaration.webAssets ? ['WEB_ASSETS_DIR'] : []),
+      // No WEB_ASSETS_DIR: the web functions find their files beside their bundle.
     ];
     expect(Object.keys(variables).sort()).toEqual(expected.sort());
     if (grants.table) {

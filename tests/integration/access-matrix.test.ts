@@ -15,7 +15,7 @@ import { hashToken } from '#shared/domain/access/token.ts';
 import { DOCX_MEDIA_TYPE } from '#shared/platform/media-types.ts';
 import { ROUTES, type RouteDeclaration } from '#shared/platform/routes.ts';
 import { issueToken } from '#shared/use-cases/access.ts';
-import { finishedJob } from '../support/jobs.ts';
+import { finishedJob, jobResult } from '../support/jobs.ts';
 import { bodyOf, startTestPlatform, type TestPlatform } from '../support/platform.ts';
 
 const HOLDER = 'so-nong-nghiep-va-moi-truong';
@@ -264,17 +264,20 @@ describe('access matrix', () => {
     const detail = await bodyOf(
       await platform.request(`/tasks/${OWN_TASK}`, { token: platform.tokens.viewer }),
     );
-    const run = await platform.request('/rollups/2026-Q4/runs', {
-      method: 'POST',
-      token: platform.tokens.admin,
-      headers: { 'idempotency-key': 'matrix-after' },
-    });
+    const run = await jobResult(
+      platform,
+      await platform.request('/rollups/2026-Q4/runs', {
+        method: 'POST',
+        token: platform.tokens.admin,
+        headers: { 'idempotency-key': 'matrix-after' },
+      }),
+    );
     const snapshot = await bodyOf(
       await platform.request('/rollups/2026-Q4/agriculture', { token: platform.tokens.viewer }),
     );
 
     // Assess
-    expect(run.status).toBe(200);
+    expect(run).toMatchObject({ period: '2026-Q4' });
     const states = detail.latestByAgency.map((state: { agencyId: string }) => state.agencyId);
     expect(states.sort()).toEqual([CO_LEAD, HOLDER].sort());
     expect(detail.task.latestReport.agencyId).toMatch(new RegExp(`^(${HOLDER}|${CO_LEAD})$`));
