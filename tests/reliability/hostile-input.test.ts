@@ -19,6 +19,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   agencyPathSchema,
+  jobPathSchema,
   planImportSchema,
   planPathSchema,
   taskIdSchema,
@@ -64,6 +65,8 @@ const PARAMS: Record<string, { valid: string; schema: Schema }> = {
   code: { valid: 'KH266', schema: planPathSchema.shape.code },
   period: { valid: '2026-Q3', schema: periodCodeSchema },
   sector: { valid: 'agriculture', schema: sectorSchema },
+  // A job nobody asked for: well formed, not found.
+  id: { valid: 'job_AAAAAAAAAAAAAAAAAAAAAA', schema: jobPathSchema.shape.id },
 };
 
 const isPrototypeMember = (name: string) => name in Object.prototype;
