@@ -16,10 +16,12 @@ import { peopleDirectory } from './people-wiring.ts';
 import { systemClock, tableAccess } from './wiring.ts';
 
 /**
- * A run of the reminder job lasts at most its function's timeout; a draft older than that
- * and a margin was left by a run that died (use-cases/reminders/outbox-protocol.ts).
+ * A reminder run lasts at most the timeout of the function running it (the schedules' or
+ * the jobs'); a draft older than the longer and a margin was left by a run that died
+ * (use-cases/reminders/outbox-protocol.ts).
  */
-export const REMINDER_LEASE_MS = (HANDLERS.reminderJob.timeoutSeconds + 5 * 60) * 1000;
+export const REMINDER_LEASE_MS =
+  (Math.max(HANDLERS.reminderJob.timeoutSeconds, HANDLERS.runJobs.timeoutSeconds) + 5 * 60) * 1000;
 
 /** The table's adapters and the reminders' own, over one client. */
 export function reminderStores() {

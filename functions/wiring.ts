@@ -19,10 +19,10 @@ export function tableAccess() {
   return { tableName: env.TABLE_NAME, db: createDocumentClient(env.DYNAMODB_ENDPOINT) };
 }
 
-/** The table's adapters, composed once per container. */
+/** The table's adapters, composed once per container (and its client, to compose more). */
 export function tableStores() {
   const { db, tableName } = tableAccess();
-  return { tableName, stores: dynamoStores(db, tableName) };
+  return { tableName, db, stores: dynamoStores(db, tableName) };
 }
 
 /** The table plus the event bus, for handlers that publish. */

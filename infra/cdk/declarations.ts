@@ -120,6 +120,12 @@ export function checkDeclarations(declarations: PlatformDeclarations): void {
         `queue "${queue.name}": its visibility timeout must be at least ${queue.consumer}'s timeout (${consumer.timeoutSeconds} s)`,
       );
     }
+    const retriesSeconds = queue.maxReceiveCount * queue.visibilityTimeoutSeconds;
+    if (queue.oldestMessageAlarmSeconds <= retriesSeconds) {
+      problems.push(
+        `queue "${queue.name}": its oldest-message alarm must wait longer than its retries (${retriesSeconds} s)`,
+      );
+    }
     if (!Number.isInteger(queue.batchSize) || queue.batchSize < 1 || queue.batchSize > 10) {
       problems.push(`queue "${queue.name}": batchSize must be an integer from 1 to 10`);
     }

@@ -145,6 +145,7 @@ export class StatelessStack extends Stack {
       apiStage: this.api.api.deploymentStage,
       functions: this.functions,
       deadLetterQueues,
+      queues,
       metrics,
       alarmTopic: stateful.alarmTopic.topic,
     });

@@ -4,6 +4,7 @@
  * the rule's dead-letter queue). Versioned, like every event.
  */
 import * as z from 'zod';
+import { JOB_KINDS } from '#shared/domain/jobs/job.ts';
 
 export const JOB_QUEUED = 'JobQueued';
 
@@ -11,7 +12,7 @@ export const jobQueuedV1Schema = z
   .object({
     version: z.literal('1'),
     jobId: z.string(),
-    kind: z.enum(['rollup', 'risk-scan', 'import']),
+    kind: z.enum(JOB_KINDS),
   })
   .meta({ id: 'JobQueuedV1' });
 export type JobQueuedV1 = z.infer<typeof jobQueuedV1Schema>;

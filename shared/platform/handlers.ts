@@ -111,10 +111,12 @@ export const HANDLERS = {
   },
   runJobs: {
     entry: 'functions/jobs/run-job.ts',
-    description: 'Runs the jobs admins ask for: a rollup, the risk scan, a large import',
+    description:
+      'Runs the jobs admins ask for: a rollup, the risk scan, a large import, a reminder run',
     memoryMb: 2048,
     timeoutSeconds: 900,
-    grants: { table: 'readWrite', publishEvents: true },
+    // A reminder run queues mail and reads the people's addresses, as the schedule's does.
+    grants: { table: 'readWrite', publishEvents: true, queues: ['Mail'], userPool: 'readPeople' },
   },
   webPages: {
     entry: 'functions/web/pages.tsx',
@@ -173,10 +175,11 @@ export const HANDLERS = {
   reminders: {
     entry: 'functions/api/reminders.ts',
     description:
-      'POST /reminders/runs (admin): a reminder job now; GET, PUT /reminder-settings (admin)',
-    memoryMb: 1024,
+      'POST /reminders/runs (admin): a reminder run as a job; GET, PUT /reminder-settings (admin)',
+    memoryMb: 512,
     timeoutSeconds: 29,
-    grants: { table: 'readWrite', queues: ['Mail'], userPool: 'readPeople' },
+    // The run is a job (runJobs): this function only submits it.
+    grants: { table: 'readWrite', publishEvents: true },
   },
   reminderJob: {
     entry: 'functions/schedules/reminders.ts',

@@ -21,6 +21,12 @@ export interface QueueDeclaration {
   visibilityTimeoutSeconds: number;
   /** Records per invocation (1 to 10). */
   batchSize: number;
+  /**
+   * The age of the oldest message waiting, in seconds, at which the operators are paged:
+   * longer than a message failing every delivery waits before its dead-letter queue takes
+   * it (maxReceiveCount × visibilityTimeoutSeconds), so retries alone never raise it.
+   */
+  oldestMessageAlarmSeconds: number;
 }
 
 export const QUEUES: readonly QueueDeclaration[] = [
@@ -32,5 +38,8 @@ export const QUEUES: readonly QueueDeclaration[] = [
     maxReceiveCount: 5,
     visibilityTimeoutSeconds: 180,
     batchSize: 10,
+    // Twice the 15 minutes of five failed deliveries: mail this late means the sender is
+    // not reading the queue at all (stopped, throttled), and a deadline may pass unheard.
+    oldestMessageAlarmSeconds: 30 * 60,
   },
 ];

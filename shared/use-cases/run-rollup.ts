@@ -13,7 +13,7 @@
  * The daily job (`closePeriods`) runs it for every period whose deadline has passed; an
  * admin runs it for any period at any time: nothing closes a period before its deadline.
  */
-import { entityOf, type Actor } from '#shared/domain/audit/audit-entry.ts';
+import { entityOf, SCHEDULE_ACTOR, type Actor } from '#shared/domain/audit/audit-entry.ts';
 import { UnprocessableError } from '#shared/domain/errors.ts';
 import type { IndicatorFigures } from '#shared/domain/indicator/figures.ts';
 import type { Sector } from '#shared/domain/plan/model.ts';
@@ -54,8 +54,7 @@ export interface RunRollupDeps {
   audit: AuditLog;
 }
 
-/** Who takes the snapshots the schedules take. */
-export const SCHEDULE_ACTOR: Actor = { tokenId: 'schedule', agencyId: null, person: null };
+export { SCHEDULE_ACTOR };
 
 export interface RollupRequest {
   period: PeriodCode;

@@ -141,6 +141,19 @@ describe('binary documents', () => {
   });
 });
 
+describe('compression', () => {
+  it('compresses responses of 1 KiB and more for clients that accept it', () => {
+    // Prepare
+    const apis = ofType('AWS::ApiGateway::RestApi');
+
+    // Act
+    const [, api] = only(apis, 'REST API');
+
+    // Assess
+    expect(api.Properties.MinimumCompressionSize).toBe(1024);
+  });
+});
+
 describe('the authorizer', () => {
   it('is a TOKEN authorizer on the Authorization header, cached 60 s, run by the authorizer handler', () => {
     // Prepare

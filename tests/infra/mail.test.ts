@@ -107,6 +107,32 @@ describe('the mail queue', () => {
     });
   });
 
+  it('alarms when its oldest message has waited longer than five failed deliveries take', () => {
+    // Prepare
+    const { queue } = mailQueueIds();
+
+    // Act
+    const alarms = Object.values(resources).filter(
+      (r) =>
+        r.Type === 'AWS::CloudWatch::Alarm' &&
+        r.Properties.MetricName === 'ApproximateAgeOfOldestMessage' &&
+        JSON.stringify(r.Properties.Dimensions).includes(queue),
+    );
+
+    // Assess
+    const alarm = only(alarms, 'oldest-message alarm').Properties;
+    expect(alarm).toMatchObject({
+      Namespace: 'AWS/SQS',
+      Statistic: 'Maximum',
+      Threshold: 30 * 60,
+      ComparisonOperator: 'GreaterThanThreshold',
+      TreatMissingData: 'notBreaching',
+      AlarmActions: [expect.anything()],
+      OKActions: [expect.anything()],
+    });
+    expect(alarm.Threshold).toBeGreaterThan(MAIL.maxReceiveCount * MAIL.visibilityTimeoutSeconds);
+  });
+
   it('is read by the mail sender in batches, each failed record retried alone', () => {
     // Prepare
     const { queue } = mailQueueIds();
@@ -126,7 +152,7 @@ describe('the mail queue', () => {
     });
   });
 
-  it('takes messages from the reminder functions only, which may send to it and nothing else', () => {
+  it('takes messages from the functions that run reminders only (the schedules’ and the jobs’), which may send to it and nothing else', () => {
     // Prepare
     const { queue } = mailQueueIds();
 
@@ -141,7 +167,7 @@ describe('the mail queue', () => {
 
     // Assess
     expect(senders).toHaveLength(2);
-    for (const handler of ['reminders', 'reminderJob']) {
+    for (const handler of ['reminderJob', 'runJobs']) {
       const statements = statementsOfRole(
         synthesized.stateless,
         functionIds(synthesized.platform, handler).role,

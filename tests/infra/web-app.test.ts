@@ -65,7 +65,7 @@ describe('the web app on AWS', () => {
     });
   });
 
-  it('gives the pool ids to the web and reminder functions, people management to the admin function only', () => {
+  it('gives the pool ids to the web functions and those that run reminders, people management to the admin function only', () => {
     // Prepare
     const functions = resourcesOf(synthesized.stateless).filter(
       ([, r]) => r.Type === 'AWS::Lambda::Function',
@@ -82,7 +82,7 @@ describe('the web app on AWS', () => {
     // Assess
     expect(withPool.map(([id]) => id).sort()).toEqual([
       expect.stringMatching(/reminderJob/),
-      expect.stringMatching(/reminders/),
+      expect.stringMatching(/runJobs/),
       expect.stringMatching(/webAdmin/),
       expect.stringMatching(/webPages/),
     ]);
@@ -97,7 +97,7 @@ describe('the web app on AWS', () => {
       ).Statement.filter((statement) => statement.Sid === sid);
     expect(policies.map(([id]) => id).sort()).toEqual([
       expect.stringMatching(/reminderJob/),
-      expect.stringMatching(/reminders/),
+      expect.stringMatching(/runJobs/),
       expect.stringMatching(/webAdmin/),
     ]);
     for (const [id] of policies) {

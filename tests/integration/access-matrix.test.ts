@@ -151,7 +151,10 @@ function expectedStatus(route: RouteDeclaration, caller: CallerKind): number {
   if (route.method === 'POST' && route.path === '/reviews') return 404;
   if (route.method === 'POST' && route.path === '/indicators') return 201;
   // Long work answers at once with the job that does it.
-  if (route.method === 'POST' && ['/risks/scans', '/rollups/{period}/runs'].includes(route.path))
+  if (
+    route.method === 'POST' &&
+    ['/risks/scans', '/rollups/{period}/runs', '/reminders/runs'].includes(route.path)
+  )
     return 202;
   // The Department of Agriculture owns the rice area; the Department of Health does not.
   if (route.method === 'POST' && route.path === '/indicators/{code}/values')

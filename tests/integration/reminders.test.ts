@@ -27,6 +27,7 @@ import type { OutboxMessage } from '#shared/domain/reminder/outbox-message.ts';
 import { issueToken } from '#shared/use-cases/access.ts';
 import { LOCAL_TABLE_NAME } from '#infra/local/platform.ts';
 import { readRuntimeInfo } from '#infra/local/runtime-file.ts';
+import { finishedJob, jobResult } from '../support/jobs.ts';
 import { bodyOf, startTestPlatform, type TestPlatform } from '../support/platform.ts';
 
 const OFFICE = 'van-phong-ubnd-tinh';
@@ -48,8 +49,24 @@ async function admin(path: string, method: string, body?: unknown) {
   return bodyOf(response);
 }
 
+/** POST /reminders/runs: 202 with a job, which the platform then runs. */
+function askForRun(job: 'daily' | 'digest', key = `reminders-${calls++}`) {
+  return platform.request('/reminders/runs', {
+    method: 'POST',
+    token: platform.tokens.admin,
+    headers: { 'idempotency-key': key },
+    body: JSON.stringify({ job }),
+  });
+}
+
+/** A reminder run asked for over HTTP, followed to its job's result: what the run queued. */
+async function reminderRun(job: 'daily' | 'digest') {
+  return jobResult(platform, await askForRun(job));
+}
+
+/** A reminder run, its mail then delivered. */
 async function runJob(job: 'daily' | 'digest') {
-  const run = await admin('/reminders/runs', 'POST', { job });
+  const run = await reminderRun(job);
   for (const queue of platform.queues) await queue.drain();
   return run;
 }
@@ -125,10 +142,7 @@ afterAll(async () => {
 describe('before the deadline', () => {
   it('reminds each agency with an address once, however often and however concurrently the job runs', async () => {
     // Act: two runs at once, then another
-    const [first, second] = await Promise.all([
-      admin('/reminders/runs', 'POST', { job: 'daily' }),
-      admin('/reminders/runs', 'POST', { job: 'daily' }),
-    ]);
+    const [first, second] = await Promise.all([reminderRun('daily'), reminderRun('daily')]);
     const third = await runJob('daily');
 
     // Assess
@@ -232,5 +246,50 @@ describe('the weekly digest', () => {
     expect(digests[0]?.to).toEqual(['lanhdao@langson.gov.vn', 'vanthu@vpubnd.langson.gov.vn']);
     expect(digests[0]?.sent?.text).toContain('II. BÁO CÁO MỚI QUÁ HẠN');
     expect(digests[0]?.sent?.text).toContain('Sở Nội vụ, báo cáo Quý IV/2026 (hạn 18/12/2026):');
+  });
+});
+
+describe('POST /reminders/runs', () => {
+  it('answers 202 with a job told in Vietnamese, found again by its key, audited with who asked', async () => {
+    // Prepare: the day of the escalations above, all of them sent
+    vi.setSystemTime(new Date('2026-12-22T11:00:00+07:00'));
+
+    // Act
+    const response = await askForRun('daily', 'reminders-as-a-job');
+    const accepted = await bodyOf(response.clone());
+    const job = await finishedJob(platform, response);
+    const again = await askForRun('daily', 'reminders-as-a-job');
+    const audit = await platform.request('/audit?entity=reminders/daily&action=reminders.run', {
+      token: platform.tokens.admin,
+    });
+
+    // Assess
+    expect(response.status).toBe(202);
+    expect(response.headers.get('location')).toBe(`/jobs/${accepted.id}`);
+    expect(accepted).toMatchObject({ work: { kind: 'reminders', job: 'daily' } });
+    expect(job).toMatchObject({
+      status: 'succeeded',
+      attempts: 1,
+      progress: { done: 2, total: 3, step: 'Soạn và gửi thư nhắc hạn, thư báo quá hạn' },
+      result: { job: 'daily', on: '2026-12-22', recovered: [], messages: [] },
+    });
+    expect(again.status).toBe(202);
+    expect(await bodyOf(again)).toMatchObject({ id: accepted.id, status: 'succeeded' });
+    const entries = (await bodyOf(audit)).items;
+    expect(entries).toContainEqual(
+      expect.objectContaining({
+        id: `aud_${accepted.id}`,
+        actor: accepted.createdBy,
+        after: expect.objectContaining({ on: '2026-12-22', queued: [] }),
+      }),
+    );
+  });
+
+  it('refuses another body under the same key with 422', async () => {
+    // Act
+    const response = await askForRun('digest', 'reminders-as-a-job');
+
+    // Assess
+    expect(response.status).toBe(422);
   });
 });

@@ -135,6 +135,20 @@ const EXPECTED = [
 ];
 
 describe('the reminder job on the store', () => {
+  it('tells each of its parts as it starts, in order, before it returns', async () => {
+    // Prepare
+    const told: string[] = [];
+
+    // Act
+    const run = await runReminderJob('daily', deps(), async (stage, done, total) => {
+      told.push(`${stage} ${done}/${total} queued:${queue.ids.length}`);
+    });
+
+    // Assess: the messages are queued after the last part is told
+    expect(told).toEqual(['recover 0/3 queued:0', 'read 1/3 queued:0', 'compose 2/3 queued:0']);
+    expect(run.messages.filter((message) => message.queued)).toHaveLength(2);
+  });
+
   it('queues one message per agency, and nothing when run again', async () => {
     // Act
     const first = await runReminderJob('daily', deps());

@@ -25,7 +25,6 @@ import {
   reminderSettingsChangeSchema,
   storedReminderSettingsSchema,
 } from '#shared/use-cases/reminders/reminder-settings.ts';
-import { reminderRunSchema } from '#shared/use-cases/reminders/run-reminders.ts';
 import {
   agencyPathSchema,
   auditQuerySchema,
@@ -476,13 +475,13 @@ const OPERATIONS: Record<RouteKey, Operation> = {
   'POST /reminders/runs': {
     operationId: 'runReminders',
     summary:
-      'Run a reminder job now (admin): the daily reminders and escalations, or the weekly digest',
+      'Run the reminders now (admin): the daily reminders and escalations, or the weekly digest; a job, followed at GET /jobs/{id}',
     description:
-      'The same function the schedules run. Each notice (kind, period, agency, task, recipient) is claimed before anything is sent, so running a job again, or two at once, sends nothing twice; an agency without an address is listed in `withoutAddress` and reached by a later run once it has one.',
+      'The same work the schedules do. Each notice (kind, period, agency, task, recipient) is claimed before anything is sent, so running a job again, or two at once, sends nothing twice; an agency without an address is listed in the result’s `withoutAddress` and reached by a later run once it has one.',
     requestParams: { header: idempotencyHeader },
     requestBody: { content: { 'application/json': { schema: reminderRunRequestSchema } } },
     responses: {
-      '200': ok('What the run queued', reminderRunSchema),
+      '202': jobAccepted('The run, queued; its result says what it queued (a ReminderRun)'),
       ...problems(...COMMAND_ERRORS, ...BODY_ERRORS),
     },
   },

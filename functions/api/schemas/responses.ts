@@ -25,6 +25,7 @@ import { periodCodeSchema } from '#shared/domain/period/period.ts';
 import { snapshotSchema } from '#shared/domain/rollup/snapshot-schema.ts';
 import { rollupCompletedV2Schema } from '#shared/events/rollup-completed.ts';
 import { targetLinkViewSchema } from '#shared/use-cases/indicators/plan-links.ts';
+import { reminderRunSchema } from '#shared/use-cases/reminders/run-reminders.ts';
 
 export const problemSchema = z
   .object({
@@ -174,7 +175,7 @@ export const responses = {
 export const jobResponseSchema = jobSchema
   .extend({
     result: z
-      .union([responses.rollupRun, responses.riskScan, responses.importResult])
+      .union([responses.rollupRun, responses.riskScan, responses.importResult, reminderRunSchema])
       .optional()
       .meta({ description: 'What the work did, once the job succeeded' }),
   })

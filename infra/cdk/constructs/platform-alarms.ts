@@ -1,7 +1,8 @@
 /**
  * The alarms that page the operators, all publishing to the operator topic (on ALARM and
  * on OK, so a recovery is seen too): the API's 5XX rate, every function's errors and
- * throttles, any dead letter, and a quarter close without a successful rollup.
+ * throttles, any dead letter, a work queue whose oldest message waits too long, and a
+ * quarter close without a successful rollup.
  */
 import { Duration } from 'aws-cdk-lib';
 import type { Stage } from 'aws-cdk-lib/aws-apigateway';
@@ -16,6 +17,7 @@ import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import type { DeadLetterQueue } from './dead-letter-queue.ts';
+import type { PlatformQueues } from './platform-queues.ts';
 import type { PlatformFunctions } from './platform-functions.ts';
 import type { PlatformMetrics } from './platform-metrics.ts';
 
@@ -26,6 +28,11 @@ export interface PlatformAlarmsProps {
   readonly functions: PlatformFunctions;
   /** Every queue gets a "message visible" alarm. Required (may be empty). */
   readonly deadLetterQueues: readonly DeadLetterQueue[];
+  /**
+   * Every work queue gets an alarm on the age of its oldest message, at its declaration's
+   * `oldestMessageAlarmSeconds`. Required.
+   */
+  readonly queues: PlatformQueues;
   /** The application metrics. Required. */
   readonly metrics: PlatformMetrics;
   /** Where the alarms publish. Required. */
@@ -127,6 +134,27 @@ export class PlatformAlarms extends Construct {
           threshold: 1,
           comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
           evaluationPeriods: 1,
+          treatMissingData: TreatMissingData.NOT_BREACHING,
+        }),
+      );
+    }
+
+    // A consumer that stopped reading (throttled, its mapping disabled, SES refusing) sends
+    // nothing to the dead-letter queue: its messages only grow old.
+    for (const [name, queue] of props.queues.byName) {
+      const { oldestMessageAlarmSeconds, consumer } = props.queues.declarationOf(name);
+      add(
+        new Alarm(this, `${name}-oldest-message`, {
+          alarmDescription: `Queue ${name}: a message has waited more than ${oldestMessageAlarmSeconds} s for ${consumer}, which is not reading it.`,
+          metric: queue.metricApproximateAgeOfOldestMessage({
+            period: FIVE_MINUTES,
+            statistic: Stats.MAXIMUM,
+          }),
+          threshold: oldestMessageAlarmSeconds,
+          comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+          // The age only grows while nothing reads: one period past the threshold is enough.
+          evaluationPeriods: 1,
+          // An empty queue reports no age: nothing waits.
           treatMissingData: TreatMissingData.NOT_BREACHING,
         }),
       );

@@ -2,10 +2,11 @@
  * The REST API, built from the route declarations: one method per route, Lambda proxy
  * integrations, the TOKEN authorizer on every route that is not public, access logs in
  * JSON, execution logs at INFO without request bodies (reports may name people), X-Ray,
- * stage-wide throttling, and problem+json gateway responses. No CORS: the web app's pages
+ * stage-wide throttling, problem+json gateway responses, and responses compressed for
+ * clients that accept it. No CORS: the web app's pages
  * are served from the same API and origin, and the other callers are agency systems.
  */
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Size } from 'aws-cdk-lib';
 import {
   AccessLogField,
   AccessLogFormat,
@@ -76,7 +77,21 @@ export interface ProgressApiProps {
    * @default RetentionDays.THREE_MONTHS
    */
   readonly accessLogRetention?: RetentionDays;
+  /**
+   * The smallest response API Gateway compresses (gzip or deflate, as the client's
+   * Accept-Encoding asks).
+   * @default MIN_COMPRESSION_SIZE
+   */
+  readonly minCompressionSize?: Size;
 }
+
+/**
+ * 1 KiB: a smaller response already travels in one TCP segment with its headers, so
+ * compressing it saves no round trip, only CPU; the pages, JSON snapshots and CSV above it
+ * shrink several times (BENCHMARKS.md section 5, raw against gzip). Excel and Word files
+ * are zip archives already and barely shrink: a cost accepted for one setting.
+ */
+export const MIN_COMPRESSION_SIZE = Size.kibibytes(1);
 
 /** One line per request, JSON, without bodies or tokens. */
 function accessLogFormat(): AccessLogFormat {
@@ -138,6 +153,7 @@ export class ProgressApi extends Construct {
       description: 'Progress reports on the action plans of Lạng Sơn province',
       endpointTypes: [EndpointType.REGIONAL],
       binaryMediaTypes: props.binaryMediaTypes ? [...props.binaryMediaTypes] : undefined,
+      minCompressionSize: props.minCompressionSize ?? MIN_COMPRESSION_SIZE,
       // Execution logging needs the account-wide API Gateway CloudWatch role; created
       // (and retained) here so a fresh account deploys without a manual step.
       cloudWatchRole: true,

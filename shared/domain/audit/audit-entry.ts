@@ -15,6 +15,9 @@ export const actorSchema = z
   .meta({ id: 'Actor' });
 export type Actor = z.infer<typeof actorSchema>;
 
+/** Who acts when a schedule runs the work (the snapshots, the reminders). */
+export const SCHEDULE_ACTOR: Actor = { tokenId: 'schedule', agencyId: null, person: null };
+
 /** Actions the platform records; the entity names what they changed (`plan/KH266`). */
 export const AUDIT_ACTIONS = [
   'plan.imported',

@@ -1,12 +1,13 @@
 /**
  * Long work, run apart from the request that asked for it: a rollup of a period, the risk
- * scan, the import of a large plan. The request answers 202 with the job at once; the job
+ * scan, the import of a large plan, a reminder run. The request answers 202 with the job at once; the job
  * runs in a function of its own and says how far it got, then what it did or why it
  * failed (the same problem details an API error carries).
  */
 import * as z from 'zod';
 import { actorSchema } from '../audit/audit-entry.ts';
 import { periodCodeSchema } from '../period/period.ts';
+import { reminderJobSchema } from '../reminder/reminder-jobs.ts';
 
 export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
@@ -15,6 +16,8 @@ export type JobStatus = (typeof JOB_STATUSES)[number];
 export const jobWorkSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('rollup'), period: periodCodeSchema }),
   z.object({ kind: z.literal('risk-scan') }),
+  /** A reminder run: the daily reminders and escalations, or the weekly digest. */
+  z.object({ kind: z.literal('reminders'), job: reminderJobSchema }),
   z.object({
     kind: z.literal('import'),
     /** The document's name as uploaded (the document itself is kept apart, not shown). */
@@ -23,6 +26,9 @@ export const jobWorkSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 export type JobWork = z.infer<typeof jobWorkSchema>;
+
+/** The kinds of work, as JobQueued names them. */
+export const JOB_KINDS = jobWorkSchema.options.map((option) => option.shape.kind.value);
 
 export const jobProgressSchema = z
   .object({

@@ -125,5 +125,7 @@ function work(job: JobWork, context: WorkContext, workers: JobWorkers): Promise<
       return workers['risk-scan'](job, context);
     case 'import':
       return workers.import(job, context);
+    case 'reminders':
+      return workers.reminders(job, context);
   }
 }

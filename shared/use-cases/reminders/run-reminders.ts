@@ -80,11 +80,26 @@ export interface ReminderDeps {
   leaseMs: number;
 }
 
-export async function runReminderJob(job: ReminderJob, deps: ReminderDeps): Promise<ReminderRun> {
+/** The parts of a run, in order: what a job's progress tells. */
+export const REMINDER_STAGES = ['recover', 'read', 'compose'] as const;
+export type ReminderStage = (typeof REMINDER_STAGES)[number];
+/** Told as each part starts: `done` of `total` parts finished. */
+export type OnReminderStage = (stage: ReminderStage, done: number, total: number) => Promise<void>;
+
+export async function runReminderJob(
+  job: ReminderJob,
+  deps: ReminderDeps,
+  onStage: OnReminderStage = async () => {},
+): Promise<ReminderRun> {
   const now = deps.clock.now();
+  const stage = (name: ReminderStage) =>
+    onStage(name, REMINDER_STAGES.indexOf(name), REMINDER_STAGES.length);
   const protocol = { outbox: deps.outbox, queue: deps.queue, at: now.toISOString() };
+  await stage('recover');
   const recovered = await recoverUnfinished(new Date(now.getTime() - deps.leaseMs), protocol);
+  await stage('read');
   const scene = await loadScene(deps.reads, now);
+  await stage('compose');
   const outcome =
     job === 'daily'
       ? await daily(scene, deps, new Set((await deps.outbox.unfinished()).map(({ id }) => id)))

@@ -465,8 +465,8 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Run a reminder job now (admin): the daily reminders and escalations, or the weekly digest
-     * @description The same function the schedules run. Each notice (kind, period, agency, task, recipient) is claimed before anything is sent, so running a job again, or two at once, sends nothing twice; an agency without an address is listed in `withoutAddress` and reached by a later run once it has one.
+     * Run the reminders now (admin): the daily reminders and escalations, or the weekly digest; a job, followed at GET /jobs/{id}
+     * @description The same work the schedules do. Each notice (kind, period, agency, task, recipient) is claimed before anything is sent, so running a job again, or two at once, sends nothing twice; an agency without an address is listed in the result’s `withoutAddress` and reached by a later run once it has one.
      */
     post: operations['runReminders'];
     delete?: never;
@@ -1742,6 +1742,15 @@ export interface components {
           }
         | {
             /** @constant */
+            kind: 'reminders';
+            /**
+             * @description `daily`: reminders before report deadlines and escalations after them; `digest`: the weekly digest for leaders
+             * @enum {string}
+             */
+            job: 'daily' | 'digest';
+          }
+        | {
+            /** @constant */
             kind: 'import';
             file: string;
             /** @enum {string} */
@@ -1754,7 +1763,8 @@ export interface components {
       result?:
         | components['schemas']['RollupRun']
         | components['schemas']['RiskScanSummary']
-        | components['schemas']['ImportResult'];
+        | components['schemas']['ImportResult']
+        | components['schemas']['ReminderRun'];
       /** @default [] */
       errors: ({
         type: string;
@@ -1807,6 +1817,30 @@ export interface components {
       };
       flagged: number;
       cleared: number;
+    };
+    ReminderRun: {
+      /**
+       * @description `daily`: reminders before report deadlines and escalations after them; `digest`: the weekly digest for leaders
+       * @enum {string}
+       */
+      job: 'daily' | 'digest';
+      /** Format: date */
+      on: string;
+      recovered: {
+        id: string;
+        queued: boolean;
+        notices: number;
+      }[];
+      messages: {
+        id: string;
+        queued: boolean;
+        notices: number;
+        /** @enum {string} */
+        kind: 'reminder' | 'escalation' | 'digest';
+        period: string;
+        recipientId: string;
+      }[];
+      withoutAddress: string[];
     };
     Actor: {
       tokenId: string;
@@ -2375,30 +2409,6 @@ export interface components {
       /** Format: date-time */
       computedAt: string;
       figures: components['schemas']['IndicatorFigures'][];
-    };
-    ReminderRun: {
-      /**
-       * @description `daily`: reminders before report deadlines and escalations after them; `digest`: the weekly digest for leaders
-       * @enum {string}
-       */
-      job: 'daily' | 'digest';
-      /** Format: date */
-      on: string;
-      recovered: {
-        id: string;
-        queued: boolean;
-        notices: number;
-      }[];
-      messages: {
-        id: string;
-        queued: boolean;
-        notices: number;
-        /** @enum {string} */
-        kind: 'reminder' | 'escalation' | 'digest';
-        period: string;
-        recipientId: string;
-      }[];
-      withoutAddress: string[];
     };
     StoredReminderSettings: {
       settings: components['schemas']['ReminderSettings'];
@@ -3968,13 +3978,15 @@ export interface operations {
       };
     };
     responses: {
-      /** @description What the run queued */
-      200: {
+      /** @description The run, queued; its result says what it queued (a ReminderRun) */
+      202: {
         headers: {
+          /** @description The job: GET it until it has finished */
+          location: string;
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ReminderRun'];
+          'application/json': components['schemas']['Job'];
         };
       };
       400: components['responses']['Problem400'];

@@ -80,6 +80,7 @@ const workers = (rollup: JobWorkers['rollup']): JobWorkers => ({
   rollup,
   'risk-scan': async () => ({ evaluated: 0 }),
   import: async () => ({}),
+  reminders: async (work) => ({ job: work.job }),
 });
 
 const submit = (jobs: FakeJobs, starter: Starter, period = '2026-Q3', fingerprint = 'f-1') =>
@@ -167,6 +168,36 @@ describe('running a job', () => {
       status: 'succeeded',
       attempts: 1,
       result: { period: '2026-Q3' },
+    });
+  });
+
+  it('gives a reminder run to the reminders worker, with the run asked for', async () => {
+    // Prepare
+    const [jobs, starter] = [new FakeJobs(), new Starter()];
+    await submitJob(
+      {
+        id: 'job_r',
+        work: { kind: 'reminders', job: 'digest' },
+        fingerprint: 'f-r',
+        actor,
+      },
+      { jobs, events: starter, clock },
+    );
+
+    // Act
+    const outcome = await runJob('job_r', {
+      jobs,
+      workers: workers(async () => 'not a rollup'),
+      clock,
+      problemOf: () => null,
+      internalError: INTERNAL,
+    });
+
+    // Assess
+    expect(outcome).toBe('ran');
+    expect(await jobs.get('job_r')).toMatchObject({
+      status: 'succeeded',
+      result: { job: 'digest' },
     });
   });
 

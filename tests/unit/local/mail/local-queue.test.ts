@@ -16,6 +16,7 @@ const MAIL: QueueDeclaration = {
   maxReceiveCount: 3,
   visibilityTimeoutSeconds: 180,
   batchSize: 2,
+  oldestMessageAlarmSeconds: 1800,
 };
 
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
