@@ -160,9 +160,9 @@ ${browserCheck(pages)}
 
 **Limits.** Loopback only: no TLS and no network, so a phone on a mobile network adds its
 round trips and transfer time to every figure here. The local runtime serves every file
-uncompressed; the compressed sizes are computed, and on AWS they hold only where the stage
-compresses its answers (API Gateway's \`minimumCompressionSize\`): elsewhere the raw column is
-what travels. dynalite stands in for DynamoDB, and the cores are shared with the client
+uncompressed; the compressed sizes are computed, and on AWS they are what travels: the CDK
+app sets the API's \`minimumCompressionSize\` to 1 KiB (infra/cdk/constructs/progress-api.ts),
+so API Gateway compresses every answer from that size for a browser that accepts gzip. dynalite stands in for DynamoDB, and the cores are shared with the client
 and the browser.
 `;
 }
