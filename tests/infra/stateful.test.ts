@@ -188,6 +188,26 @@ describe('the large-body bucket', () => {
     expect(bucket.UpdateReplacePolicy).toBe(table.UpdateReplacePolicy);
   });
 
+  it("lets a browser follow the web app's redirect to a presigned download: GET only", () => {
+    // Prepare
+    const [, bucket] = only('AWS::S3::Bucket');
+
+    // Act
+    const { CorsConfiguration } = bucket.Properties;
+
+    // Assess
+    expect(CorsConfiguration).toEqual({
+      CorsRules: [
+        {
+          AllowedMethods: ['GET'],
+          AllowedOrigins: ['*'],
+          AllowedHeaders: ['Accept'],
+          MaxAge: 3600,
+        },
+      ],
+    });
+  });
+
   it('expires every object after a day', () => {
     // Prepare
     const [, bucket] = only('AWS::S3::Bucket');

@@ -9,6 +9,7 @@ import {
   BlockPublicAccess,
   Bucket,
   BucketEncryption,
+  HttpMethods,
   ObjectOwnership,
   type IBucket,
 } from 'aws-cdk-lib/aws-s3';
@@ -42,6 +43,17 @@ export class LargeBodyBucket extends Construct {
       enforceSSL: true,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
       removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
+      // The web app's script fetches a download (with the document's type in Accept) and
+      // follows the 303 here, from the API's origin: the presigned URL is the authority, so a
+      // GET from any origin, without credentials, is all the browser needs to read it.
+      cors: [
+        {
+          allowedMethods: [HttpMethods.GET],
+          allowedOrigins: ['*'],
+          allowedHeaders: ['Accept'],
+          maxAge: 3600,
+        },
+      ],
       lifecycleRules: [
         {
           id: 'ExpireLargeBodies',
