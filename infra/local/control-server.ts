@@ -1,6 +1,6 @@
 /**
  * The local runtime's own controls, beside the API on another loopback port: the dead
- * letters the event bus kept (list, replay) and the schedules (run one now). On AWS these
+ * letters the event bus and the queues kept (list, replay) and the schedules (run one now). On AWS these
  * are the SQS dead-letter queues' redrive and EventBridge Scheduler's console. Admin only:
  * any admin token the store holds, checked on every request, so a revoked one (the
  * development token of tokens.json included) stops at once.
@@ -13,12 +13,16 @@ import { authenticate, type TokenRepository } from '#shared/use-cases/access.ts'
 import { replayDeadLetters, type DeadLetterStore } from './events/dead-letters.ts';
 import type { LocalEventBus } from './events/event-bus.ts';
 import type { LocalScheduler } from './events/scheduler.ts';
+import type { LocalQueue } from './queues/local-queue.ts';
+import { replayQueueDeadLetters, type FileQueueDeadLetters } from './queues/queue-dead-letters.ts';
 
 export interface ControlServerOptions {
   tokens: TokenRepository;
   deadLetters: DeadLetterStore;
   bus: LocalEventBus;
   scheduler: LocalScheduler;
+  queueDeadLetters: FileQueueDeadLetters;
+  queues: readonly LocalQueue[];
 }
 
 function send(response: ServerResponse, status: number, body: unknown) {
@@ -65,6 +69,15 @@ export async function startControlServer(
         return send(response, 200, { items: await options.deadLetters.list() });
       if (route === 'POST /dead-letters/replay') {
         return send(response, 200, await replayDeadLetters(options.deadLetters, options.bus));
+      }
+      if (route === 'GET /queue-dead-letters')
+        return send(response, 200, { items: await options.queueDeadLetters.list() });
+      if (route === 'POST /queue-dead-letters/replay') {
+        return send(
+          response,
+          200,
+          await replayQueueDeadLetters(options.queueDeadLetters, options.queues),
+        );
       }
       const schedule = /^POST \/schedules\/([A-Za-z]+)\/runs$/.exec(route)?.[1];
       if (schedule) {

@@ -183,13 +183,15 @@ export async function startPlatform(config: LocalConfig): Promise<RunningPlatfor
       await bus.drain();
       await bus.close();
     });
+    // One store for every queue's letters, so that its appends and removals never overlap.
+    const queueDeadLetters = new FileQueueDeadLetters(config.dataDir);
     const queues = QUEUES.map(
       (declaration) =>
         new LocalQueue({
           declaration,
           url: localQueueUrl(declaration.name),
           invoke: (consumer, event) => invoke(consumer as HandlerName, event),
-          deadLetters: new FileQueueDeadLetters(config.dataDir),
+          deadLetters: queueDeadLetters,
           logger: runtimeLogger,
         }),
     );
@@ -292,6 +294,8 @@ export async function startPlatform(config: LocalConfig): Promise<RunningPlatfor
       deadLetters,
       bus,
       scheduler,
+      queueDeadLetters,
+      queues,
     });
     closers.unshift(() => closeGracefully(control.server));
     await writeRuntimeInfo(config.dataDir, {

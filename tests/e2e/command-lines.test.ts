@@ -81,6 +81,10 @@ describe.concurrent('flags and arguments a command does not know', () => {
     ['rollup -- 0000-Q1', '0000-Q1 is not a period code'],
     ['risk-scan -- extra', 'unexpected argument extra'],
     ['dead-letters -- list extra', 'unexpected argument extra'],
+    [
+      'dead-letters -- list --queue',
+      'unknown flag --queue; the flags are --queues, --data-dir VALUE',
+    ],
     ['tokens -- list --rol admin', 'unknown flag --rol; the flags are --role VALUE'],
     ['tokens -- issue --role', '--role needs a value'],
     ['tokens -- lst', 'unknown command lst; the commands are issue, list, rotate, revoke'],
@@ -201,6 +205,18 @@ describe('the running platform, through its data folder', () => {
     expect(shown.stdout).toContain(`${platform.url}/co-quan/so-y-te`);
     expect(missing.status).toBe(1);
     expect(missing.stderr.trim()).toBe('error: no message msg_none');
+  });
+
+  it('dead-letters lists and replays the queues’ letters with --queues', async () => {
+    // Act
+    const listed = await shell('npm run --silent dead-letters -- list --queues');
+    const replayed = await shell('npm run --silent dead-letters -- replay --queues');
+
+    // Assess
+    expect(listed.status).toBe(0);
+    expect(JSON.parse(listed.stdout)).toEqual({ items: [] });
+    expect(replayed.status).toBe(0);
+    expect(JSON.parse(replayed.stdout)).toEqual({ replayed: 0, failed: [] });
   });
 
   it('tokens revoke of an unknown token ends with status 1 and one line', async () => {

@@ -1,15 +1,17 @@
 /**
- * `npm run dead-letters -- list|replay [--data-dir DIR]`: the events whose delivery kept
- * failing, kept by the running local platform's event bus.
+ * `npm run dead-letters -- list|replay [--queues] [--data-dir DIR]`: the events whose
+ * delivery kept failing, kept by the running local platform's event bus; with `--queues`,
+ * the queues' messages that failed on every delivery (the mail queue's), put back on their
+ * queue by `replay`.
  */
 import { parseCommandLine, runCommand, UsageError } from '#functions/cli/command-line.ts';
 import { dataDirOf, DATA_DIR_OPTION } from '#functions/cli/command-table.ts';
 import { call, connect } from './runtime-client.ts';
 
-const USAGE = 'usage: npm run dead-letters -- list|replay [--data-dir DIR]';
+const USAGE = 'usage: npm run dead-letters -- list|replay [--queues] [--data-dir DIR]';
 const DEAD_LETTERS_COMMAND = {
   usage: USAGE,
-  options: { ...DATA_DIR_OPTION },
+  options: { queues: { type: 'boolean' }, ...DATA_DIR_OPTION },
   positionals: { min: 1, max: 1 },
 } as const;
 
@@ -20,10 +22,11 @@ runCommand(USAGE, async () => {
     throw new UsageError(`unknown command ${command}; the commands are list, replay`);
   }
   const { runtime, adminToken } = await connect(dataDirOf(values['data-dir']));
+  const letters = `${runtime.controlUrl}/${values.queues ? 'queue-dead-letters' : 'dead-letters'}`;
   const result =
     command === 'list'
-      ? await call(`${runtime.controlUrl}/dead-letters`, adminToken)
-      : await call(`${runtime.controlUrl}/dead-letters/replay`, adminToken, { method: 'POST' });
+      ? await call(letters, adminToken)
+      : await call(`${letters}/replay`, adminToken, { method: 'POST' });
   console.log(JSON.stringify(result, null, 2));
   return 0;
 });

@@ -2,9 +2,8 @@
  * The local stand-in for a rule's dead-letter queue: events whose delivery failed on every
  * attempt, kept with enough context to replay them once the target is fixed.
  */
-import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import * as z from 'zod';
+import { JsonLinesFile } from '../jsonl-file.ts';
 import type { BusEvent } from './bus-event.ts';
 import { describeError } from './log.ts';
 
@@ -64,72 +63,10 @@ const deadLetterSchema = z.object({
   failedAt: z.string(),
 });
 
-/**
- * One JSON line per letter in `<dataDir>/dead-letters.jsonl`. Each letter is one append, and
- * operations run one at a time, so records never interleave. A torn last line (a crash
- * mid-write) is skipped by `list` and kept verbatim by `remove`, never silently dropped.
- */
-export class FileDeadLetterStore implements DeadLetterStore {
-  readonly #dataDir: string;
-  readonly #file: string;
-  #queue: Promise<unknown> = Promise.resolve();
-
+/** One JSON line per letter in `<dataDir>/dead-letters.jsonl`. */
+export class FileDeadLetterStore extends JsonLinesFile<DeadLetter> implements DeadLetterStore {
   constructor(dataDir: string) {
-    this.#dataDir = dataDir;
-    this.#file = join(dataDir, 'dead-letters.jsonl');
-  }
-
-  add(letter: DeadLetter): Promise<void> {
-    return this.#serially(async () => {
-      await mkdir(this.#dataDir, { recursive: true, mode: 0o700 });
-      await appendFile(this.#file, `${JSON.stringify(letter)}\n`, { mode: 0o600 });
-    });
-  }
-
-  list(): Promise<DeadLetter[]> {
-    return this.#serially(async () =>
-      (await this.#lines()).flatMap((line) => {
-        const letter = parseLine(line);
-        return letter ? [letter] : [];
-      }),
-    );
-  }
-
-  remove(id: string): Promise<void> {
-    return this.#serially(async () => {
-      const lines = await this.#lines();
-      const kept = lines.filter((line) => parseLine(line)?.id !== id);
-      if (kept.length === lines.length) return;
-      // Write aside, then rename over: a crash leaves either the old file or the new one.
-      const temporary = `${this.#file}.${process.pid}.tmp`;
-      await writeFile(temporary, kept.map((line) => `${line}\n`).join(''), { mode: 0o600 });
-      await rename(temporary, this.#file);
-    });
-  }
-
-  async #lines(): Promise<string[]> {
-    try {
-      const text = await readFile(this.#file, 'utf8');
-      return text.split('\n').filter((line) => line.trim() !== '');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw error;
-    }
-  }
-
-  #serially<T>(operation: () => Promise<T>): Promise<T> {
-    const result = this.#queue.then(operation, operation);
-    this.#queue = result.catch(() => undefined);
-    return result;
-  }
-}
-
-function parseLine(line: string): DeadLetter | undefined {
-  try {
-    const parsed = deadLetterSchema.safeParse(JSON.parse(line));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
+    super(dataDir, 'dead-letters.jsonl', deadLetterSchema);
   }
 }
 

@@ -1,28 +1,68 @@
 /**
  * The local queues' dead letters: one JSON line each in `<data folder>/queue-dead-letters.jsonl`
- * (owner-only), where an operator reads what failed and why. On AWS they are the queues'
- * dead-letter queues, whose depth is alarmed.
+ * (owner-only), where an operator reads what failed and why, and from where a replay puts
+ * them back on their queue once the cause is fixed. On AWS they are the queues' dead-letter
+ * queues, whose depth is alarmed, redriven from the console.
  */
-import { appendFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { QueueDeadLetter, QueueDeadLetterStore } from './local-queue.ts';
+import * as z from 'zod';
+import { describeError } from '../events/log.ts';
+import { JsonLinesFile } from '../jsonl-file.ts';
+import type { LocalQueue, QueueDeadLetter, QueueDeadLetterStore } from './local-queue.ts';
 
-export const queueDeadLettersFile = (dataDir: string) => join(dataDir, 'queue-dead-letters.jsonl');
+const QUEUE_DEAD_LETTERS_FILE = 'queue-dead-letters.jsonl';
 
-export class FileQueueDeadLetters implements QueueDeadLetterStore {
-  #queue: Promise<unknown> = Promise.resolve();
+export const queueDeadLettersFile = (dataDir: string) => join(dataDir, QUEUE_DEAD_LETTERS_FILE);
 
-  constructor(private readonly dataDir: string) {}
+const queueDeadLetterSchema = z.object({
+  id: z.string(),
+  queue: z.string(),
+  body: z.string(),
+  receiveCount: z.number().int(),
+  lastError: z.object({ name: z.string(), message: z.string() }),
+  failedAt: z.string(),
+});
 
-  add(letter: QueueDeadLetter): Promise<void> {
-    // One append at a time, so that two letters never interleave.
-    const append = this.#queue.then(async () => {
-      await mkdir(this.dataDir, { recursive: true, mode: 0o700 });
-      await appendFile(queueDeadLettersFile(this.dataDir), `${JSON.stringify(letter)}\n`, {
-        mode: 0o600,
-      });
-    });
-    this.#queue = append.catch(() => undefined);
-    return append;
+export class FileQueueDeadLetters
+  extends JsonLinesFile<QueueDeadLetter>
+  implements QueueDeadLetterStore
+{
+  constructor(dataDir: string) {
+    super(dataDir, QUEUE_DEAD_LETTERS_FILE, queueDeadLetterSchema);
   }
+}
+
+export interface QueueReplayReport {
+  replayed: number;
+  /** Letters still stored, with why they could not be put back. */
+  failed: { id: string; queue: string; error: string }[];
+}
+
+/**
+ * Puts each letter's message back on its queue, then removes the letter. A crash between
+ * the two leaves the letter for the next replay, and the message delivered twice: the
+ * queues' consumers are idempotent (the mail consumer sends a message once).
+ */
+export async function replayQueueDeadLetters(
+  store: FileQueueDeadLetters,
+  queues: readonly Pick<LocalQueue, 'name' | 'send'>[],
+): Promise<QueueReplayReport> {
+  const report: QueueReplayReport = { replayed: 0, failed: [] };
+  for (const letter of await store.list()) {
+    const queue = queues.find((each) => each.name === letter.queue);
+    try {
+      if (!queue) throw new Error(`no queue named ${letter.queue}`);
+      queue.send([letter.body]);
+    } catch (error) {
+      report.failed.push({
+        id: letter.id,
+        queue: letter.queue,
+        error: describeError(error).message,
+      });
+      continue;
+    }
+    await store.remove(letter.id);
+    report.replayed++;
+  }
+  return report;
 }
