@@ -12,6 +12,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '#shared/adapters/aws-clients.ts';
 import { DynamoOutboxStore } from '#shared/adapters/dynamodb/outbox-store.ts';
+import { draftMessage } from '#shared/domain/reminder/outbox-message.ts';
 import { startTestPlatform, type TestPlatform } from '../support/platform.ts';
 
 const exec = promisify(execFile);
@@ -147,38 +148,35 @@ describe('the running platform, through its data folder', () => {
     );
     const at = '2026-12-14T03:00:00.000Z';
     const claims = [{ agencyId: 'so-y-te', taskId: 'KH267-VI-43', recipientId: 'so-y-te' }];
-    await outbox.saveDraft({
-      id: 'msg_cli',
-      kind: 'reminder',
-      period: '2026-Q4',
-      recipientId: 'so-y-te',
-      to: ['vanthu@soyte.langson.gov.vn'],
-      state: 'draft',
-      content: {
-        kind: 'reminder',
-        period: '2026-Q4',
-        deadline: '2026-12-18',
-        on: '2026-12-14',
-        recipient: { id: 'so-y-te', name: 'Sở Y tế' },
-        tasks: [
-          {
-            id: 'KH267-VI-43',
-            title: 'Trợ giúp xã hội',
-            plan: 'Kế hoạch số 267/KH-UBND',
-            section: 'VI',
-            ordinal: '43',
+    await outbox.saveDraft(
+      draftMessage(
+        {
+          id: 'msg_cli',
+          kind: 'reminder',
+          period: '2026-Q4',
+          recipientId: 'so-y-te',
+          to: ['vanthu@soyte.langson.gov.vn'],
+          content: {
+            kind: 'reminder',
+            period: '2026-Q4',
+            deadline: '2026-12-18',
+            on: '2026-12-14',
+            recipient: { id: 'so-y-te', name: 'Sở Y tế' },
+            tasks: [
+              {
+                id: 'KH267-VI-43',
+                title: 'Trợ giúp xã hội',
+                plan: 'Kế hoạch số 267/KH-UBND',
+                section: 'VI',
+                ordinal: '43',
+              },
+            ],
           },
-        ],
-      },
-      claims,
-      createdAt: at,
-      updatedAt: at,
-      queuedAt: null,
-      sentAt: null,
-      failures: 0,
-      lastError: null,
-      sent: null,
-    });
+          claims,
+        },
+        at,
+      ),
+    );
 
     // Act
     const listed = await shell('npm run --silent outbox');

@@ -11,7 +11,7 @@ import { createDocumentClient } from '#shared/adapters/aws-clients.ts';
 import { sessionKeys } from '#shared/adapters/dynamodb/keys.ts';
 import { DynamoOutboxStore } from '#shared/adapters/dynamodb/outbox-store.ts';
 import { dynamoStores, type DynamoStores } from '#shared/adapters/dynamodb/stores.ts';
-import type { OutboxMessage } from '#shared/domain/reminder/outbox-message.ts';
+import { draftMessage, type OutboxMessage } from '#shared/domain/reminder/outbox-message.ts';
 import { hashSessionId } from '#shared/domain/session/session.ts';
 import { issueToken } from '#shared/use-cases/access.ts';
 import { readRuntimeInfo } from '#infra/local/runtime-file.ts';
@@ -303,38 +303,33 @@ describe('the outbox', () => {
   it('shows an admin each message: its recipient, addresses, state, a failure, and its words', async () => {
     // Prepare: a reminder sent, an escalation whose delivery failed twice
     const at = '2026-12-14T03:00:00.000Z';
-    const reminder: OutboxMessage = {
-      id: 'msg_web_reminder',
-      kind: 'reminder',
-      period: '2026-Q4',
-      recipientId: AGENCY,
-      to: ['vanthu@snnmt.langson.gov.vn'],
-      state: 'draft',
-      content: {
+    const reminder = draftMessage(
+      {
+        id: 'msg_web_reminder',
         kind: 'reminder',
         period: '2026-Q4',
-        deadline: '2026-12-18',
-        on: '2026-12-14',
-        recipient: { id: AGENCY, name: 'Sở Nông nghiệp và Môi trường' },
-        tasks: [
-          {
-            id: TASK,
-            title: 'Gieo trồng cây vụ mùa',
-            plan: 'Kế hoạch số 266/KH-UBND',
-            section: 'I',
-            ordinal: '2',
-          },
-        ],
+        recipientId: AGENCY,
+        to: ['vanthu@snnmt.langson.gov.vn'],
+        content: {
+          kind: 'reminder',
+          period: '2026-Q4',
+          deadline: '2026-12-18',
+          on: '2026-12-14',
+          recipient: { id: AGENCY, name: 'Sở Nông nghiệp và Môi trường' },
+          tasks: [
+            {
+              id: TASK,
+              title: 'Gieo trồng cây vụ mùa',
+              plan: 'Kế hoạch số 266/KH-UBND',
+              section: 'I',
+              ordinal: '2',
+            },
+          ],
+        },
+        claims: [{ agencyId: AGENCY, taskId: TASK, recipientId: AGENCY }],
       },
-      claims: [{ agencyId: AGENCY, taskId: TASK, recipientId: AGENCY }],
-      createdAt: at,
-      updatedAt: at,
-      queuedAt: null,
-      sentAt: null,
-      failures: 0,
-      lastError: null,
-      sent: null,
-    };
+      at,
+    );
     const escalation: OutboxMessage = {
       ...reminder,
       id: 'msg_web_escalation',

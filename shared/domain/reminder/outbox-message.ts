@@ -61,6 +61,27 @@ export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
 
 export const claimKey = (claim: Claim) => `${claim.agencyId}#${claim.taskId}#${claim.recipientId}`;
 
+/** A message as a run first writes it: a draft, never queued, sent or failed. */
+export function draftMessage(
+  fields: Pick<
+    OutboxMessage,
+    'id' | 'kind' | 'period' | 'recipientId' | 'to' | 'content' | 'claims'
+  >,
+  at: string,
+): OutboxMessage {
+  return {
+    ...fields,
+    state: 'draft',
+    createdAt: at,
+    updatedAt: at,
+    queuedAt: null,
+    sentAt: null,
+    failures: 0,
+    lastError: null,
+    sent: null,
+  };
+}
+
 /** The same kind, period, recipient and claims always give the same id. */
 export function messageIdOf(
   kind: NoticeKind,

@@ -25,6 +25,7 @@ import { groupNotices, noticeContent } from '#shared/domain/reminder/message-con
 import { periodsRecentlyDue, periodsToNotify } from '#shared/domain/reminder/notice-windows.ts';
 import {
   claimKey,
+  draftMessage,
   messageIdOf,
   type Claim,
   type OutboxMessage,
@@ -231,22 +232,16 @@ function draftOf(
   claims: Claim[],
   scene: ReminderScene,
 ): OutboxMessage {
-  const at = scene.now.toISOString();
-  return {
-    id: messageIdOf(kind, period, recipientId, claims),
-    kind,
-    period,
-    recipientId,
-    to,
-    state: 'draft',
-    content,
-    claims,
-    createdAt: at,
-    updatedAt: at,
-    queuedAt: null,
-    sentAt: null,
-    failures: 0,
-    lastError: null,
-    sent: null,
-  };
+  return draftMessage(
+    {
+      id: messageIdOf(kind, period, recipientId, claims),
+      kind,
+      period,
+      recipientId,
+      to,
+      content,
+      claims,
+    },
+    scene.now.toISOString(),
+  );
 }
