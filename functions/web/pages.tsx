@@ -65,7 +65,7 @@ const rollups = rollupDeps(stores, events, web.clock);
 const overviewDeps = {
   ...rollups,
   liveQuarter: cachedLiveQuarter(
-    (quarter) => liveSnapshots(quarter, SECTORS, rollups),
+    (quarter, sectors) => liveSnapshots(quarter, sectors, rollups),
     readEnv(liveFiguresEnvSchema).LIVE_FIGURES_CACHE_SECONDS,
   ),
 };

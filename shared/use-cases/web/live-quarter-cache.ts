@@ -8,12 +8,20 @@
  */
 import { LRUCache } from 'lru-cache';
 import type { PeriodCode } from '#shared/domain/period/period.ts';
+import { SECTORS, type Sector } from '#shared/domain/plan/model.ts';
 import type { SectorSnapshot } from '#shared/domain/rollup/snapshot-schema.ts';
 
-/** Every sector's snapshot of a quarter, computed now. */
-export type LiveQuarter = (quarter: PeriodCode) => Promise<SectorSnapshot[]>;
+/** The sectors' snapshots of a quarter, computed now. */
+export type LiveQuarter = (
+  quarter: PeriodCode,
+  sectors: readonly Sector[],
+) => Promise<SectorSnapshot[]>;
 
-/** `compute`, its answers kept `seconds` (0: computed on every call). */
+/**
+ * `compute`, its answers kept `seconds`: every sector computed at once, so that the
+ * overview and each sector's page share one computation (0: each call computes only the
+ * sectors it asks for).
+ */
 export function cachedLiveQuarter(
   compute: LiveQuarter,
   seconds: number,
@@ -27,7 +35,10 @@ export function cachedLiveQuarter(
     perf,
     // Staleness read from `perf` at every call, not from a time cached for a millisecond.
     ttlResolution: 0,
-    fetchMethod: (quarter) => compute(quarter),
+    fetchMethod: (quarter) => compute(quarter, SECTORS),
   });
-  return async (quarter) => (await cache.fetch(quarter)) ?? compute(quarter);
+  return async (quarter, sectors) => {
+    const all = (await cache.fetch(quarter)) ?? (await compute(quarter, SECTORS));
+    return all.filter((snapshot) => sectors.includes(snapshot.sector));
+  };
 }

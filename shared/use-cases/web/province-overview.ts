@@ -53,7 +53,7 @@ export async function provinceOverview(deps: OverviewDeps): Promise<ProvinceOver
   const current = currentPeriod('quarter', now);
   const quarter = formatPeriod(current);
   const [sectors, past] = await Promise.all([
-    deps.liveQuarter(quarter),
+    deps.liveQuarter(quarter, SECTORS),
     Promise.all(
       periodsBefore(current, 'quarter', TREND_QUARTERS - 1).map((each) =>
         storedCounts(formatPeriod(each), deps),
@@ -79,7 +79,7 @@ export async function quarterSnapshot(
 ): Promise<{ snapshot: SectorSnapshot; live: boolean } | null> {
   const current = formatPeriod(currentPeriod('quarter', deps.clock.now()));
   if (formatPeriod(requirePeriod(quarter)) === current) {
-    const snapshot = (await deps.liveQuarter(quarter)).find((each) => each.sector === sector);
+    const [snapshot] = await deps.liveQuarter(quarter, [sector]);
     return snapshot ? { snapshot, live: true } : null;
   }
   const stored = await storedSnapshot(quarter, sector, deps.rollups);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PeriodCode } from '#shared/domain/period/period.ts';
+import { SECTORS } from '#shared/domain/plan/model.ts';
 import type { SectorSnapshot } from '#shared/domain/rollup/snapshot-schema.ts';
 import { cachedLiveQuarter } from '#shared/use-cases/web/live-quarter-cache.ts';
 
@@ -28,11 +29,15 @@ describe('the current quarter, kept a while', () => {
     const live = cachedLiveQuarter(compute, 30, manualClock());
 
     // Act
-    const snapshots = await Promise.all([live('2026-Q4'), live('2026-Q4'), live('2026-Q4')]);
+    const snapshots = await Promise.all([
+      live('2026-Q4', SECTORS),
+      live('2026-Q4', SECTORS),
+      live('2026-Q4', SECTORS),
+    ]);
 
     // Assess
     expect(runs).toEqual(['2026-Q4']);
-    expect(new Set(snapshots).size).toBe(1);
+    expect(new Set(snapshots.map(([snapshot]) => snapshot)).size).toBe(1);
   });
 
   it('is computed again once its time has passed, and per quarter', async () => {
@@ -40,14 +45,14 @@ describe('the current quarter, kept a while', () => {
     const { runs, compute } = countedComputation();
     const clock = manualClock();
     const live = cachedLiveQuarter(compute, 30, clock);
-    await live('2026-Q4');
+    await live('2026-Q4', SECTORS);
 
     // Act
     clock.pass(29);
-    await live('2026-Q4');
-    await live('2027-Q1');
+    await live('2026-Q4', SECTORS);
+    await live('2027-Q1', SECTORS);
     clock.pass(2);
-    await live('2026-Q4');
+    await live('2026-Q4', SECTORS);
 
     // Assess
     expect(runs).toEqual(['2026-Q4', '2027-Q1', '2026-Q4']);
@@ -59,7 +64,7 @@ describe('the current quarter, kept a while', () => {
     const live = cachedLiveQuarter(compute, 0, manualClock());
 
     // Act
-    await Promise.all([live('2026-Q4'), live('2026-Q4')]);
+    await Promise.all([live('2026-Q4', SECTORS), live('2026-Q4', SECTORS)]);
 
     // Assess
     expect(runs).toEqual(['2026-Q4', '2026-Q4']);
